@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VoiceHelper.Contracts;
+using VoiceHelper.ServiceDefaults.Problems;
+
+namespace VoiceHelper.ServiceDefaults.Http;
+
+internal static class RateLimitSetup
+{
+    public const string AuthPolicy = "auth";
+
+    public static IServiceCollection AddVoiceHelperRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, configured) =>
+        {
+            var limits = configured.Value;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var user = context.User.FindFirst(ClaimNames.Subject)?.Value;
+                return user is not null
+                    ? RateLimitPartition.GetFixedWindowLimiter($"user:{user}", _ => Window(limits.PermitsPerUser, limits.Window))
+                    : RateLimitPartition.GetFixedWindowLimiter($"ip:{Ip(context)}", _ => Window(limits.PermitsPerIp, limits.Window));
+            });
+            limiter.AddPolicy(AuthPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter($"auth:{Ip(context)}", _ => Window(limits.AuthPermitsPerIp, limits.Window)));
+            limiter.OnRejected = async (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
+                rejected.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await ProblemWriter.WriteAsync(rejected.HttpContext, 429, "rate_limited", "Too many requests; retry after the given delay.");
+            };
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+
+    private static string Ip(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace VoiceHelper.ServiceDefaults.Problems;
+
+/// <summary>The one place where an <see cref="Error"/> becomes an RFC 7807 response.</summary>
+public static class ProblemResults
+{
+    public const string CodeKey = "code";
+    public const string TraceIdKey = "traceId";
+
+    public static ProblemHttpResult ToProblem(this Error error)
+    {
+        var extensions = new Dictionary<string, object?> { [CodeKey] = error.Code };
+        if (error.Fields is not null)
+        {
+            extensions["errors"] = error.Fields;
+        }
+        return TypedResults.Problem(
+            detail: error.Message,
+            statusCode: error.Status,
+            title: TitleFor(error.Status),
+            extensions: extensions);
+    }
+
+    /// <summary>Maps a result to 200 (or the status the caller picks) with its value, or to a problem.</summary>
+    public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
+        result.IsSuccess
+            ? onSuccess?.Invoke(result.Value!) ?? TypedResults.Ok(result.Value)
+            : result.Error!.ToProblem();
+
+    public static string TitleFor(int status) => status switch
+    {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        409 => "Conflict",
+        413 => "Payload Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Entity",
+        423 => "Locked",
+        429 => "Too Many Requests",
+        503 => "Service Unavailable",
+        _ => status >= 500 ? "Internal Server Error" : "Error",
+    };
+
+    internal static string DefaultCode(int status) => status switch
+    {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        409 => "conflict",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        429 => "rate_limited",
+        503 => "service_unavailable",
+        _ => status >= 500 ? "internal_error" : "error",
+    };
+
+    internal static string CurrentTraceId(HttpContext context) =>
+        Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+}

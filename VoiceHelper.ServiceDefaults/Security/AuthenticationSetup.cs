@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using StackExchange.Redis;
+using VoiceHelper.Contracts;
+
+namespace VoiceHelper.ServiceDefaults.Security;
+
+internal static class AuthenticationSetup
+{
+    public static void AddJwtAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddScoped<ITenantContext, HttpTenantContext>();
+        builder.Services.TryAddSingleton<ISigningKeySource, JwksSigningKeySource>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServiceProvider, IOptions<JwtOptions>>((bearer, services, jwt) =>
+            {
+                var options = jwt.Value;
+                bearer.MapInboundClaims = false;
+                bearer.RequireHttpsMetadata = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Issuer,
+                    ValidAudience = options.Audience,
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    ClockSkew = options.ClockSkew,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    NameClaimType = ClaimNames.Subject,
+                    RoleClaimType = ClaimNames.Role,
+                    IssuerSigningKeyResolver = (_, _, keyId, _) => services.GetRequiredService<ISigningKeySource>().GetKeys(keyId),
+                };
+                bearer.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on a WebSocket handshake, so /ws/ accepts the token in the query.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments("/ws") && context.Request.Query.TryGetValue("access_token", out var token))
+                        {
+                            context.Token = token;
+                        }
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = RejectRevoked,
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        var code = context.AuthenticateFailure is SecurityTokenExpiredException ? "token_expired"
+                            : context.AuthenticateFailure is not null || context.Error is not null ? "invalid_token" : "authentication_required";
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.Response.Headers.WWWAuthenticate = "Bearer";
+                        await Problems.ProblemWriter.WriteAsync(context.HttpContext, 401, code, "A valid access token is required.");
+                    },
+                    OnForbidden = context => Problems.ProblemWriter.WriteAsync(context.HttpContext, 403, "forbidden", "Your role does not allow this action."),
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(null)
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant))
+            .AddPolicy(Policies.TenantAdmin, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant).RequireRole(Roles.Owner, Roles.Admin));
+    }
+
+    /// <summary>
+    /// Logout and disabling a user must take effect at once in every service, so each validated token is
+    /// checked against the revocation keys Identity writes to Redis. Without Redis the check is skipped
+    /// (logged): refusing every request during a cache outage would take the whole product down.
+    /// </summary>
+    private static async Task RejectRevoked(TokenValidatedContext context)
+    {
+        var redis = context.HttpContext.RequestServices.GetService<IConnectionMultiplexer>();
+        var jti = context.Principal?.FindFirst(ClaimNames.TokenId)?.Value;
+        var sub = context.Principal?.FindFirst(ClaimNames.Subject)?.Value;
+        if (redis is null || jti is null || !Guid.TryParse(sub, out var userId))
+        {
+            return;
+        }
+        try
+        {
+            var db = redis.GetDatabase();
+            var revoked = db.KeyExistsAsync(RedisKeys.RevokedToken(jti));
+            var disabled = db.KeyExistsAsync(RedisKeys.DisabledUser(userId));
+            if (await revoked || await disabled)
+            {
+                context.Fail(new SecurityTokenException("The token has been revoked."));
+            }
+        }
+        catch (RedisException ex)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
+                .CreateLogger(typeof(AuthenticationSetup)).LogWarning(ex, "Revocation check skipped: Redis unavailable");
+        }
+    }
+}

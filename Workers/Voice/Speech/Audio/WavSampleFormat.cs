@@ -1,0 +1,8 @@
+namespace VoiceHelper.Voice.Speech.Audio;
+
+/// <summary>Sample encoding used when writing a WAV file.</summary>
+public enum WavSampleFormat
+{
+    Pcm16,
+    Float32,
+}

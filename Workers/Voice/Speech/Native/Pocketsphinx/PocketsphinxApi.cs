@@ -1,0 +1,42 @@
+using System.Runtime.InteropServices;
+
+namespace VoiceHelper.Voice.Speech.Native.Pocketsphinx;
+
+/// <summary>
+/// Debian bookworm's pocketsphinx 0.8+5prealpha (<c>/usr/include/pocketsphinx/pocketsphinx.h</c>) and the
+/// sphinxbase command-line parser it is configured through. Bookworm predates the 5.0
+/// <c>ps_config_*</c> API, so the config is a <c>cmd_ln_t</c> built with the non-variadic
+/// <c>cmd_ln_parse_r</c> (a variadic P/Invoke would be ABI guesswork).
+/// </summary>
+internal static unsafe partial class PocketsphinxApi
+{
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial IntPtr ps_args();
+
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial PocketsphinxDecoderHandle ps_init(CommandLineHandle config);
+
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial int ps_free(IntPtr decoder);
+
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial int ps_start_utt(PocketsphinxDecoderHandle decoder);
+
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial int ps_process_raw(PocketsphinxDecoderHandle decoder, short* data, nuint samples, int noSearch, int fullUtterance);
+
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial int ps_end_utt(PocketsphinxDecoderHandle decoder);
+
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial IntPtr ps_get_hyp(PocketsphinxDecoderHandle decoder, int* bestScore);
+
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial byte ps_get_in_speech(PocketsphinxDecoderHandle decoder);
+
+    [LibraryImport(NativeLibraries.SphinxBase)]
+    public static partial CommandLineHandle cmd_ln_parse_r(IntPtr previous, IntPtr definitions, int argc, IntPtr* argv, int strict);
+
+    [LibraryImport(NativeLibraries.SphinxBase)]
+    public static partial int cmd_ln_free_r(IntPtr config);
+}

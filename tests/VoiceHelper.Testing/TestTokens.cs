@@ -1,0 +1,34 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace VoiceHelper.Testing;
+
+/// <summary>Issues RS256 tokens shaped like Identity's, with a key the test owns, for services tested without Identity.</summary>
+public sealed class TestTokens : IDisposable
+{
+    private readonly RSA _rsa = RSA.Create(2048);
+
+    public TestTokens(string keyId = "test-key") => Key = new RsaSecurityKey(_rsa) { KeyId = keyId };
+
+    public RsaSecurityKey Key { get; }
+
+    public string Issue(Guid tenantId, Guid userId, string[]? roles = null, TimeSpan? lifetime = null, string? jti = null,
+        string issuer = "voicehelper", string audience = "voicehelper", DateTime? notBefore = null)
+    {
+        var claims = new List<Claim>
+        {
+            new("sub", userId.ToString()),
+            new("tenant", tenantId.ToString()),
+            new("jti", jti ?? Guid.NewGuid().ToString("N")),
+        };
+        claims.AddRange((roles ?? ["member"]).Select(r => new Claim("roles", r)));
+        var start = notBefore ?? DateTime.UtcNow.AddMinutes(-1);
+        var token = new JwtSecurityToken(issuer, audience, claims, start, start + (lifetime ?? TimeSpan.FromHours(1)),
+            new SigningCredentials(Key, SecurityAlgorithms.RsaSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    public void Dispose() => _rsa.Dispose();
+}
