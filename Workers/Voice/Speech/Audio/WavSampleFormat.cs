@@ -4,5 +4,5 @@ namespace VoiceHelper.Voice.Speech.Audio;
 public enum WavSampleFormat
 {
     Pcm16,
-    Float32,
+    IeeeFloat,
 }
