@@ -14,6 +14,7 @@ public static class ResourceNames
     public const string ConversationsDb = "conversationsdb";
     public const string KnowledgeDb = "knowledgedb";
     public const string AssistantDb = "assistantdb";
+    public const string EventsDb = "eventsdb";
 
     public const string Identity = "identity";
     public const string Conversations = "conversations";
