@@ -38,6 +38,8 @@ public sealed class EspeakSpeechSynthesizer : ISpeechSynthesizer
             var resampler = new Resampler(engine.NativeSampleRate, SampleRate);
             await foreach (var block in job.Output.ReadAllAsync(cancellationToken))
             {
+                // ReadAllAsync drains buffered blocks without looking at the token; barge-in must stop now.
+                cancellationToken.ThrowIfCancellationRequested();
                 var converted = resampler.Process(block);
                 if (converted.Length > 0)
                 {

@@ -51,7 +51,7 @@ internal sealed class SileroVoiceActivitySession(VoiceActivityDetectorHandle han
                     var native = (SherpaOnnxSpeechSegment*)segment.DangerousGetHandle();
                     var copy = new float[native->N];
                     Marshal.Copy(native->Samples, copy, 0, native->N);
-                    spans.Add(new SpeechSpan(native->Start, copy, sampleRate));
+                    spans.Add(SpanTrimmer.Trim(new SpeechSpan(native->Start, copy, sampleRate)));
                 }
             }
 

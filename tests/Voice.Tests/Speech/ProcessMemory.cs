@@ -1,0 +1,19 @@
+namespace VoiceHelper.Voice.Tests.Speech;
+
+/// <summary>Resident set size from /proc: it counts native allocations the GC never sees.</summary>
+public static class ProcessMemory
+{
+    public static long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                return kilobytes * 1024;
+            }
+        }
+
+        throw new InvalidOperationException("/proc/self/status has no VmRSS line.");
+    }
+}
