@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using VoiceHelper.ServiceDefaults.Problems;
+using VoiceHelper.ServiceDefaults.Security;
+
+namespace VoiceHelper.ServiceDefaults.Messaging;
+
+public static class EventBusAdminEndpoints
+{
+    /// <summary>
+    /// Maps <c>GET {prefix}/dead-letters</c> (paginated, newest first) and <c>POST {prefix}/dead-letters/{id}/replay</c>
+    /// for tenant owners and admins. Only the caller's tenant's dead letters exist for them: another tenant's id is 404.
+    /// </summary>
+    public static IEndpointRouteBuilder MapEventBusAdmin(this IEndpointRouteBuilder routes, string prefix = "/api/v1/admin/events")
+    {
+        var group = routes.MapGroup(prefix).WithTags("Event bus").RequireAuthorization(Policies.TenantAdmin);
+        group.MapGet("/dead-letters", ListAsync)
+            .WithName("ListDeadLetters")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/dead-letters/{id:long}/replay", ReplayAsync)
+            .WithName("ReplayDeadLetter")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<DeadLetterPage>, ProblemHttpResult>> ListAsync(
+        ITenantContext tenant, IDeadLetters deadLetters, CancellationToken cancellationToken,
+        [FromQuery] int page = 1, [FromQuery(Name = "page_size")] int pageSize = 20)
+    {
+        var fields = new Dictionary<string, string[]>();
+        if (page < 1)
+        {
+            fields["page"] = ["Must be 1 or more."];
+        }
+        if (pageSize is < 1 or > 100)
+        {
+            fields["page_size"] = ["Must be between 1 and 100."];
+        }
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields).ToProblem();
+        }
+        return TypedResults.Ok(await deadLetters.ListAsync(tenant.TenantId!.Value, page, pageSize, cancellationToken));
+    }
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> ReplayAsync(
+        long id, ITenantContext tenant, IDeadLetters deadLetters, CancellationToken cancellationToken) =>
+        await deadLetters.ReplayAsync(tenant.TenantId!.Value, id, cancellationToken) switch
+        {
+            ReplayResult.Replayed => TypedResults.Accepted((string?)null),
+            ReplayResult.AlreadyReplayed => Error.Conflict("dead_letter_already_replayed", "This dead letter was already replayed.").ToProblem(),
+            _ => Error.NotFound("dead_letter").ToProblem(),
+        };
+}

@@ -1,0 +1,8 @@
+namespace VoiceHelper.ServiceDefaults.Messaging.Postgres;
+
+internal enum DeliveryResult
+{
+    Handled,
+    Skipped,
+    DeadLettered,
+}

@@ -1,0 +1,8 @@
+namespace VoiceHelper.ServiceDefaults.Messaging;
+
+public enum ReplayResult
+{
+    Replayed,
+    NotFound,
+    AlreadyReplayed,
+}
