@@ -1,0 +1,28 @@
+using VoiceHelper.ServiceDefaults.Problems;
+
+namespace VoiceHelper.Identity.Common;
+
+/// <summary>Identity's expected failures. The codes are part of the API: clients branch on them.</summary>
+public static class IdentityErrors
+{
+    /// <summary>Unknown email and wrong password answer exactly this, so an attacker cannot tell which.</summary>
+    public static readonly Error InvalidCredentials = Error.Unauthorized("invalid_credentials", "The email or password is incorrect.");
+    public static readonly Error AccountLocked = new("account_locked", 423,
+        "Too many failed sign-in attempts; the account is locked for a while. Try again later.");
+    public static readonly Error AccountDisabled = Error.Forbidden("account_disabled", "This account has been disabled by an administrator.");
+    public static readonly Error TooManyAttempts = new("rate_limited", 429, "Too many attempts for this account; retry in a minute.");
+    public static readonly Error EmailTaken = Error.Conflict("email_taken", "An account with this email already exists.");
+    public static readonly Error UsernameTaken = Error.Conflict("username_taken", "This username is already used in the tenant.");
+    public static readonly Error InvalidRefreshToken = Error.Unauthorized("invalid_refresh_token", "The refresh token is not valid.");
+    public static readonly Error RefreshTokenExpired = Error.Unauthorized("refresh_token_expired", "The refresh token has expired; sign in again.");
+    public static readonly Error RefreshTokenReused = Error.Unauthorized("refresh_token_reused",
+        "This refresh token was already used; every session of this login has been ended. Sign in again.");
+    public static readonly Error UserNotFound = Error.NotFound("user");
+    public static readonly Error OwnerRequired = Error.Forbidden("owner_required", "Only an owner can grant the owner role or change an owner.");
+    public static readonly Error LastOwner = Error.Conflict("last_owner", "A tenant must keep at least one active owner.");
+    public static readonly Error CannotDisableSelf = Error.Conflict("cannot_disable_self", "You cannot disable your own account.");
+
+    public static Error WeakPassword(IReadOnlyList<string> problems) =>
+        new("weak_password", 400, "The password does not meet the password policy.",
+            new Dictionary<string, string[]> { ["password"] = [.. problems] });
+}

@@ -1,0 +1,3 @@
+namespace VoiceHelper.Identity.Common;
+
+public sealed record IssuedAccessToken(string Token, string TokenId, DateTimeOffset ExpiresAt);

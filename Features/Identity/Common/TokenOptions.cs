@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VoiceHelper.Identity.Common;
+
+/// <summary>Lifetimes of the tokens Identity issues (issuer and audience are the shared <c>Jwt</c> options).</summary>
+public sealed class TokenOptions
+{
+    public const string Section = "Tokens";
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using VoiceHelper.Contracts;
+using VoiceHelper.ServiceDefaults.Security;
+
+namespace VoiceHelper.Identity.Common;
+
+/// <summary>
+/// Writes the Redis keys every service checks on each request (ServiceDefaults' revocation check). A key lives
+/// as long as a token it blocks could still be accepted: until its expiry plus the validators' clock skew.
+/// Failures propagate: a logout or disable that did not reach Redis must not be reported as done.
+/// </summary>
+public sealed class TokenRevocation(IConnectionMultiplexer redis, IOptions<JwtOptions> jwt, IOptions<TokenOptions> tokens, TimeProvider clock)
+{
+    public async Task RevokeAccessTokensAsync(IEnumerable<(string TokenId, DateTimeOffset ExpiresAt)> accessTokens)
+    {
+        var db = redis.GetDatabase();
+        var now = clock.GetUtcNow();
+        var writes = accessTokens
+            .Select(t => (t.TokenId, Ttl: t.ExpiresAt + jwt.Value.ClockSkew - now))
+            .Where(t => t.Ttl > TimeSpan.Zero)
+            .Select(t => db.StringSetAsync(RedisKeys.RevokedToken(t.TokenId), "1", t.Ttl))
+            .ToList();
+        await Task.WhenAll(writes);
+    }
+
+    public Task DisableUserAsync(Guid userId) =>
+        redis.GetDatabase().StringSetAsync(RedisKeys.DisabledUser(userId), "1", tokens.Value.AccessTokenLifetime + jwt.Value.ClockSkew);
+}

@@ -1,0 +1,5 @@
+using MediatR;
+
+namespace VoiceHelper.Identity.GetJwks;
+
+public sealed record GetJwksRequest : IRequest<GetJwksResponse>;

@@ -1,0 +1,3 @@
+namespace VoiceHelper.Identity.GetJwks;
+
+public sealed record GetJwksResponse(IReadOnlyList<GetJwksKey> Keys);

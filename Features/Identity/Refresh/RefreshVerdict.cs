@@ -1,0 +1,15 @@
+namespace VoiceHelper.Identity.Refresh;
+
+public enum RefreshVerdict
+{
+    Rotate,
+    Unknown,
+
+    /// <summary>The family was ended (logout, theft detection, disabled user).</summary>
+    Revoked,
+
+    /// <summary>Already exchanged once: someone holds a copy. The whole family is revoked.</summary>
+    Reused,
+    Expired,
+    AccountUnavailable,
+}
