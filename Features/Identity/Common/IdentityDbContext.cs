@@ -25,6 +25,11 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         modelBuilder.Entity<RefreshToken>().ToTable("refresh_tokens");
         modelBuilder.Entity<AuditEntry>().ToTable("audit_log");
         modelBuilder.Entity<SigningKey>().ToTable("signing_keys").HasKey(k => k.KeyId);
+        // The foreign keys, declared so that EF inserts a new tenant before its users and their audit entries.
+        modelBuilder.Entity<UserAccount>().HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId);
+        modelBuilder.Entity<AuditEntry>().HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId);
+        modelBuilder.Entity<RefreshToken>().HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId);
+        modelBuilder.Entity<RefreshToken>().HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId);
         // The schema is hand-written SQL (Migrations/), so the model only has to agree with its snake_case names.
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using VoiceHelper.Identity.Common;
+
+namespace VoiceHelper.Identity.Tests.Infrastructure;
+
+/// <summary>Calls through the public HTTP API, the way a client does.</summary>
+public static class Api
+{
+    public const string StrongPassword = "Correct-Horse-42";
+
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public static string UniqueEmail(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}@example.test";
+
+    /// <summary>Registers a fresh tenant with its owner; each test makes its own, so tests never see each other.</summary>
+    public static async Task<Account> RegisterAsync(HttpClient client, string password = StrongPassword)
+    {
+        var email = UniqueEmail("owner");
+        var username = $"owner{Guid.NewGuid():N}"[..20];
+        var response = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { tenant_name = "Acme " + Guid.NewGuid().ToString("N")[..6], email, username, password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var user = (await response.Content.ReadFromJsonAsync<UserResponse>(Json))!;
+        return new Account(user.TenantId, user.Id, email, password);
+    }
+
+    public static async Task<TokenResponse> LoginAsync(HttpClient client, string email, string password = StrongPassword)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>(Json))!;
+    }
+
+    public static async Task<(Account Account, TokenResponse Tokens)> RegisterAndLoginAsync(HttpClient client)
+    {
+        var account = await RegisterAsync(client);
+        return (account, await LoginAsync(client, account.Email));
+    }
+
+    /// <summary>Adds a user with the given role through an owner's or admin's client and signs them in.</summary>
+    public static async Task<(Account Account, TokenResponse Tokens)> AddUserAndLoginAsync(HttpClient admin, HttpClient anonymous, string role)
+    {
+        var email = UniqueEmail(role);
+        var response = await admin.PostAsJsonAsync("/api/v1/users",
+            new { email, username = $"{role}{Guid.NewGuid():N}"[..20], password = StrongPassword, role });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var user = (await response.Content.ReadFromJsonAsync<UserResponse>(Json))!;
+        var account = new Account(user.TenantId, user.Id, email, StrongPassword);
+        return (account, await LoginAsync(anonymous, email));
+    }
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(Json))!;
+
+    /// <summary>Asserts an RFC 7807 answer with the given status and stable code, and returns its body.</summary>
+    public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        problem.GetProperty("code").GetString().ShouldBe(code, body);
+        return problem;
+    }
+}
