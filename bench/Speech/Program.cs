@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using VoiceHelper.Speech.Bench;
+using VoiceHelper.Voice.Speech.Recognition;
+using VoiceHelper.Voice.Speech.Synthesis;
+
+// Speech engine benchmark: prints Markdown tables. Needs VOICEHELPER_TOOLS_DIR and
+// VOICEHELPER_MODELS_DIR like the worker. Usage: dotnet run --project bench/Speech [-- OUTPUT_DIR]
+if (args.Length >= 2 && args[0] == RealTimeFactorBench.WorkerFlag)
+{
+    var speechFile = args[2];
+    var samples = VoiceHelper.Voice.Speech.Audio.WavFile.Read(speechFile).Samples;
+    var copies = int.Parse(args[1], CultureInfo.InvariantCulture);
+    RealTimeFactorBench.PrintRows(await RealTimeFactorBench.MeasureAsync(copies, samples, WavSetGenerator.Sentences));
+    return;
+}
+
+var output = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "voicehelper-speech-bench");
+Console.WriteLine($"# Speech engines benchmark ({Environment.ProcessorCount} cores visible, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
+Console.WriteLine($"WAV set: {output}");
+
+var clips = await WavSetGenerator.GenerateAsync(output);
+var continuous = clips.Where(c => c.Voice.StartsWith("espeak-ng en-us", StringComparison.Ordinal))
+    .SelectMany(c => c.Audio.Samples.Concat(new float[8_000])).ToArray();
+var speechPath = Path.Combine(output, "rtf-speech.wav");
+VoiceHelper.Voice.Speech.Audio.WavFile.Write(speechPath, new VoiceHelper.Voice.Speech.Audio.AudioClip(continuous, 16_000));
+
+// 1. Real-time factor on one core and on two, each in a child pinned with taskset.
+var rtf = new Table($"Real-time factor per engine ({continuous.Length / 16_000.0:F1} s of speech; lower is faster; 2 cores = 2 streams at once)",
+    ["engine", "RTF 1 core", "RTF 2 cores", "x real time (2 cores)"]);
+var one = await RunPinnedAsync("0", 1, speechPath);
+var two = await RunPinnedAsync("0,1", 2, speechPath);
+foreach (var (engine, value) in one)
+{
+    var pair = two.GetValueOrDefault(engine, double.NaN);
+    rtf.Add(engine, value.ToString("F4", CultureInfo.InvariantCulture), pair.ToString("F4", CultureInfo.InvariantCulture), (1 / pair).ToString("F0", CultureInfo.InvariantCulture));
+}
+
+rtf.Print();
+
+using var sherpa = BenchHost.Build("SherpaOnnx", Environment.ProcessorCount);
+using var sphinx = BenchHost.Build("Pocketsphinx", Environment.ProcessorCount);
+var sherpaRecognizer = sherpa.Services.GetRequiredService<ISpeechRecognizer>();
+var pocketsphinx = sphinx.Services.GetRequiredService<ISpeechRecognizer>();
+
+// 2. Word error rate of each recogniser.
+await WerBench.RunAsync(clips, sherpaRecognizer, pocketsphinx);
+
+// 3. Concurrent real-time streams.
+var eightSeconds = continuous[..(16_000 * 8)];
+await ConcurrencyBench.RunAsync(sherpaRecognizer, eightSeconds, cap: 160);
+await ConcurrencyBench.RunAsync(pocketsphinx, eightSeconds, cap: 24);
+
+// 4. Synthesis time to first audio.
+await SynthesisLatencyBench.RunAsync(sherpa.Services.GetRequiredService<ISpeechSynthesizer>());
+
+static async Task<Dictionary<string, double>> RunPinnedAsync(string cpus, int copies, string speechPath)
+{
+    var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true };
+    // Run as "dotnet Speech.Bench.dll" or as the apphost: re-launch the same way.
+    var host = Environment.ProcessPath!;
+    string[] self = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, typeof(Table).Assembly.Location] : [host];
+    foreach (var argument in (string[])["-c", cpus, .. self, RealTimeFactorBench.WorkerFlag, copies.ToString(CultureInfo.InvariantCulture), speechPath])
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    using var process = Process.Start(start) ?? throw new InvalidOperationException("taskset did not start.");
+    var results = new Dictionary<string, double>();
+    while (await process.StandardOutput.ReadLineAsync() is { } line)
+    {
+        var parts = line.Split('|');
+        if (parts is ["RTF", var engine, var value])
+        {
+            results[engine] = double.Parse(value, CultureInfo.InvariantCulture);
+        }
+    }
+
+    await process.WaitForExitAsync();
+    return results;
+}
