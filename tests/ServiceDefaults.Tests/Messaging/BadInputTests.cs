@@ -33,9 +33,14 @@ public sealed class BadInputTests
 
         await Eventually.UntilAsync(() => recorder.Handled.Any(h => h.Sequence == 6), TimeSpan.FromSeconds(30), "the valid event after the bad ones is handled");
         recorder.Handled.Count.ShouldBe(1);
-        var letters = (await host.Services.GetRequiredService<IDeadLetters>().ListAsync(tenant, 1, 20, TestContext.Current.CancellationToken)).Items
-            .OrderBy(l => l.Offset).ToList();
-        letters.Count.ShouldBe(5);
+        // Dead letters commit with the partition's offset, just after the batch's last handler returns.
+        var deadLetters = host.Services.GetRequiredService<IDeadLetters>();
+        IReadOnlyList<DeadLetter> letters = [];
+        await Eventually.UntilAsync(async () =>
+        {
+            letters = (await deadLetters.ListAsync(tenant, 1, 20, TestContext.Current.CancellationToken)).Items.OrderBy(l => l.Offset).ToList();
+            return letters.Count == 5;
+        }, TimeSpan.FromSeconds(30), "the five bad events are dead letters");
         letters[0].Error.ShouldStartWith("unknown_type");
         letters.Skip(1).ShouldAllBe(l => l.Error.StartsWith("malformed_payload"));
         letters.ShouldAllBe(l => l.Attempts == 1);

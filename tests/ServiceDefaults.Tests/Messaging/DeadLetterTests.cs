@@ -30,7 +30,9 @@ public sealed class DeadLetterTests
         // The partition moves on: the next event of the same key is handled after the poison one gave up.
         await Eventually.UntilAsync(() => recorder.Handled.Any(h => h.Group == "indexer" && h.Sequence == 2), Timeout, "the event after the poison is handled");
         recorder.Failures.Select(f => f.Attempt).ShouldBe([1, 2, 3]);
-        var page = await deadLetters.ListAsync(tenant, 1, 20, TestContext.Current.CancellationToken);
+        DeadLetterPage page = new([], 1, 20, false);
+        await Eventually.UntilAsync(async () => (page = await deadLetters.ListAsync(tenant, 1, 20, TestContext.Current.CancellationToken)).Items.Count == 1,
+            Timeout, "the poison event is a dead letter");
         var letter = page.Items.ShouldHaveSingleItem();
         letter.Group.ShouldBe("indexer");
         letter.Attempts.ShouldBe(3);

@@ -144,4 +144,17 @@ public sealed class OutboxTests
         await using var command = dataSource.CreateCommand(sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>For polling while the consumers may still be creating the bus tables.</summary>
+    internal static async Task<long> CountOrZero(string connectionString, string sql)
+    {
+        try
+        {
+            return await Count(connectionString, sql);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return 0;
+        }
+    }
 }
