@@ -14,8 +14,12 @@ var eventsDb = postgres.AddDatabase(EventsDb); // the durable event log shared b
 
 var cache = builder.AddRedis(Cache);
 
+// Encrypts Identity's token-signing keys at rest (32 random bytes, base64).
+var signingKeyEncryptionKey = builder.AddParameter("identity-key-encryption-key", ParameterResource.RandomBase64(32));
+
 var identity = builder.AddProject<Projects.VoiceHelper_Identity>(Identity)
     .WithReference(identityDb).WithReference(cache)
+    .WithEnvironment("SigningKeys__KeyEncryptionKey", signingKeyEncryptionKey)
     .WaitFor(postgres).WaitFor(cache);
 
 var knowledge = builder.AddProject<Projects.VoiceHelper_Knowledge>(Knowledge)

@@ -9,10 +9,13 @@ public sealed class AppHostOptions
     public required string DataDirectory { get; init; }
     public int GatewayPort { get; init; } = 8080;
     public bool Publish { get; init; }
+
+    /// <summary>With publish: compare instead of write.</summary>
+    public bool Check { get; init; }
     public required string OutputDirectory { get; init; }
 
     /// <summary>
-    /// Reads <c>publish [--output-path DIR]</c> from the arguments and <c>VOICEHELPER_DATA_DIR</c> /
+    /// Reads <c>publish [--check] [--output-path DIR]</c> from the arguments and <c>VOICEHELPER_DATA_DIR</c> /
     /// <c>VOICEHELPER_GATEWAY_PORT</c> from the environment.
     /// </summary>
     public static AppHostOptions FromArgs(string[] args)
@@ -33,6 +36,7 @@ public sealed class AppHostOptions
             DataDirectory = Path.GetFullPath(Environment.GetEnvironmentVariable("VOICEHELPER_DATA_DIR") ?? Path.Combine(root, ".data")),
             GatewayPort = port is null ? 8080 : int.Parse(port, CultureInfo.InvariantCulture),
             Publish = args.Contains("publish"),
+            Check = args.Contains("--check"),
             OutputDirectory = output,
         };
     }

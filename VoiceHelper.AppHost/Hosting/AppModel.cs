@@ -11,6 +11,10 @@ public sealed class AppModel(string dataDirectory)
     /// <summary>The variables Aspire injects for references: connection strings and service endpoints.</summary>
     public IEnumerable<KeyValuePair<string, string>> LocalReferenceEnvironment(Resource resource)
     {
+        foreach (var (name, parameter) in resource.SecretEnvironment)
+        {
+            yield return new(name, parameter.Value);
+        }
         foreach (var reference in resource.References)
         {
             switch (reference)

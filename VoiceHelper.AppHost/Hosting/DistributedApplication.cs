@@ -11,19 +11,46 @@ public sealed class DistributedApplication(AppModel model, AppHostOptions option
     {
         if (options.Publish)
         {
-            var manifest = Path.Combine(options.OutputDirectory, "aspire-manifest.json");
-            await File.WriteAllTextAsync(manifest, ManifestPublisher.Render(Model, options.OutputDirectory));
-            foreach (var (file, content) in KubernetesPublisher.Render(Model))
-            {
-                var path = Path.Combine(options.OutputDirectory, file);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, content);
-            }
-            Console.WriteLine($"Wrote {manifest} and {Path.Combine(options.OutputDirectory, "deploy")}/");
-            return 0;
+            return await PublishAsync();
         }
         await using var orchestrator = new Orchestrator(Model);
         return await orchestrator.RunAsync();
+    }
+
+    /// <summary>
+    /// Writes the manifests, or with <c>--check</c> compares them with the files on disk and fails when they
+    /// differ, so a change to the app model cannot land without its regenerated manifests.
+    /// </summary>
+    private async Task<int> PublishAsync()
+    {
+        var outputs = KubernetesPublisher.Render(Model)
+            .Prepend(("aspire-manifest.json", ManifestPublisher.Render(Model, options.OutputDirectory)))
+            .ToList();
+        var stale = new List<string>();
+        foreach (var (file, content) in outputs)
+        {
+            var path = Path.Combine(options.OutputDirectory, file);
+            if (options.Check)
+            {
+                if (!File.Exists(path) || await File.ReadAllTextAsync(path) != content)
+                {
+                    stale.Add(file);
+                }
+                continue;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, content);
+        }
+        if (options.Check)
+        {
+            foreach (var file in stale)
+            {
+                Console.Error.WriteLine($"out of date: {file} (run: dotnet run --project VoiceHelper.AppHost -- publish)");
+            }
+            return stale.Count == 0 ? 0 : 1;
+        }
+        Console.WriteLine($"Wrote {outputs.Count} files under {options.OutputDirectory}: {string.Join(", ", outputs.Select(o => o.Item1))}");
+        return 0;
     }
 
     public void Run() => Environment.ExitCode = RunAsync().GetAwaiter().GetResult();

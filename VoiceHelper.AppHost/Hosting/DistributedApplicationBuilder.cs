@@ -12,8 +12,9 @@ public sealed class DistributedApplicationBuilder
     public AppHostOptions Options { get; }
     public AppModel Model { get; }
 
-    public ResourceBuilder<ParameterResource> AddParameter(string name) =>
-        AddResource(new ParameterResource(name, Options.DataDirectory));
+    /// <summary>A secret parameter; generated locally (by <paramref name="generate"/> or as a random password) and kept in the data folder.</summary>
+    public ResourceBuilder<ParameterResource> AddParameter(string name, Func<string>? generate = null) =>
+        AddResource(new ParameterResource(name, Options.DataDirectory, generate));
 
     public ResourceBuilder<PostgresServerResource> AddPostgres(string name)
     {

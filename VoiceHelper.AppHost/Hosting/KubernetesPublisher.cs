@@ -169,6 +169,10 @@ public static class KubernetesPublisher
         {
             env.Add(SecretEnv(EnvName(password.Name), password.Name));
         }
+        foreach (var (name, parameter) in project.SecretEnvironment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            env.Add(SecretEnv(name, parameter.Name));
+        }
         foreach (var reference in project.References.OfType<IResourceWithConnectionString>())
         {
             env.Add(Env($"ConnectionStrings__{reference.Name}", ClusterConnectionString(reference)));

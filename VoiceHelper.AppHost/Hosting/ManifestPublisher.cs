@@ -13,7 +13,7 @@ public static class ManifestPublisher
         {
             resources[resource.Name] = resource switch
             {
-                ParameterResource => Parameter(resource.Name),
+                ParameterResource parameter => Parameter(parameter),
                 PostgresServerResource postgres => Postgres(postgres),
                 PostgresDatabaseResource database => new JsonObject
                 {
@@ -30,20 +30,20 @@ public static class ManifestPublisher
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    private static JsonObject Parameter(string name) => new()
+    private static JsonObject Parameter(ParameterResource parameter)
     {
-        ["type"] = "parameter.v0",
-        ["value"] = $"{{{name}.inputs.value}}",
-        ["inputs"] = new JsonObject
+        var input = new JsonObject { ["type"] = "string", ["secret"] = true };
+        if (parameter.GeneratedByDeployer)
         {
-            ["value"] = new JsonObject
-            {
-                ["type"] = "string",
-                ["secret"] = true,
-                ["default"] = new JsonObject { ["generate"] = new JsonObject { ["minLength"] = 22 } },
-            },
-        },
-    };
+            input["default"] = new JsonObject { ["generate"] = new JsonObject { ["minLength"] = 22 } };
+        }
+        return new JsonObject
+        {
+            ["type"] = "parameter.v0",
+            ["value"] = $"{{{parameter.Name}.inputs.value}}",
+            ["inputs"] = new JsonObject { ["value"] = input },
+        };
+    }
 
     private static JsonObject Postgres(PostgresServerResource postgres) => new()
     {
@@ -94,6 +94,10 @@ public static class ManifestPublisher
         foreach (var (key, value) in project.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             env[key] = value;
+        }
+        foreach (var (key, parameter) in project.SecretEnvironment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            env[key] = $"{{{parameter.Name}.value}}";
         }
         AddReferences(env, project);
         return new JsonObject

@@ -8,6 +8,9 @@ public abstract class Resource(string name) : IResource
     public List<IResource> References { get; } = [];
     public List<Resource> WaitsFor { get; } = [];
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Variables whose value is a secret parameter (a Kubernetes Secret reference when published).</summary>
+    public Dictionary<string, ParameterResource> SecretEnvironment { get; } = new(StringComparer.Ordinal);
     public Endpoint? Http { get; protected set; }
 
     /// <summary>Replicas in a cluster (locally one process).</summary>

@@ -26,6 +26,12 @@ public sealed class ResourceBuilder<T>(T resource, DistributedApplicationBuilder
         return this;
     }
 
+    public ResourceBuilder<T> WithEnvironment(string name, ResourceBuilder<ParameterResource> parameter)
+    {
+        AsRunnable().SecretEnvironment[name] = parameter.Resource;
+        return this;
+    }
+
     public ResourceBuilder<T> WithReplicas(int replicas)
     {
         AsRunnable().Replicas = replicas;
