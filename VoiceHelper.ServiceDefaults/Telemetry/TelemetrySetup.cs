@@ -53,18 +53,22 @@ internal static class TelemetrySetup
     /// <summary>Creates the providers at start (they are lazy singletons) and flushes them at shutdown.</summary>
     private sealed class TelemetryLifetime(IServiceProvider services) : IHostedService
     {
+        // Kept from start: at stop the container may already be disposed (WebApplicationFactory disposes it first).
+        private TracerProvider? _tracer;
+        private MeterProvider? _meter;
+
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<PrometheusMetrics>();
-            services.GetService<TracerProvider>();
-            services.GetService<MeterProvider>();
+            _tracer = services.GetService<TracerProvider>();
+            _meter = services.GetService<MeterProvider>();
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
-            services.GetService<TracerProvider>()?.ForceFlush(2000);
-            services.GetService<MeterProvider>()?.ForceFlush(2000);
+            _tracer?.ForceFlush(2000);
+            _meter?.ForceFlush(2000);
             return Task.CompletedTask;
         }
     }
