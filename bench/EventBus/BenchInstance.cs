@@ -1,0 +1,3 @@
+namespace VoiceHelper.EventBus.Bench;
+
+internal sealed record BenchInstance(string Name);
