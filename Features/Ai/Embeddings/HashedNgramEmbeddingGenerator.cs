@@ -1,0 +1,132 @@
+using System.Text;
+using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Text;
+
+namespace VoiceHelper.Ai.Embeddings;
+
+/// <summary>
+/// The embedded default embedder: feature hashing of word unigrams/bigrams and character 3- and 4-grams
+/// (CJK: character unigrams and bigrams), sublinear tf, L2-normalised. It is LEXICAL, not semantic: it
+/// needs no model weights (none can be installed here), tolerates typos and inflections through the
+/// character n-grams, and works for Chinese and English, but it does not know that "car" and "automobile"
+/// mean the same thing. Deterministic across processes (FNV-1a, not string.GetHashCode).
+/// </summary>
+public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEmbeddingGenerator.DefaultDimensions)
+    : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public const int DefaultDimensions = 384;
+    public const string ProviderName = "hashed-ngram";
+    public const string ModelId = "hashed-ngram-v1";
+
+    private readonly EmbeddingGeneratorMetadata _metadata = new(ProviderName, null, ModelId, dimensions);
+
+    public int Dimensions { get; } = dimensions > 0 ? dimensions : throw new ArgumentOutOfRangeException(nameof(dimensions));
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values,
+        EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var result = new GeneratedEmbeddings<Embedding<float>>();
+        foreach (var value in values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            result.Add(new Embedding<float>(Embed(value)) { ModelId = ModelId, CreatedAt = null });
+        }
+        return Task.FromResult(result);
+    }
+
+    public float[] Embed(string text)
+    {
+        var counts = new Dictionary<int, float>();
+        string? previous = null;
+        foreach (var (word, isCjk) in TextTokenizer.Words(text))
+        {
+            if (isCjk)
+            {
+                for (var i = 0; i < word.Length; i++)
+                {
+                    Add(counts, "c1:", word.AsSpan(i, 1), 1f);
+                    if (i + 1 < word.Length)
+                    {
+                        Add(counts, "c2:", word.AsSpan(i, 2), 1.5f);
+                    }
+                }
+                previous = null;
+                continue;
+            }
+            var stem = PorterStemmer.Stem(word);
+            Add(counts, "w:", stem, 1.5f);
+            if (previous is not null)
+            {
+                Add(counts, "b:", previous + " " + stem, 1f);
+            }
+            previous = stem;
+            // Character n-grams of the surface form with boundary marks: a misspelt word still shares most of them.
+            var marked = "<" + word + ">";
+            for (var n = 3; n <= 4; n++)
+            {
+                for (var i = 0; i + n <= marked.Length; i++)
+                {
+                    Add(counts, n == 3 ? "g3:" : "g4:", marked.AsSpan(i, n), 0.5f);
+                }
+            }
+        }
+        var vector = new float[Dimensions];
+        foreach (var (hash, tf) in counts)
+        {
+            var bucket = (int)((uint)hash % (uint)Dimensions);
+            // A second bit decides the sign, so that collisions cancel out in expectation instead of adding up.
+            var sign = ((uint)hash >> 31) == 0 ? 1f : -1f;
+            vector[bucket] += sign * (1f + MathF.Log(tf));
+        }
+        var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot(vector, vector));
+        if (norm > 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(vector, norm, vector);
+        }
+        return vector;
+    }
+
+    private static void Add(Dictionary<int, float> counts, string prefix, ReadOnlySpan<char> feature, float weight)
+    {
+        var hash = Fnv1a(prefix, feature);
+        // Weighted tf: the weight scales the count before the sublinear log.
+        counts[hash] = counts.GetValueOrDefault(hash) + weight;
+    }
+
+    private static int Fnv1a(string prefix, ReadOnlySpan<char> feature)
+    {
+        var hash = Mix(2166136261u, prefix);
+        hash = Mix(hash, feature);
+        // Finalise (murmur3 fmix) so that the low bits used for the bucket and the top bit used for the sign are independent.
+        hash ^= hash >> 16;
+        hash *= 0x85ebca6b;
+        hash ^= hash >> 13;
+        hash *= 0xc2b2ae35;
+        hash ^= hash >> 16;
+        return unchecked((int)hash);
+    }
+
+    private static uint Mix(uint hash, ReadOnlySpan<char> part)
+    {
+        Span<byte> buffer = stackalloc byte[4];
+        foreach (var rune in part.EnumerateRunes())
+        {
+            var written = rune.EncodeToUtf8(buffer);
+            for (var i = 0; i < written; i++)
+            {
+                hash = (hash ^ buffer[i]) * 16777619u;
+            }
+        }
+        return hash;
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    public void Dispose()
+    {
+    }
+}
