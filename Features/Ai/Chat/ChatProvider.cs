@@ -1,0 +1,7 @@
+namespace VoiceHelper.Ai.Chat;
+
+public enum ChatProvider
+{
+    OpenAiCompatible,
+    Extractive,
+}

@@ -1,0 +1,8 @@
+namespace VoiceHelper.Ai.Chat;
+
+public enum CircuitState
+{
+    Closed,
+    Open,
+    HalfOpen,
+}

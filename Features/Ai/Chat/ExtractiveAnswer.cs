@@ -1,0 +1,69 @@
+namespace VoiceHelper.Ai.Chat;
+
+/// <summary>
+/// The decision of the embedded answerer, as a pure function: which source sentences answer the question, or none.
+/// A sentence's support is the weighted share of the question's content terms it contains (its source's title
+/// counting half), so "I don't know" comes out when no sentence covers enough of the question.
+/// </summary>
+public static class ExtractiveAnswer
+{
+    public static string Compose(ParsedGroundedPrompt prompt, ExtractiveOptions options)
+    {
+        var chinese = TextTerms.IsMostlyChinese(prompt.Question);
+        var picked = Select(prompt, options);
+        if (picked.Count == 0)
+        {
+            return GroundedPrompt.DontKnow(chinese);
+        }
+        var separator = chinese ? "" : " ";
+        return string.Join(separator, picked.Select(p => $"{TrimCitations(p.Sentence)} [{p.Source}]"));
+    }
+
+    public static IReadOnlyList<(string Sentence, int Source, double Support)> Select(ParsedGroundedPrompt prompt, ExtractiveOptions options)
+    {
+        var question = TextTerms.TermSet(prompt.Question);
+        var total = question.Sum(Weight);
+        if (total <= 0 || prompt.Sources.Count == 0)
+        {
+            return [];
+        }
+        var chinese = TextTerms.IsMostlyChinese(prompt.Question);
+        var candidates = new List<(string Sentence, int Source, double Support, int Order)>();
+        var order = 0;
+        foreach (var source in prompt.Sources)
+        {
+            var title = TextTerms.TermSet(source.Title);
+            foreach (var sentence in Sentences.Split(source.Text))
+            {
+                var terms = TextTerms.TermSet(sentence);
+                var covered = question.Sum(t => terms.Contains(t) ? Weight(t) : title.Contains(t) ? Weight(t) / 2 : 0);
+                var support = covered / total;
+                // Prefer a sentence in the question's language when two support it equally.
+                if (TextTerms.IsMostlyChinese(sentence) != chinese)
+                {
+                    support *= 0.9;
+                }
+                candidates.Add((sentence, source.Number, support, order++));
+            }
+        }
+        var minimum = prompt.Strict ? options.StrictMinSupport : options.MinSupport;
+        var ranked = candidates.OrderByDescending(c => c.Support).ThenBy(c => c.Order).ToList();
+        if (ranked.Count == 0 || ranked[0].Support < minimum)
+        {
+            return [];
+        }
+        var floor = Math.Max(minimum, ranked[0].Support * 0.8);
+        return ranked.Where(c => c.Support >= floor)
+            .DistinctBy(c => c.Sentence)
+            .Take(options.MaxSentences)
+            .OrderBy(c => c.Order)
+            .Select(c => (c.Sentence, c.Source, c.Support))
+            .ToList();
+    }
+
+    // Chinese unigrams are weak evidence on their own; bigrams carry the meaning.
+    private static double Weight(string term) => term.Length == 1 && TextTerms.IsCjk(term[0]) ? 0.3 : 1.0;
+
+    private static string TrimCitations(string sentence) =>
+        System.Text.RegularExpressions.Regex.Replace(sentence, @"\s*\[\d+\]", "").Trim();
+}
