@@ -1,0 +1,3 @@
+namespace VoiceHelper.ServiceDefaults.Tests;
+
+internal sealed record EchoBody(string Name, int Count);
