@@ -42,6 +42,8 @@ latency.Add(LatencyRow("direct publish (log -> handler)", await IdleLatencyAsync
 var throughput = new Table("Sustained throughput (one producer, consumer group of 2 instances, 8 partitions)",
     "producer", "events", "produce s", "end-to-end s", "events/s", "split c1/c2");
 throughput.Add(await ThroughputAsync("outbox, 1 event per transaction", 10_000, () => PublishViaOutboxAsync(10_000, 1)));
+throughput.Add(await ThroughputAsync("outbox, 1 event per transaction, 8 concurrent requests", 20_000,
+    () => Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PublishViaOutboxAsync(2_500, 1)))));
 throughput.Add(await ThroughputAsync("outbox, 50 events per transaction", 40_000, () => PublishViaOutboxAsync(40_000, 50)));
 throughput.Add(await ThroughputAsync("direct publish, batches of 100", 40_000, () => PublishDirectAsync(40_000, 100)));
 

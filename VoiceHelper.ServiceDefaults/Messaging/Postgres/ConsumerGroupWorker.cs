@@ -17,7 +17,8 @@ internal sealed class ConsumerGroupWorker : BackgroundService
 {
     private const string FetchSql = """
         SELECT e.topic, e.partition, e.event_offset, e.event_id, e.key, e.type, e.tenant_id, e.occurred_at,
-               e.traceparent, e.schema_version, e.payload::text, e.target_group
+               e.traceparent, e.schema_version, e.payload::text, e.target_group,
+               EXISTS (SELECT 1 FROM bus_inbox i WHERE i.group_name = @group AND i.event_id = e.event_id) AS processed
         FROM bus_consumer_offsets o
         CROSS JOIN LATERAL (
             SELECT * FROM bus_events e
@@ -175,7 +176,7 @@ internal sealed class ConsumerGroupWorker : BackgroundService
                     reader.GetGuid(3), reader.GetString(0), reader.GetString(4), reader.GetString(5), reader.GetGuid(6),
                     reader.GetFieldValue<DateTimeOffset>(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetInt32(9),
                     reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11));
-                events.Add(new StoredEvent(envelope, reader.GetInt32(1), reader.GetInt64(2)));
+                events.Add(new StoredEvent(envelope, reader.GetInt32(1), reader.GetInt64(2), reader.GetBoolean(12)));
             }
         }
         if (events.Count == 0)
@@ -191,7 +192,6 @@ internal sealed class ConsumerGroupWorker : BackgroundService
 
     private async Task ProcessPartitionAsync(List<StoredEvent> batch, CancellationToken stoppingToken)
     {
-        var processed = await AlreadyProcessedAsync(batch, stoppingToken);
         var handled = new List<Guid>();
         var dead = new List<(StoredEvent Event, DeliveryOutcome Outcome)>();
         long? next = null;
@@ -203,7 +203,7 @@ internal sealed class ConsumerGroupWorker : BackgroundService
             }
             var envelope = stored.Envelope;
             DeliveryOutcome outcome;
-            if ((envelope.TargetGroup is { } target && target != _group) || processed.Contains(envelope.Id) || handled.Contains(envelope.Id))
+            if ((envelope.TargetGroup is { } target && target != _group) || stored.AlreadyProcessed || handled.Contains(envelope.Id))
             {
                 outcome = DeliveryOutcome.Skipped;
             }
@@ -236,21 +236,6 @@ internal sealed class ConsumerGroupWorker : BackgroundService
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await CommitAsync(batch[0].Envelope.Topic, batch[0].Partition, committed, handled, dead, timeout.Token);
         }
-    }
-
-    private async Task<HashSet<Guid>> AlreadyProcessedAsync(List<StoredEvent> batch, CancellationToken cancellationToken)
-    {
-        await using var command = _bus.DataSource.CreateCommand(
-            "SELECT event_id FROM bus_inbox WHERE group_name = @group AND event_id = ANY(@ids)");
-        command.Parameters.AddWithValue("group", _group);
-        command.Parameters.AddWithValue("ids", batch.Select(e => e.Envelope.Id).ToArray());
-        var ids = new HashSet<Guid>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetGuid(0));
-        }
-        return ids;
     }
 
     private async Task CommitAsync(string topic, int partition, long next, List<Guid> handled,

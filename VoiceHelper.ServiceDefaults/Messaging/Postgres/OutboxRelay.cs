@@ -7,8 +7,8 @@ namespace VoiceHelper.ServiceDefaults.Messaging.Postgres;
 
 /// <summary>
 /// Moves committed outbox rows to the log, oldest first, woken by the outbox trigger's notification. The
-/// append commits before the rows are deleted: a crash in between appends them again (at-least-once), and
-/// consumers' inboxes drop the duplicate. One relay per database at a time (an advisory lock), so that
+/// append commits before the deletion of the rows does: a crash in between appends them again (at-least-once),
+/// and consumers' inboxes drop the duplicate. One relay per database at a time (an advisory lock), so that
 /// events of one key reach the log in the order they were committed.
 /// </summary>
 internal sealed class OutboxRelay(
@@ -73,34 +73,30 @@ internal sealed class OutboxRelay(
                 return 0;
             }
         }
-        var sequences = new List<long>();
-        var envelopes = new List<EventEnvelope>();
-        await using (var read = new NpgsqlCommand("""
-            SELECT seq, event_id, topic, key, type, tenant_id, occurred_at, traceparent, schema_version, payload::text
-            FROM outbox_messages ORDER BY seq LIMIT @limit
+        // Deleted up front, in the transaction: if the append fails, the rollback brings the rows back.
+        var rows = new List<(long Seq, EventEnvelope Envelope)>();
+        await using (var take = new NpgsqlCommand("""
+            DELETE FROM outbox_messages WHERE seq IN (SELECT seq FROM outbox_messages ORDER BY seq LIMIT @limit)
+            RETURNING seq, event_id, topic, key, type, tenant_id, occurred_at, traceparent, schema_version, payload::text
             """, connection, transaction))
         {
-            read.Parameters.AddWithValue("limit", options.Value.BatchSize);
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            take.Parameters.AddWithValue("limit", options.Value.BatchSize);
+            await using var reader = await take.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                sequences.Add(reader.GetInt64(0));
-                envelopes.Add(new EventEnvelope(
+                rows.Add((reader.GetInt64(0), new EventEnvelope(
                     reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetGuid(5),
                     reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetInt32(8),
-                    reader.GetString(9)));
+                    reader.GetString(9))));
             }
         }
-        if (envelopes.Count == 0)
+        if (rows.Count == 0)
         {
             return 0;
         }
+        // RETURNING has no defined order; the log must receive them in commit (sequence) order.
+        var envelopes = rows.OrderBy(r => r.Seq).Select(r => r.Envelope).ToList();
         await appender.AppendAsync(envelopes, cancellationToken);
-        await using (var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE seq = ANY(@seqs)", connection, transaction))
-        {
-            delete.Parameters.AddWithValue("seqs", sequences.ToArray());
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
         await transaction.CommitAsync(cancellationToken);
         return envelopes.Count;
     }
