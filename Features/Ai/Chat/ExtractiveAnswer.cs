@@ -16,7 +16,7 @@ public static class ExtractiveAnswer
             return GroundedPrompt.DontKnow(chinese);
         }
         var separator = chinese ? "" : " ";
-        return string.Join(separator, picked.Select(p => $"{TrimCitations(p.Sentence)} [{p.Source}]"));
+        return string.Join(separator, picked.Select(p => Cite(TrimCitations(p.Sentence), p.Source)));
     }
 
     public static IReadOnlyList<(string Sentence, int Source, double Support)> Select(ParsedGroundedPrompt prompt, ExtractiveOptions options)
@@ -59,6 +59,18 @@ public static class ExtractiveAnswer
             .OrderBy(c => c.Order)
             .Select(c => (c.Sentence, c.Source, c.Support))
             .ToList();
+    }
+
+    /// <summary>The citation goes before the final punctuation, so that it cannot be read as the next sentence's.</summary>
+    private static string Cite(string sentence, int source)
+    {
+        var end = sentence.Length;
+        while (end > 0 && sentence[end - 1] is '.' or '!' or '?' or '。' or '！' or '？' or '；' or ';' or ':' or '：')
+        {
+            end--;
+        }
+        var punctuation = end < sentence.Length ? sentence[end..] : TextTerms.IsMostlyChinese(sentence) ? "。" : ".";
+        return $"{sentence[..end]} [{source}]{punctuation}";
     }
 
     // Chinese unigrams are weak evidence on their own; bigrams carry the meaning.

@@ -17,7 +17,7 @@ public static class TextTerms
         "i", "me", "my", "we", "our", "you", "your", "he", "she", "it", "its", "they", "them", "their", "this", "that",
         "these", "those", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could",
         "would", "should", "will", "shall", "may", "might", "must", "there", "here", "about", "into", "than", "then",
-        "so", "not", "no", "yes", "any", "some", "all", "each", "also", "just", "very", "too", "up", "out", "please",
+        "so", "yes", "any", "some", "all", "each", "also", "just", "very", "too", "up", "out", "please",
         "tell", "know", "want", "need", "get", "got", "much", "many", "long", "s", "t",
         "的", "了", "是", "在", "我", "你", "吗", "呢", "吧", "啊", "么", "什", "怎", "样", "请", "问", "和", "与", "及",
         "么样", "什么", "怎么", "怎样", "如何", "请问", "我们", "你们", "可以", "能否", "是否", "一个",

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using VoiceHelper.Ai.Chat;
+using VoiceHelper.Ai.Embeddings;
+using VoiceHelper.Ai.Reranking;
+using VoiceHelper.Assistant.InvalidateAnswerCache;
+using VoiceHelper.Contracts;
+using VoiceHelper.Contracts.Events;
+using VoiceHelper.ServiceDefaults.Data;
+using VoiceHelper.ServiceDefaults.Mediator;
+using VoiceHelper.ServiceDefaults.Messaging;
+
+namespace VoiceHelper.Assistant.Common;
+
+public static class ApplicationServices
+{
+    /// <summary>
+    /// The Assistant's wiring: assistantdb with its migrations and outbox, Knowledge over service discovery, the
+    /// model catalog, reranker and embedder from Features/Ai, the semantic cache and its invalidation by events.
+    /// </summary>
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var assembly = typeof(ApplicationServices).Assembly;
+        var services = builder.Services;
+        builder.AddNpgsqlDataSource(ResourceNames.AssistantDb);
+        builder.AddMigrations(assembly);
+        builder.AddOutbox(ResourceNames.AssistantDb);
+        builder.AddEventHandler<DocumentIndexed, InvalidateAnswerCacheOnDocumentIndexed>(InvalidateAnswerCacheOnDocumentIndexed.Group);
+        services.AddDbContext<AssistantDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddMediatorFrom(assembly);
+
+        services.AddOptions<RagOptions>().BindConfiguration(RagOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SemanticCacheOptions>().BindConfiguration(SemanticCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.AddHttpClient<KnowledgeClient>(client => client.BaseAddress = new Uri(KnowledgeClient.BaseAddress));
+        services.AddChatModels();
+        services.AddReranking(builder.Configuration);
+        services.AddEmbeddings(builder.Configuration);
+        services.AddSingleton<SemanticCache>();
+
+        // A malformed body must become a 400 naming the field in every environment, not only in Development.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+}

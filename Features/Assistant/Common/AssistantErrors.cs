@@ -1,0 +1,15 @@
+using VoiceHelper.ServiceDefaults.Problems;
+
+namespace VoiceHelper.Assistant.Common;
+
+/// <summary>The Assistant's expected failures; the codes are part of the API.</summary>
+public static class AssistantErrors
+{
+    /// <summary>Also what another tenant's knowledge base answers: its existence is not revealed.</summary>
+    public static readonly Error KnowledgeBaseNotFound = Error.NotFound("knowledge_base");
+
+    public static readonly Error KnowledgeUnavailable = new("knowledge_unavailable", 503,
+        "Retrieval is unavailable right now; try again shortly.");
+
+    public static readonly Error InvalidRange = Error.Invalid("invalid_range", "'from' must be before 'to'.");
+}

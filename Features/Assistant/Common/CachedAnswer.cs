@@ -1,0 +1,3 @@
+namespace VoiceHelper.Assistant.Common;
+
+public sealed record CachedAnswer(float[] Embedding, string Payload);

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Net.Http.Headers;
+
+namespace VoiceHelper.Assistant.Common;
+
+/// <summary>
+/// Knowledge's search over HTTP, resolved through service discovery. The caller's own access token is forwarded:
+/// Knowledge applies tenant isolation from it, so another tenant's knowledge base answers 404 there and here.
+/// </summary>
+public sealed class KnowledgeClient(HttpClient http, IHttpContextAccessor accessor, ILogger<KnowledgeClient> logger)
+{
+    public const string BaseAddress = "http://knowledge";
+
+    public async Task<(KnowledgeSearchOutcome Outcome, KnowledgeSearchResult? Result)> SearchAsync(string query,
+        IReadOnlyList<Guid> knowledgeBaseIds, int topK, string mode, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/knowledge/search")
+        {
+            Content = JsonContent.Create(new { query, kb_ids = knowledgeBaseIds, top_k = topK, mode }),
+        };
+        if (accessor.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString() is { Length: > 0 } authorization
+            && AuthenticationHeaderValue.TryParse(authorization, out var header))
+        {
+            request.Headers.Authorization = header;
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            logger.LogWarning("Knowledge search failed: {Error}", exception.Message);
+            return (KnowledgeSearchOutcome.Unavailable, null);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Knowledge search timed out");
+            return (KnowledgeSearchOutcome.Unavailable, null);
+        }
+        using (response)
+        {
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+            {
+                return (KnowledgeSearchOutcome.KnowledgeBaseNotFound, null);
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogWarning("Knowledge search answered {Status}", (int)response.StatusCode);
+                return (KnowledgeSearchOutcome.Unavailable, null);
+            }
+            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            return (KnowledgeSearchOutcome.Found, KnowledgeSearchResult.Parse(document.RootElement));
+        }
+    }
+}

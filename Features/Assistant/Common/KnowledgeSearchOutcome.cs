@@ -1,0 +1,8 @@
+namespace VoiceHelper.Assistant.Common;
+
+public enum KnowledgeSearchOutcome
+{
+    Found,
+    KnowledgeBaseNotFound,
+    Unavailable,
+}

@@ -1,0 +1,6 @@
+using MediatR;
+using VoiceHelper.ServiceDefaults.Problems;
+
+namespace VoiceHelper.Assistant.ListModels;
+
+public sealed record ListModelsRequest : IRequest<Result<ListModelsResponse>>;

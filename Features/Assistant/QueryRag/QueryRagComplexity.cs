@@ -1,0 +1,8 @@
+namespace VoiceHelper.Assistant.QueryRag;
+
+public enum QueryRagComplexity
+{
+    Simple,
+    Moderate,
+    Complex,
+}

@@ -1,0 +1,78 @@
+using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Common;
+
+namespace VoiceHelper.Assistant.QueryRag;
+
+/// <summary>
+/// Builds the model's context to a token budget: chunks in rank order, each trimmed to the sentences that share
+/// terms with the question plus their neighbours (an answer often continues into the next sentence), so that more
+/// chunks fit and the model is not distracted by the rest of a long chunk.
+/// </summary>
+public static class QueryRagContext
+{
+    public static List<QueryRagContextSource> Build(string question, IReadOnlyList<(KnowledgeChunk Chunk, double Score)> ranked, int tokenBudget)
+    {
+        var questionTerms = TextTerms.TermSet(question);
+        var sources = new List<QueryRagContextSource>();
+        var remaining = tokenBudget;
+        foreach (var (chunk, score) in ranked)
+        {
+            var text = Trim(chunk.Text, questionTerms, Math.Max(remaining, 0));
+            var cost = TokenEstimate.Count(text);
+            if (text.Length == 0 || cost > remaining)
+            {
+                continue;
+            }
+            sources.Add(new QueryRagContextSource(sources.Count + 1, chunk, text, score));
+            remaining -= cost;
+        }
+        return sources;
+    }
+
+    public static string Trim(string text, IReadOnlySet<string> questionTerms, int budget)
+    {
+        if (TokenEstimate.Count(text) <= Math.Min(budget, 200))
+        {
+            return text.Trim();
+        }
+        var sentences = Sentences.Split(text);
+        var relevance = sentences.Select(s => TextTerms.TermSet(s).Count(questionTerms.Contains)).ToList();
+        var keep = new bool[sentences.Count];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (relevance[i] > 0)
+            {
+                keep[i] = true;
+                if (i + 1 < sentences.Count)
+                {
+                    keep[i + 1] = true;
+                }
+            }
+        }
+        // Most relevant first until the budget is spent, then printed in document order.
+        var chosen = new SortedSet<int>();
+        var used = 0;
+        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => keep[i]).OrderByDescending(i => relevance[i]).ThenBy(i => i))
+        {
+            var cost = TokenEstimate.Count(sentences[i]);
+            if (used + cost > budget)
+            {
+                continue;
+            }
+            chosen.Add(i);
+            used += cost;
+        }
+        var parts = new List<string>();
+        var previous = -2;
+        foreach (var i in chosen)
+        {
+            if (previous >= 0 && i != previous + 1)
+            {
+                parts.Add("…");
+            }
+            parts.Add(sentences[i]);
+            previous = i;
+        }
+        return string.Join(' ', parts);
+    }
+}

@@ -1,0 +1,9 @@
+namespace VoiceHelper.Assistant.QueryRag;
+
+public enum QueryRagQueryType
+{
+    Factual,
+    HowTo,
+    ChitChat,
+    OutOfScope,
+}

@@ -1,0 +1,16 @@
+using FluentValidation;
+
+namespace VoiceHelper.Assistant.QueryRag;
+
+public sealed class QueryRagValidator : AbstractValidator<QueryRagRequest>
+{
+    public QueryRagValidator()
+    {
+        RuleFor(r => r.Query).NotEmpty().MaximumLength(QueryRagRequest.MaxQueryLength)
+            .Must(q => q is null || q.Trim().Length > 0).WithMessage("'Query' must contain text.");
+        RuleFor(r => r.KbIds).NotEmpty().WithMessage("'kb_ids' must name at least one knowledge base.");
+        RuleFor(r => r.KbIds!.Count).LessThanOrEqualTo(20).When(r => r.KbIds is not null).OverridePropertyName("KbIds");
+        RuleForEach(r => r.KbIds).NotEqual(Guid.Empty);
+        RuleFor(r => r.TopK).InclusiveBetween(1, 20).When(r => r.TopK is not null);
+    }
+}
