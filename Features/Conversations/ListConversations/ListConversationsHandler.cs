@@ -1,0 +1,31 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using VoiceHelper.Conversations.Common;
+using VoiceHelper.ServiceDefaults.Problems;
+using VoiceHelper.ServiceDefaults.Security;
+
+namespace VoiceHelper.Conversations.ListConversations;
+
+public sealed class ListConversationsHandler(ConversationsDbContext db, ITenantContext caller)
+    : IRequestHandler<ListConversationsRequest, Result<PageResponse<ConversationResponse>>>
+{
+    public async Task<Result<PageResponse<ConversationResponse>>> Handle(ListConversationsRequest request, CancellationToken cancellationToken)
+    {
+        if (request.AllUsers && !ConversationAccess.IsTenantAdmin(caller.Roles))
+        {
+            return ConversationErrors.TenantListForbidden;
+        }
+        var query = db.Conversations.AsNoTracking().Where(c => c.DeletedAt == null);
+        if (!request.AllUsers)
+        {
+            query = query.Where(c => c.UserId == caller.UserId);
+        }
+        var rows = await query
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Skip((request.Page - 1) * request.PageSize)
+            .Take(request.PageSize + 1)
+            .Select(ConversationResponse.Projection)
+            .ToListAsync(cancellationToken);
+        return PageResponse<ConversationResponse>.FromOverfetched(rows, request.Page, request.PageSize);
+    }
+}

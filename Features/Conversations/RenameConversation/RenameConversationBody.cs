@@ -1,0 +1,3 @@
+namespace VoiceHelper.Conversations.RenameConversation;
+
+public sealed record RenameConversationBody(string? Title);

@@ -1,0 +1,25 @@
+using VoiceHelper.Conversations.Common;
+
+namespace VoiceHelper.Conversations.SendMessage;
+
+public static class SendMessageDecision
+{
+    /// <summary>
+    /// How the answer is stored, or null when the turn is rolled back. An Assistant failure before any text
+    /// leaves no trace, so a retry is clean; once text was produced (and maybe shown or spoken) it is kept as
+    /// <c>interrupted</c>, like an answer the client stopped listening to.
+    /// </summary>
+    public static string? AnswerStatus(bool clientGone, bool assistantFailed, int textLength) =>
+        (clientGone, assistantFailed, textLength) switch
+        {
+            (true, _, _) => MessageStatuses.Interrupted,
+            (false, true, 0) => null,
+            (false, true, _) => MessageStatuses.Interrupted,
+            _ => MessageStatuses.Complete,
+        };
+
+    /// <summary>What the Assistant is asked: the question, the conversation's settings and the history that fits the window.</summary>
+    public static AssistantQuery Query(Conversation conversation, string question, IReadOnlyList<ContextMessage> window, bool stream) =>
+        new(question.Trim(), conversation.KbIds, conversation.TopK, conversation.UseCache, conversation.UseRerank, conversation.UseSelfRag,
+            stream, window.Select(m => new AssistantHistoryItem(m.Role, m.Content)).ToList(), conversation.Id);
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using VoiceHelper.Contracts.Events;
+using VoiceHelper.Conversations.Common;
+using VoiceHelper.ServiceDefaults.Messaging;
+using VoiceHelper.ServiceDefaults.Problems;
+using VoiceHelper.ServiceDefaults.Security;
+
+namespace VoiceHelper.Conversations.SendMessage;
+
+/// <summary>
+/// One turn: lock the conversation, build the context, ask the Assistant, store the question and the answer
+/// with their events in one transaction. The row lock is held for the whole turn, so the sends of one
+/// conversation are strictly ordered and each sees the previous answer in its context.
+/// </summary>
+public sealed class SendMessageHandler(
+    ConversationsDbContext db, ITenantContext caller, ContextCache cache, AssistantClient assistant, IOutbox outbox,
+    TimeProvider clock, ILogger<SendMessageHandler> logger)
+    : IRequestHandler<SendMessageRequest, Result<MessageResponse>>
+{
+    public async Task<Result<MessageResponse>> Handle(SendMessageRequest request, CancellationToken cancellationToken)
+    {
+        var receivedAt = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var conversation = await ConversationLock.LockAsync(db, request.ConversationId, cancellationToken);
+        if (!ConversationAccess.CanWrite(conversation, caller.UserId))
+        {
+            return ConversationErrors.ConversationNotFound;
+        }
+        var snapshot = await cache.GetAsync(conversation!.Id, conversation.ContextVersion)
+            ?? await LoadSnapshotAsync(conversation, cancellationToken);
+        var window = ContextWindow.Build(snapshot.Messages, conversation.ContextMaxTurns, conversation.ContextMaxTokens);
+        var query = SendMessageDecision.Query(conversation, request.Content!, window, stream: request.OnEvent is not null);
+
+        var text = new StringBuilder();
+        JsonElement? sources = null;
+        AssistantMetrics? metrics = null;
+        string? model = null;
+        bool clientGone = false, assistantFailed = false;
+        var askedAt = clock.GetTimestamp();
+        try
+        {
+            if (request.OnEvent is null)
+            {
+                var answer = await assistant.AskAsync(query, cancellationToken);
+                (sources, metrics, model) = (answer.Sources, answer.Metrics, answer.Model);
+                text.Append(answer.Answer);
+            }
+            else
+            {
+                await foreach (var streamed in assistant.StreamAsync(query, cancellationToken))
+                {
+                    switch (streamed.Kind)
+                    {
+                        case AssistantStreamEvent.Refs:
+                            sources = streamed.Sources;
+                            break;
+                        case AssistantStreamEvent.Token:
+                            text.Append(streamed.Delta);
+                            break;
+                        case AssistantStreamEvent.End:
+                            (metrics, model) = (streamed.Metrics, streamed.Model ?? model);
+                            continue; // the endpoint ends the stream with the stored message instead
+                    }
+                    await request.OnEvent(streamed, cancellationToken);
+                }
+            }
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or IOException)
+        {
+            clientGone = true;
+        }
+        catch (Exception ex) when (ex is AssistantException or JsonException)
+        {
+            logger.LogWarning(ex, "The assistant failed to answer in conversation {ConversationId}", conversation.Id);
+            assistantFailed = true;
+        }
+        var latencyMs = (int)clock.GetElapsedTime(askedAt).TotalMilliseconds;
+
+        var status = SendMessageDecision.AnswerStatus(clientGone, assistantFailed, text.Length);
+        if (status is null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return ConversationErrors.AssistantUnavailable;
+        }
+
+        // From here on the client may be gone: what was produced is stored regardless.
+        var now = clock.GetUtcNow();
+        var question = new Message
+        {
+            Id = Guid.CreateVersion7(receivedAt), ConversationId = conversation.Id, Sequence = conversation.LastSequence + 1,
+            Role = MessageRoles.User, Content = request.Content!.Trim(), Status = MessageStatuses.Complete, CreatedAt = receivedAt,
+        };
+        var reply = new Message
+        {
+            Id = Guid.CreateVersion7(now), ConversationId = conversation.Id, Sequence = conversation.LastSequence + 2,
+            Role = MessageRoles.Assistant, Content = text.ToString(), Status = status,
+            Sources = sources is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } s ? s.GetRawText() : null,
+            Model = model, TokensUsed = metrics?.TokensUsed ?? 0, LatencyMs = latencyMs, CacheHit = metrics?.CacheHit ?? false, CreatedAt = now,
+        };
+        conversation.LastSequence += 2;
+        conversation.ContextVersion++;
+        conversation.UpdatedAt = now;
+        db.Messages.AddRange(question, reply);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await outbox.EnqueueAsync<ConversationMessageSent>(db,
+        [
+            new(conversation.TenantId, conversation.UserId, conversation.Id, question.Id, question.Role, request.Channel,
+                question.Content.Length, question.CreatedAt),
+            new(conversation.TenantId, conversation.UserId, conversation.Id, reply.Id, reply.Role, request.Channel,
+                reply.Content.Length, reply.CreatedAt, latencyMs, reply.TokensUsed, reply.CacheHit, reply.Model,
+                Interrupted: status == MessageStatuses.Interrupted),
+        ], cancellationToken: CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+
+        var added = new[] { question, reply }.Where(ContextMessage.Belongs).Select(ContextMessage.From).ToArray();
+        await cache.SetAsync(conversation.Id,
+            snapshot.Append(conversation.ContextVersion, ContextWindow.MessagesToKeep(conversation.ContextMaxTurns), added));
+        return assistantFailed ? ConversationErrors.AssistantUnavailable : MessageResponse.From(reply);
+    }
+
+    private async Task<ContextSnapshot> LoadSnapshotAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversation.Id && m.Status != MessageStatuses.Failed && m.Content != "")
+            .OrderByDescending(m => m.Sequence)
+            .Take(ContextWindow.MessagesToKeep(conversation.ContextMaxTurns))
+            .ToListAsync(cancellationToken);
+        rows.Reverse();
+        return new ContextSnapshot(conversation.ContextVersion, rows.Select(ContextMessage.From).ToList());
+    }
+}

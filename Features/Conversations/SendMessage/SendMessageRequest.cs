@@ -1,0 +1,13 @@
+using MediatR;
+using VoiceHelper.Conversations.Common;
+using VoiceHelper.ServiceDefaults.Problems;
+
+namespace VoiceHelper.Conversations.SendMessage;
+
+/// <param name="OnEvent">
+/// Set for a streamed answer: receives the Assistant's <c>refs</c> and <c>token</c> events as they arrive. It
+/// throws or sees the token cancelled when the client goes away, which ends the turn as interrupted.
+/// </param>
+public sealed record SendMessageRequest(
+    Guid ConversationId, string? Content, string Channel, Func<AssistantStreamEvent, CancellationToken, Task>? OnEvent = null)
+    : IRequest<Result<MessageResponse>>;
