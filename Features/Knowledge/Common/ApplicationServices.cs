@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using VoiceHelper.Ai.Embeddings;
+using VoiceHelper.Contracts;
+using VoiceHelper.ServiceDefaults.Data;
+using VoiceHelper.ServiceDefaults.Mediator;
+using VoiceHelper.ServiceDefaults.Messaging;
+
+namespace VoiceHelper.Knowledge.Common;
+
+public static class ApplicationServices
+{
+    /// <summary>Knowledge's wiring: knowledgedb and its migrations, the outbox, the mediator, the query embedder and upload limits.</summary>
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var assembly = typeof(ApplicationServices).Assembly;
+        builder.AddNpgsqlDataSource(ResourceNames.KnowledgeDb);
+        builder.AddMigrations(assembly);
+        builder.AddOutbox(ResourceNames.KnowledgeDb);
+        builder.Services.AddDbContext<KnowledgeDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddMediatorFrom(assembly);
+        builder.Services.AddEmbeddings(builder.Configuration);
+        builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var maxUpload = builder.Configuration.GetValue<long?>($"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.MaxUploadBytes)}")
+            ?? new KnowledgeOptions().MaxUploadBytes;
+        // Multipart framing around the file; the file itself is checked against MaxUploadBytes exactly.
+        builder.Services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = maxUpload + UploadEnvelopeBytes);
+
+        // A malformed body must become a 400 naming the field in every environment.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    /// <summary>Room for multipart boundaries, headers and the metadata field beyond the file's own size.</summary>
+    public const long UploadEnvelopeBytes = 1024 * 1024;
+}

@@ -1,0 +1,6 @@
+using MediatR;
+using VoiceHelper.ServiceDefaults.Problems;
+
+namespace VoiceHelper.Knowledge.DeleteKnowledgeBase;
+
+public sealed record DeleteKnowledgeBaseRequest(Guid Id) : IRequest<Result<bool>>;

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using VoiceHelper.Knowledge.Common;
+using VoiceHelper.ServiceDefaults.Problems;
+
+namespace VoiceHelper.Knowledge.SearchKnowledge;
+
+public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSource dataSource,
+    IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<KnowledgeOptions> options, ILogger<SearchKnowledgeHandler> logger)
+    : IRequestHandler<SearchKnowledgeRequest, Result<SearchKnowledgeResponse>>
+{
+    public async Task<Result<SearchKnowledgeResponse>> Handle(SearchKnowledgeRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var settings = options.Value;
+        var requested = request.KbIds?.Distinct().ToList() ?? [];
+        // Resolving the ids through the tenant filter is what keeps another tenant's knowledge base out: it is simply not found.
+        var kbIds = await db.KnowledgeBases.AsNoTracking()
+            .Where(k => requested.Count == 0 || requested.Contains(k.Id))
+            .Select(k => k.Id).ToListAsync(cancellationToken);
+        if (kbIds.Count < requested.Count)
+        {
+            return KnowledgeErrors.KnowledgeBaseNotFound;
+        }
+        var filter = request.Metadata is { ValueKind: JsonValueKind.Object } metadata ? metadata.GetRawText() : null;
+        var candidates = Math.Max(request.TopK, settings.CandidatesPerSignal);
+        var tenantId = db.CurrentTenantId;
+
+        var wantVector = request.Mode is SearchKnowledgeModes.Vector or SearchKnowledgeModes.Hybrid;
+        var wantKeyword = request.Mode is SearchKnowledgeModes.Keyword or SearchKnowledgeModes.Hybrid;
+        var vectorTask = wantVector && kbIds.Count > 0
+            ? TryVectorAsync(tenantId, kbIds, request.Query, filter, candidates, cancellationToken)
+            : Task.FromResult<List<(Guid, double)>?>([]);
+        var keywordTask = wantKeyword && kbIds.Count > 0
+            ? SearchKnowledgeQueries.KeywordAsync(dataSource, kbIds, request.Query, filter, candidates, settings.Bm25K1, settings.Bm25B, cancellationToken)
+            : Task.FromResult(new List<(Guid, double)>());
+        var vector = await vectorTask;
+        var keyword = await keywordTask;
+
+        if (vector is null && request.Mode == SearchKnowledgeModes.Vector)
+        {
+            return KnowledgeErrors.VectorSearchUnavailable;
+        }
+        var effectiveMode = vector is null ? SearchKnowledgeModes.Keyword : request.Mode;
+        var fused = effectiveMode switch
+        {
+            SearchKnowledgeModes.Vector => SearchKnowledgeFusion.Ranked(vector!, isVector: true, request.TopK),
+            SearchKnowledgeModes.Keyword => SearchKnowledgeFusion.Ranked(keyword, isVector: false, request.TopK),
+            _ => SearchKnowledgeFusion.Fuse(vector!, keyword, settings.RrfK, request.VectorWeight, request.KeywordWeight, request.TopK),
+        };
+        var chunks = await SearchKnowledgeQueries.LoadChunksAsync(dataSource, tenantId, fused.Select(f => f.ChunkId).ToList(), cancellationToken);
+        var results = fused
+            .Where(f => chunks.ContainsKey(f.ChunkId))
+            .Select((f, i) =>
+            {
+                var chunk = chunks[f.ChunkId];
+                return new SearchKnowledgeHit(chunk.Id, chunk.DocumentId, chunk.DocumentTitle, chunk.KnowledgeBaseId, chunk.HeadingPath, chunk.Page,
+                    chunk.Text, i + 1, f.Score, f.Vector, f.Keyword);
+            })
+            .ToList();
+        return new SearchKnowledgeResponse(request.Query, request.Mode, effectiveMode,
+            vector is null ? "vector_search_unavailable" : null, results, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>The vector signal, or null when the embedder or the vector index failed (hybrid then answers from keywords).</summary>
+    private async Task<List<(Guid, double)>?> TryVectorAsync(Guid tenantId, List<Guid> kbIds, string query, string? filter, int candidates,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var embedding = (await embedder.GenerateAsync([query], cancellationToken: cancellationToken))[0];
+            return await SearchKnowledgeQueries.VectorAsync(dataSource, tenantId, kbIds, embedding.Vector, filter, candidates,
+                options.Value.HnswEfSearch, exact: false, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Vector search failed; answering from keyword search");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using VoiceHelper.Ai.Text;
+
+namespace VoiceHelper.Knowledge.SearchKnowledge;
+
+/// <summary>
+/// The two retrieval signals as SQL. Callers pass knowledge-base ids already resolved through the tenant-filtered
+/// context; chunk rows are additionally matched on tenant_id. Public so that the benchmarks time the same queries.
+/// </summary>
+public static class SearchKnowledgeQueries
+{
+    /// <summary>Cosine similarity over pgvector's HNSW index (or exact when <paramref name="exact"/>), best first.</summary>
+    public static async Task<List<(Guid Id, double Score)>> VectorAsync(NpgsqlDataSource dataSource, Guid tenantId, IReadOnlyList<Guid> kbIds,
+        ReadOnlyMemory<float> query, string? metadataFilter, int limit, int efSearch, bool exact, CancellationToken ct)
+    {
+        var dimension = query.Length;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Iterative scans (pgvector 0.8) keep walking the graph when the knowledge-base filter removes candidates,
+        // instead of returning fewer than `limit` rows.
+        await using (var settings = new NpgsqlCommand(
+            $"SET LOCAL hnsw.ef_search = {Math.Max(efSearch, limit)}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, transaction))
+        {
+            await settings.ExecuteNonQueryAsync(ct);
+        }
+        // The dimension is an int we control; it must be a literal for the expression index to match.
+        var distance = exact ? "c.embedding <=> @q::vector" : $"c.embedding::vector({dimension}) <=> @q::vector({dimension})";
+        var sql = $"""
+            SELECT c.id, {distance} AS distance
+            FROM chunks c
+            WHERE c.embedding_dim = {dimension} AND c.knowledge_base_id = ANY(@kbs) AND c.tenant_id = @tenant
+              {(metadataFilter is null ? "" : "AND c.document_id IN (SELECT d.id FROM documents d WHERE d.knowledge_base_id = ANY(@kbs) AND d.metadata @> @filter::jsonb)")}
+            ORDER BY {distance}
+            LIMIT @limit
+            """;
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("q", ToVectorLiteral(query.Span));
+        command.Parameters.AddWithValue("kbs", kbIds.ToArray());
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("limit", limit);
+        if (metadataFilter is not null)
+        {
+            command.Parameters.AddWithValue("filter", metadataFilter);
+        }
+        var hits = new List<(Guid, double)>(limit);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                hits.Add((reader.GetGuid(0), 1.0 - reader.GetDouble(1)));
+            }
+        }
+        await transaction.CommitAsync(ct);
+        // relaxed_order may return neighbours slightly out of order.
+        return hits.OrderByDescending(h => h.Item2).ThenBy(h => h.Item1).ToList();
+    }
+
+    /// <summary>
+    /// Okapi BM25 over our own postings: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), tf part
+    /// tf (k1 + 1) / (tf + k1 (1 - b + b |d| / avgdl)), with N and avgdl over the searched knowledge bases.
+    /// </summary>
+    public static async Task<List<(Guid Id, double Score)>> KeywordAsync(NpgsqlDataSource dataSource, IReadOnlyList<Guid> kbIds, string query,
+        string? metadataFilter, int limit, double k1, double b, CancellationToken ct)
+    {
+        var terms = TextTokenizer.Tokenize(query).GroupBy(t => t, StringComparer.Ordinal).ToList();
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+        var sql = $"""
+            WITH q AS (SELECT * FROM unnest(@terms::text[], @qtf::int[]) AS q(term, qtf)),
+            stats AS (
+                SELECT coalesce(sum(chunk_count), 0)::float8 AS n,
+                       coalesce(sum(total_terms), 0)::float8 / greatest(coalesce(sum(chunk_count), 0), 1) AS avgdl
+                FROM knowledge_base_stats WHERE knowledge_base_id = ANY(@kbs)),
+            postings AS MATERIALIZED (
+                SELECT p.term, p.chunk_id, p.tf, p.chunk_length FROM chunk_terms p
+                WHERE p.term = ANY(@terms) AND p.knowledge_base_id = ANY(@kbs)),
+            df AS (SELECT term, count(*)::float8 AS df FROM postings GROUP BY term)
+            SELECT p.chunk_id,
+                   sum(q.qtf * ln(1 + (s.n - df.df + 0.5) / (df.df + 0.5))
+                       * p.tf * (@k1 + 1) / (p.tf + @k1 * (1 - @b + @b * p.chunk_length / greatest(s.avgdl, 1)))) AS score
+            FROM postings p JOIN q USING (term) JOIN df USING (term) CROSS JOIN stats s
+            {(metadataFilter is null ? "" : "WHERE p.chunk_id IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.knowledge_base_id = ANY(@kbs) AND d.metadata @> @filter::jsonb)")}
+            GROUP BY p.chunk_id
+            ORDER BY score DESC, p.chunk_id
+            LIMIT @limit
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("terms", terms.Select(g => g.Key).ToArray());
+        command.Parameters.AddWithValue("qtf", terms.Select(g => g.Count()).ToArray());
+        command.Parameters.AddWithValue("kbs", kbIds.ToArray());
+        command.Parameters.AddWithValue("k1", k1);
+        command.Parameters.AddWithValue("b", b);
+        command.Parameters.AddWithValue("limit", limit);
+        if (metadataFilter is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter("filter", NpgsqlDbType.Text) { Value = metadataFilter });
+        }
+        var hits = new List<(Guid, double)>(limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            hits.Add((reader.GetGuid(0), reader.GetDouble(1)));
+        }
+        return hits;
+    }
+
+    /// <summary>Text and provenance of the final chunks.</summary>
+    public static async Task<Dictionary<Guid, SearchKnowledgeChunk>> LoadChunksAsync(NpgsqlDataSource dataSource, Guid tenantId,
+        IReadOnlyList<Guid> chunkIds, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT c.id, c.document_id, d.title, c.knowledge_base_id, c.heading_path, c.page, c.text
+            FROM chunks c JOIN documents d ON d.id = c.document_id
+            WHERE c.id = ANY(@ids) AND c.tenant_id = @tenant
+            """);
+        command.Parameters.AddWithValue("ids", chunkIds.ToArray());
+        command.Parameters.AddWithValue("tenant", tenantId);
+        var chunks = new Dictionary<Guid, SearchKnowledgeChunk>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            chunks[reader.GetGuid(0)] = new SearchKnowledgeChunk(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetGuid(3),
+                reader.GetFieldValue<string[]>(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetString(6));
+        }
+        return chunks;
+    }
+
+    /// <summary>pgvector's text form; the Pgvector NuGet package does not work with Npgsql 10.</summary>
+    public static string ToVectorLiteral(ReadOnlySpan<float> vector)
+    {
+        var text = new StringBuilder(vector.Length * 10).Append('[');
+        for (var i = 0; i < vector.Length; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+            text.Append(vector[i].ToString("R", CultureInfo.InvariantCulture));
+        }
+        return text.Append(']').ToString();
+    }
+}
