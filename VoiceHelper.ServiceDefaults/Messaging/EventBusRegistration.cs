@@ -26,7 +26,12 @@ public static class EventBusRegistration
         var connectionString = builder.Configuration.GetConnectionString(ResourceNames.EventsDb)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ResourceNames.EventsDb} is not set. Run through VoiceHelper.AppHost or set ConnectionStrings__{ResourceNames.EventsDb}.");
-        services.AddOptions<EventBusOptions>().BindConfiguration(EventBusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventBusOptions>().BindConfiguration(EventBusOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.InitialBackoff >= TimeSpan.Zero && o.MaxBackoff >= o.InitialBackoff, "EventBus back-off must be non-negative, the maximum at least the initial.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "EventBus:LeaseDuration must be at least one second.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.RetentionInterval > TimeSpan.Zero && o.Retention >= TimeSpan.Zero,
+                "EventBus intervals must be positive and the retention non-negative.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new BusDataSource(connectionString));
         services.AddSingleton<BusSchema>();

@@ -52,7 +52,10 @@ foreach (var host in consumers.Append(producerHost))
     await host.StopAsync();
     host.Dispose();
 }
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, PostgreSQL 15 (fsync=off, synchronous_commit=off, as in scripts/test.sh).");
+// The machine is shared: the load average says how much of it the bench really had.
+var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores (1-min load average at the end: {load}), .NET {Environment.Version}, " +
+    "PostgreSQL 15 (fsync=off, synchronous_commit=off, as in scripts/test.sh).");
 latency.Print();
 throughput.Print();
 return;
