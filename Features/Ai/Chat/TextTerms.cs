@@ -20,7 +20,7 @@ public static class TextTerms
         "so", "yes", "any", "some", "all", "each", "also", "just", "very", "too", "up", "out", "please",
         "tell", "know", "want", "need", "get", "got", "much", "many", "long", "s", "t",
         "的", "了", "是", "在", "我", "你", "吗", "呢", "吧", "啊", "么", "什", "怎", "样", "请", "问", "和", "与", "及",
-        "么样", "什么", "怎么", "怎样", "如何", "请问", "我们", "你们", "可以", "能否", "是否", "一个",
+        "多", "久", "几", "哪", "多久", "多少", "哪里", "哪些", "时候", "么样", "什么", "怎么", "怎样", "如何", "请问", "我们", "你们", "可以", "能否", "是否", "一个",
     };
 
     public static bool IsCjk(char c) =>
@@ -119,6 +119,10 @@ public static class TextTerms
         }
     }
 
+    /// <summary>
+    /// Unigrams and bigrams of a run of Chinese characters, split first at function characters (的, 是, 多, 吗...)
+    /// so that no bigram straddles one: "退款多久到账" gives 退款 and 到账, not the noise pairs 款多 and 久到.
+    /// </summary>
     private static void FlushCjk(StringBuilder run, List<string> terms)
     {
         if (run.Length == 0)
@@ -127,21 +131,23 @@ public static class TextTerms
         }
         var value = run.ToString();
         run.Clear();
-        for (var i = 0; i < value.Length; i++)
+        var start = 0;
+        for (var i = 0; i <= value.Length; i++)
         {
-            var unigram = value[i].ToString(CultureInfo.InvariantCulture);
-            if (!StopWords.Contains(unigram))
+            if (i < value.Length && !StopWords.Contains(value[i].ToString(CultureInfo.InvariantCulture)))
             {
-                terms.Add(unigram);
+                continue;
             }
-            if (i + 1 < value.Length)
+            var segment = value[start..i];
+            for (var j = 0; j < segment.Length; j++)
             {
-                var bigram = value.Substring(i, 2);
-                if (!StopWords.Contains(bigram))
+                terms.Add(segment[j].ToString(CultureInfo.InvariantCulture));
+                if (j + 1 < segment.Length && !StopWords.Contains(segment.Substring(j, 2)))
                 {
-                    terms.Add(bigram);
+                    terms.Add(segment.Substring(j, 2));
                 }
             }
+            start = i + 1;
         }
     }
 }

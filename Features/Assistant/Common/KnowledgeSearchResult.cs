@@ -15,10 +15,8 @@ public sealed record KnowledgeSearchResult(IReadOnlyList<KnowledgeChunk> Chunks,
         var chunks = new List<KnowledgeChunk>();
         if (items is { ValueKind: JsonValueKind.Array } array)
         {
-            var position = 0;
             foreach (var item in array.EnumerateArray())
             {
-                position++;
                 var chunkId = Guid(item, "chunk_id", "id");
                 var documentId = Guid(item, "document_id");
                 if (chunkId is null || documentId is null)
@@ -32,7 +30,7 @@ public sealed record KnowledgeSearchResult(IReadOnlyList<KnowledgeChunk> Chunks,
                     String(item, "title", "document_title", "file_name") ?? "",
                     HeadingPath(item),
                     Int(item, "page", "page_number"),
-                    Int(item, "position", "chunk_index", "ordinal") ?? position,
+                    Int(item, "position", "chunk_index", "ordinal"),
                     String(item, "text", "content") ?? "",
                     Score(item)));
             }
@@ -42,6 +40,10 @@ public sealed record KnowledgeSearchResult(IReadOnlyList<KnowledgeChunk> Chunks,
 
     private static bool IsKeywordFallback(JsonElement root)
     {
+        if (First(root, "fallback_reason") is { ValueKind: JsonValueKind.String })
+        {
+            return true;
+        }
         if (First(root, "fallback", "keyword_fallback", "degraded") is { } flag)
         {
             if (flag.ValueKind == JsonValueKind.True)

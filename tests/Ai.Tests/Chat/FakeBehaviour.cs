@@ -1,0 +1,11 @@
+namespace VoiceHelper.Ai.Tests.Chat;
+
+public enum FakeBehaviour
+{
+    Normal,
+    TooManyRequests,
+    ServerError,
+    Hang,
+    Malformed,
+    SlowStream,
+}

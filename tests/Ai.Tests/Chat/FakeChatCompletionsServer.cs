@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace VoiceHelper.Ai.Tests.Chat;
+
+/// <summary>
+/// A chat-completions server on a loopback port that speaks the documented OpenAI protocol, with a behaviour per
+/// model name: a JSON answer, an SSE stream, 429, 500, a hang, or malformed JSON.
+/// </summary>
+public sealed class FakeChatCompletionsServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeChatCompletionsServer(WebApplication app) => _app = app;
+
+    public ConcurrentDictionary<string, FakeBehaviour> Behaviours { get; } = new();
+
+    public ConcurrentDictionary<string, int> Calls { get; } = new();
+
+    public ConcurrentQueue<JsonElement> Requests { get; } = new();
+
+    /// <summary>Set when a client went away while a stream was being written.</summary>
+    public TaskCompletionSource StreamAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Answer { get; set; } = "Refunds are issued within 14 days [1].";
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public static async Task<FakeChatCompletionsServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeChatCompletionsServer(app);
+        app.MapPost("/v1/chat/completions", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Endpoint = new Uri(address + "/v1");
+        return server;
+    }
+
+    public int CallsTo(string model) => Calls.GetValueOrDefault(model);
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        using var body = await JsonDocument.ParseAsync(http.Request.Body);
+        var request = body.RootElement.Clone();
+        Requests.Enqueue(request);
+        var model = request.GetProperty("model").GetString()!;
+        Calls.AddOrUpdate(model, 1, (_, n) => n + 1);
+        var stream = request.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        switch (Behaviours.GetValueOrDefault(model, FakeBehaviour.Normal))
+        {
+            case FakeBehaviour.TooManyRequests:
+                http.Response.StatusCode = 429;
+                http.Response.Headers.RetryAfter = "1";
+                await http.Response.WriteAsJsonAsync(new { error = new { message = "Rate limit reached", type = "requests", code = "rate_limit_exceeded" } });
+                return;
+            case FakeBehaviour.ServerError:
+                http.Response.StatusCode = 500;
+                await http.Response.WriteAsJsonAsync(new { error = new { message = "The server had an error", type = "server_error" } });
+                return;
+            case FakeBehaviour.Hang:
+                await Task.Delay(TimeSpan.FromSeconds(30), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            case FakeBehaviour.Malformed:
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync("{\"id\": \"chatcmpl-1\", \"choices\": [ {\"message\": ");
+                return;
+            case FakeBehaviour.SlowStream:
+                await WriteStreamAsync(http, model, TimeSpan.FromMilliseconds(100), words: 200);
+                return;
+        }
+        if (stream)
+        {
+            await WriteStreamAsync(http, model, TimeSpan.Zero, words: 0);
+            return;
+        }
+        await http.Response.WriteAsJsonAsync(new
+        {
+            id = "chatcmpl-1",
+            @object = "chat.completion",
+            created = 1_700_000_000,
+            model,
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = Answer }, finish_reason = "stop" } },
+            usage = new { prompt_tokens = 42, completion_tokens = 9, total_tokens = 51 },
+        });
+    }
+
+    private async Task WriteStreamAsync(HttpContext http, string model, TimeSpan delay, int words)
+    {
+        http.Response.ContentType = "text/event-stream";
+        var pieces = words > 0
+            ? Enumerable.Range(0, words).Select(i => $"word{i} ").ToList()
+            : Answer.Split(' ').Select((w, i) => i == 0 ? w : " " + w).ToList();
+        try
+        {
+            foreach (var piece in pieces)
+            {
+                await WriteEventAsync(http, new
+                {
+                    id = "chatcmpl-2", @object = "chat.completion.chunk", created = 1_700_000_000, model,
+                    choices = new[] { new { index = 0, delta = new { role = "assistant", content = piece }, finish_reason = (string?)null } },
+                });
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, http.RequestAborted);
+                }
+            }
+            await WriteEventAsync(http, new
+            {
+                id = "chatcmpl-2", @object = "chat.completion.chunk", created = 1_700_000_000, model,
+                choices = Array.Empty<object>(),
+                usage = new { prompt_tokens = 42, completion_tokens = pieces.Count, total_tokens = 42 + pieces.Count },
+            });
+            await http.Response.WriteAsync("data: [DONE]\n\n", http.RequestAborted);
+        }
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        {
+            StreamAborted.TrySetResult();
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpContext http, object data)
+    {
+        await http.Response.WriteAsync($"data: {JsonSerializer.Serialize(data)}\n\n", http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
