@@ -1,7 +1,9 @@
+using VoiceHelper.Ingestion.Common;
 using VoiceHelper.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -1,0 +1,146 @@
+using System.Text;
+using VoiceHelper.Ai.Text;
+using VoiceHelper.Ingestion.Parse;
+
+namespace VoiceHelper.Ingestion.Chunk;
+
+/// <summary>
+/// Structure-aware chunking: a heading closes the current chunk (a chunk never spans two sections), sentences are
+/// packed up to the target size, and the last sentences of a chunk (up to the overlap) open the next one in the
+/// same section. Pure, so tests call it directly.
+/// </summary>
+public static class Chunker
+{
+    public static List<ChunkDraft> Split(IReadOnlyList<ParsedBlock> blocks, int chunkSize, int overlap)
+    {
+        var chunks = new List<ChunkDraft>();
+        var headings = new string?[6];
+        var current = new List<ChunkPiece>();
+        var currentTokens = 0;
+
+        void Flush(bool keepOverlap)
+        {
+            if (current.Count == 0)
+            {
+                return;
+            }
+            chunks.Add(new ChunkDraft(Join(current), headings.Where(h => h is not null).Cast<string>().ToList(), current[0].Page, currentTokens));
+            var kept = new List<ChunkPiece>();
+            var keptTokens = 0;
+            if (keepOverlap)
+            {
+                for (var i = current.Count - 1; i > 0 && keptTokens + current[i].Tokens <= overlap; i--)
+                {
+                    kept.Insert(0, current[i]);
+                    keptTokens += current[i].Tokens;
+                }
+            }
+            current = kept;
+            currentTokens = keptTokens;
+        }
+
+        foreach (var block in blocks)
+        {
+            if (block.IsHeading)
+            {
+                Flush(keepOverlap: false);
+                headings[block.HeadingLevel - 1] = block.Text;
+                Array.Clear(headings, block.HeadingLevel, headings.Length - block.HeadingLevel);
+                continue;
+            }
+            var first = true;
+            foreach (var sentence in SentenceSplitter.Split(block.Text))
+            {
+                var tokens = TextTokenizer.CountTokens(sentence);
+                if (tokens > chunkSize)
+                {
+                    // Only a sentence longer than a whole chunk is cut, at word boundaries.
+                    Flush(keepOverlap: false);
+                    foreach (var part in HardSplit(sentence, chunkSize))
+                    {
+                        current.Add(new ChunkPiece(part, TextTokenizer.CountTokens(part), block.Page, true));
+                        currentTokens = current[0].Tokens;
+                        Flush(keepOverlap: false);
+                    }
+                    first = false;
+                    continue;
+                }
+                if (currentTokens + tokens > chunkSize)
+                {
+                    Flush(keepOverlap: true);
+                }
+                current.Add(new ChunkPiece(sentence, tokens, block.Page, first));
+                currentTokens += tokens;
+                first = false;
+            }
+        }
+        Flush(keepOverlap: false);
+        return chunks;
+    }
+
+    private static string Join(List<ChunkPiece> pieces)
+    {
+        var text = new StringBuilder();
+        foreach (var piece in pieces)
+        {
+            if (text.Length > 0)
+            {
+                var cjkJoin = TextTokenizer.IsCjk(text[^1]) || text[^1] is '。' or '！' or '？' or '；' or '，';
+                text.Append(piece.StartsBlock ? "\n" : cjkJoin && TextTokenizer.IsCjk(piece.Text[0]) ? "" : " ");
+            }
+            text.Append(piece.Text);
+        }
+        return text.ToString();
+    }
+
+    private static IEnumerable<string> HardSplit(string sentence, int chunkSize)
+    {
+        var part = new StringBuilder();
+        var tokens = 0;
+        foreach (var token in SplitKeepingCjk(sentence))
+        {
+            var count = TextTokenizer.CountTokens(token);
+            if (tokens + count > chunkSize && part.Length > 0)
+            {
+                yield return part.ToString().Trim();
+                part.Clear();
+                tokens = 0;
+            }
+            part.Append(token);
+            tokens += count;
+        }
+        if (part.Length > 0)
+        {
+            yield return part.ToString().Trim();
+        }
+    }
+
+    /// <summary>Words with their trailing space, and CJK characters one by one (they have no spaces to cut at).</summary>
+    private static IEnumerable<string> SplitKeepingCjk(string text)
+    {
+        var word = new StringBuilder();
+        foreach (var ch in text)
+        {
+            if (TextTokenizer.IsCjk(ch))
+            {
+                if (word.Length > 0)
+                {
+                    yield return word.ToString();
+                    word.Clear();
+                }
+                yield return ch.ToString();
+                continue;
+            }
+            word.Append(ch);
+            if (char.IsWhiteSpace(ch))
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
+    }
+}

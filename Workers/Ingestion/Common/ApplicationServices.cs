@@ -1,0 +1,30 @@
+using VoiceHelper.Ai.Embeddings;
+using VoiceHelper.Contracts;
+using VoiceHelper.Contracts.Events;
+using VoiceHelper.Ingestion.IngestDocument;
+using VoiceHelper.Ingestion.Parse;
+using VoiceHelper.ServiceDefaults.Data;
+using VoiceHelper.ServiceDefaults.Messaging;
+
+namespace VoiceHelper.Ingestion.Common;
+
+public static class ApplicationServices
+{
+    /// <summary>The consumer group that ingests documents; instances of the worker share its partitions.</summary>
+    public const string ConsumerGroup = "ingestion";
+
+    /// <summary>
+    /// The worker's wiring: knowledgedb (schema owned by the Knowledge service), its outbox and inbox for
+    /// exactly-once effects, the embedder and the document.uploaded consumer.
+    /// </summary>
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource(ResourceNames.KnowledgeDb);
+        builder.AddOutbox(ResourceNames.KnowledgeDb);
+        builder.Services.AddEmbeddings(builder.Configuration);
+        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DocumentParser>();
+        builder.AddEventHandler<DocumentUploaded, IngestDocumentHandler>(ConsumerGroup);
+        return builder;
+    }
+}

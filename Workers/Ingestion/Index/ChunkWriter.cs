@@ -1,0 +1,72 @@
+using System.Text;
+using Npgsql;
+using VoiceHelper.Ai.Text;
+using VoiceHelper.Ingestion.Chunk;
+
+namespace VoiceHelper.Ingestion.Index;
+
+/// <summary>
+/// Writes a document's chunks, vectors and BM25 postings with COPY inside the caller's transaction, so that a
+/// document's index appears all at once (or not at all after a crash). Text COPY because pgvector's binary form
+/// has no Npgsql mapping that works with Npgsql 10; its text form is what a vector literal looks like anyway.
+/// </summary>
+public static class ChunkWriter
+{
+    /// <summary>Longer "words" (hashes, base64) are cut: B-tree entries have a size limit and such terms are never typed in full.</summary>
+    public const int MaxTermLength = 64;
+
+    public static async Task WriteAsync(NpgsqlConnection connection, Guid tenantId, Guid knowledgeBaseId, Guid documentId,
+        IReadOnlyList<ChunkDraft> chunks, IReadOnlyList<ReadOnlyMemory<float>> embeddings, CancellationToken ct)
+    {
+        var ids = chunks.Select(_ => Guid.CreateVersion7()).ToArray();
+        var postings = chunks.Select(c => Postings(c.IndexText)).ToArray();
+        await using (var writer = await connection.BeginTextImportAsync(
+            "COPY chunks (id, tenant_id, knowledge_base_id, document_id, ordinal, text, heading_path, page, token_count, term_count, embedding_dim, embedding) FROM STDIN", ct))
+        {
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var chunk = chunks[i];
+                var line = new StringBuilder()
+                    .Append(ids[i]).Append('\t').Append(tenantId).Append('\t').Append(knowledgeBaseId).Append('\t').Append(documentId).Append('\t')
+                    .Append(i).Append('\t').Append(Escape(chunk.Text)).Append('\t').Append(Escape(ArrayLiteral(chunk.HeadingPath))).Append('\t')
+                    .Append(chunk.Page?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\\N").Append('\t')
+                    .Append(chunk.TokenCount).Append('\t').Append(postings[i].Length).Append('\t')
+                    .Append(embeddings[i].Length).Append('\t').Append(VectorLiteral.Format(embeddings[i].Span)).Append('\n');
+                await writer.WriteAsync(line.ToString());
+            }
+        }
+        await using (var writer = await connection.BeginTextImportAsync(
+            "COPY chunk_terms (term, chunk_id, knowledge_base_id, tf, chunk_length) FROM STDIN", ct))
+        {
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                foreach (var (term, tf) in postings[i].Terms)
+                {
+                    await writer.WriteAsync($"{Escape(term)}\t{ids[i]}\t{knowledgeBaseId}\t{tf}\t{postings[i].Length}\n");
+                }
+            }
+        }
+    }
+
+    /// <summary>Term frequencies and the chunk's length in terms, from the same tokeniser the query uses.</summary>
+    public static ChunkPostings Postings(string text)
+    {
+        var terms = TextTokenizer.Tokenize(text);
+        return new ChunkPostings(
+            terms.Select(t => t.Length > MaxTermLength ? t[..MaxTermLength] : t)
+                .GroupBy(t => t, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Count()))
+                .ToList(),
+            terms.Count);
+    }
+
+    private static string ArrayLiteral(IReadOnlyList<string> values) =>
+        "{" + string.Join(',', values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}";
+
+    /// <summary>COPY text format: backslash, tab and line breaks are escaped.</summary>
+    private static string Escape(string value) => value
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("\t", "\\t", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal)
+        .Replace("\r", "\\r", StringComparison.Ordinal);
+}

@@ -1,0 +1,170 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using VoiceHelper.Contracts.Events;
+using VoiceHelper.Ingestion.Chunk;
+using VoiceHelper.Ingestion.Common;
+using VoiceHelper.Ingestion.Index;
+using VoiceHelper.Ingestion.Parse;
+using VoiceHelper.ServiceDefaults.Messaging;
+
+namespace VoiceHelper.Ingestion.IngestDocument;
+
+/// <summary>
+/// document.uploaded -> parse -> chunk -> embed -> index. Everything visible happens in one final transaction
+/// (chunks, postings, status, the inbox mark, the follow-on event), so a crash at any point before it leaves
+/// nothing behind and the redelivered event does the whole document again; a redelivery after it is a no-op.
+/// </summary>
+public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentParser parser, IEmbeddingGenerator<string, Embedding<float>> embedder,
+    IOutbox outbox, IOptions<IngestionOptions> options, IOptions<EventBusOptions> busOptions, TimeProvider clock, ILogger<IngestDocumentHandler> logger)
+    : IEventHandler<DocumentUploaded>
+{
+    public async Task HandleAsync(DocumentUploaded @event, EventContext context, CancellationToken cancellationToken)
+    {
+        var source = await LoadAsync(@event, cancellationToken);
+        if (source is null || source.Status is "indexed" or "failed")
+        {
+            // Deleted meanwhile, or a duplicate delivery of a document already finished.
+            return;
+        }
+        try
+        {
+            await SetProgressAsync(@event.DocumentId, 5, cancellationToken);
+            var parsed = await parser.ParseAsync(source.Content, source.ContentType, cancellationToken);
+            if (parsed.Failure is { } failure)
+            {
+                await FailAsync(@event, context, failure, cancellationToken);
+                return;
+            }
+            var chunks = Chunker.Split(parsed.Blocks, source.ChunkSize, source.ChunkOverlap);
+            if (chunks.Count == 0)
+            {
+                await FailAsync(@event, context, new ParseFailure(ParseFailure.EmptyText, "The document contains no extractable text."), cancellationToken);
+                return;
+            }
+            await SetProgressAsync(@event.DocumentId, 10, cancellationToken);
+            var embeddings = await EmbedAsync(@event.DocumentId, chunks, cancellationToken);
+            await IndexAsync(@event, context, source, chunks, embeddings, cancellationToken);
+        }
+        catch (Exception ex) when (context.Attempt >= busOptions.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
+        {
+            // Out of retries: the tenant must see a failed document, not one "processing" forever.
+            logger.LogError(ex, "Ingestion of {DocumentId} failed on the last attempt", @event.DocumentId);
+            await FailAsync(@event, context, new ParseFailure(ParseFailure.InternalError, "The document could not be processed."), cancellationToken);
+        }
+    }
+
+    private async Task<IngestDocumentSource?> LoadAsync(DocumentUploaded @event, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT d.status, d.content_type, d.replaces_document_id, k.chunk_size, k.chunk_overlap, c.content
+            FROM documents d
+            JOIN knowledge_bases k ON k.id = d.knowledge_base_id
+            JOIN document_contents c ON c.document_id = d.id
+            WHERE d.id = @id AND d.tenant_id = @tenant
+            """);
+        command.Parameters.AddWithValue("id", @event.DocumentId);
+        command.Parameters.AddWithValue("tenant", @event.TenantId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new IngestDocumentSource(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetGuid(2),
+                reader.GetInt32(3), reader.GetInt32(4), reader.GetFieldValue<byte[]>(5))
+            : null;
+    }
+
+    private async Task<List<ReadOnlyMemory<float>>> EmbedAsync(Guid documentId, List<ChunkDraft> chunks, CancellationToken ct)
+    {
+        var batch = options.Value.EmbedBatchSize;
+        var vectors = new List<ReadOnlyMemory<float>>(chunks.Count);
+        for (var start = 0; start < chunks.Count; start += batch)
+        {
+            var texts = chunks.Skip(start).Take(batch).Select(c => c.IndexText).ToList();
+            var generated = await embedder.GenerateAsync(texts, cancellationToken: ct);
+            vectors.AddRange(generated.Select(e => e.Vector));
+            // Progress 10..90 across the embedding phase, the longest one with a model server.
+            await SetProgressAsync(documentId, 10 + (int)(80L * vectors.Count / chunks.Count), ct);
+        }
+        return vectors;
+    }
+
+    private async Task IndexAsync(DocumentUploaded @event, EventContext context, IngestDocumentSource source, List<ChunkDraft> chunks,
+        List<ReadOnlyMemory<float>> embeddings, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // The row lock orders us with a concurrent delete: either the delete waits and removes our chunks with the
+        // document, or it went first and there is nothing left to index.
+        if (!await LockAsync(connection, transaction, @event, ct) || !await context.TryMarkProcessedAsync(connection, transaction, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            return;
+        }
+        await ExecuteAsync(connection, transaction, "DELETE FROM chunks WHERE document_id = @id", ct, ("id", @event.DocumentId));
+        await ChunkWriter.WriteAsync(connection, @event.TenantId, @event.KnowledgeBaseId, @event.DocumentId, chunks, embeddings, ct);
+        var now = clock.GetUtcNow();
+        await ExecuteAsync(connection, transaction, """
+            UPDATE documents SET status = 'indexed', progress = 100, chunk_count = @count, error_code = NULL, error_message = NULL,
+                                 indexed_at = @now, updated_at = @now
+            WHERE id = @id
+            """, ct, ("id", @event.DocumentId), ("count", chunks.Count), ("now", now));
+        if (source.ReplacesDocumentId is { } replaced)
+        {
+            // The new version becomes visible and the old one disappears in the same commit: no search sees both or neither.
+            await ExecuteAsync(connection, transaction,
+                "DELETE FROM documents WHERE id = @old AND knowledge_base_id = @kb AND tenant_id = @tenant", ct,
+                ("old", replaced), ("kb", @event.KnowledgeBaseId), ("tenant", @event.TenantId));
+        }
+        await outbox.EnqueueAsync(connection, transaction,
+            new DocumentIndexed(@event.TenantId, @event.UserId, @event.DocumentId, @event.KnowledgeBaseId, chunks.Count, now), cancellationToken: ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Indexed document {DocumentId}: {ChunkCount} chunks", @event.DocumentId, chunks.Count);
+    }
+
+    private async Task FailAsync(DocumentUploaded @event, EventContext context, ParseFailure failure, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (!await LockAsync(connection, transaction, @event, ct) || !await context.TryMarkProcessedAsync(connection, transaction, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        await ExecuteAsync(connection, transaction, """
+            UPDATE documents SET status = 'failed', progress = 100, error_code = @code, error_message = @message, updated_at = @now WHERE id = @id
+            """, ct, ("id", @event.DocumentId), ("code", failure.Code), ("message", failure.Message), ("now", now));
+        await outbox.EnqueueAsync(connection, transaction,
+            new DocumentFailed(@event.TenantId, @event.UserId, @event.DocumentId, @event.KnowledgeBaseId, failure.Code, failure.Message, now),
+            cancellationToken: ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Document {DocumentId} failed: {Code}", @event.DocumentId, failure.Code);
+    }
+
+    private static async Task<bool> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentUploaded @event, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT 1 FROM documents WHERE id = @id AND tenant_id = @tenant FOR UPDATE", connection, transaction);
+        command.Parameters.AddWithValue("id", @event.DocumentId);
+        command.Parameters.AddWithValue("tenant", @event.TenantId);
+        return await command.ExecuteScalarAsync(ct) is not null;
+    }
+
+    private async Task SetProgressAsync(Guid documentId, int progress, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await ExecuteAsync(connection, null, """
+            UPDATE documents SET status = 'processing', progress = @progress, updated_at = now()
+            WHERE id = @id AND status IN ('pending', 'processing')
+            """, ct, ("id", documentId), ("progress", progress));
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken ct,
+        params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace VoiceHelper.Ingestion.Parse;
+
+/// <summary>
+/// PDF through Debian poppler-utils (no PDF library restores here): <c>pdfinfo</c> tells encrypted from corrupt,
+/// <c>pdftotext -layout</c> extracts the text with a form feed between pages, which gives page numbers.
+/// </summary>
+public sealed class PdfDocumentParser(TimeSpan timeout, string workDirectory)
+{
+    public async Task<ParseResult> ParseAsync(byte[] content, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(workDirectory, $"voicehelper-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, content, cancellationToken);
+        try
+        {
+            var info = await RunAsync("pdfinfo", [path], cancellationToken);
+            if (info.ExitCode != 0 || info.Stdout.Contains("Encrypted:", StringComparison.Ordinal) is false)
+            {
+                return info.Stderr.Contains("password", StringComparison.OrdinalIgnoreCase)
+                    ? ParseResult.Fail(ParseFailure.EncryptedPdf, "The PDF is encrypted (password protected).")
+                    : ParseResult.Fail(ParseFailure.CorruptPdf, "The PDF could not be read.");
+            }
+            if (info.Stdout.Split('\n').Any(l => l.StartsWith("Encrypted:", StringComparison.Ordinal) && l.Contains("yes", StringComparison.Ordinal)))
+            {
+                return ParseResult.Fail(ParseFailure.EncryptedPdf, "The PDF is encrypted.");
+            }
+            var text = await RunAsync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], cancellationToken);
+            if (text.ExitCode != 0)
+            {
+                return ParseResult.Fail(ParseFailure.CorruptPdf, "The PDF's text could not be extracted.");
+            }
+            var blocks = new List<ParsedBlock>();
+            var pages = text.Stdout.Split('\f');
+            for (var i = 0; i < pages.Length; i++)
+            {
+                blocks.AddRange(TextDocumentParser.Paragraphs(pages[i], page: i + 1));
+            }
+            return ParseResult.Ok(blocks);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string tool, string[] arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} could not be started.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A pathological PDF must not hold the partition forever.
+            process.Kill(entireProcessTree: true);
+            return (-1, "", "timeout");
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
