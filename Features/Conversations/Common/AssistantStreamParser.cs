@@ -28,7 +28,9 @@ public static class AssistantStreamParser
                 }
                 var metrics = e.TryGetProperty("metrics", out var m) ? m : e;
                 var model = e.TryGetProperty("model", out var md) && md.ValueKind == JsonValueKind.String ? md.GetString() : null;
-                return new AssistantStreamEvent(kind, Metrics: metrics.Deserialize<AssistantMetrics>(AssistantClient.Json), Model: model);
+                var answer = e.TryGetProperty("answer", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+                var final = e.TryGetProperty("sources", out var src) ? src.Clone() : (JsonElement?)null;
+                return new AssistantStreamEvent(kind, Sources: final, Metrics: metrics.Deserialize<AssistantMetrics>(AssistantClient.Json), Model: model, Answer: answer);
             case "error":
                 throw new AssistantException($"The assistant's stream reported an error: {data[..Math.Min(data.Length, 300)]}");
             default:

@@ -22,8 +22,11 @@ public sealed class ConversationsOptions
 
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Characters in one message. The request body limit (<see cref="MaxMessageBodyBytes"/>) answers 413 before this 400.</summary>
-    [Range(1, 1_000_000)] public int MaxMessageChars { get; set; } = 16_000;
+    /// <summary>
+    /// Characters in one message: the Assistant takes questions up to 2,000 characters, so a longer one is refused
+    /// here (400) rather than failing there. Bodies beyond <see cref="MaxMessageBodyBytes"/> are refused while read (413).
+    /// </summary>
+    [Range(1, 1_000_000)] public int MaxMessageChars { get; set; } = 2_000;
 
     [Range(1024, 10 * 1024 * 1024)] public long MaxMessageBodyBytes { get; set; } = 64 * 1024;
 }

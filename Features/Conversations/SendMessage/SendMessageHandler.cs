@@ -61,7 +61,11 @@ public sealed class SendMessageHandler(
                             text.Append(streamed.Delta);
                             break;
                         case AssistantStreamEvent.End:
-                            (metrics, model) = (streamed.Metrics, streamed.Model ?? model);
+                            (metrics, model, sources) = (streamed.Metrics, streamed.Model ?? model, streamed.Sources ?? sources);
+                            if (streamed.Answer is not null)
+                            {
+                                text.Clear().Append(streamed.Answer);
+                            }
                             continue; // the endpoint ends the stream with the stored message instead
                     }
                     await request.OnEvent(streamed, cancellationToken);
