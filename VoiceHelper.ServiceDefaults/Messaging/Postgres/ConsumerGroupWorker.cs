@@ -19,12 +19,16 @@ internal sealed class ConsumerGroupWorker : BackgroundService
         SELECT e.topic, e.partition, e.event_offset, e.event_id, e.key, e.type, e.tenant_id, e.occurred_at,
                e.traceparent, e.schema_version, e.payload::text, e.target_group,
                EXISTS (SELECT 1 FROM bus_inbox i WHERE i.group_name = @group AND i.event_id = e.event_id) AS processed
-        FROM bus_consumer_offsets o
+        FROM (
+            SELECT o.topic, o.partition, o.committed_offset FROM bus_consumer_offsets o
+            WHERE o.group_name = @group AND o.lease_owner = @member AND o.lease_expires_at > now()
+              AND NOT ((o.topic || '/' || o.partition) = ANY(@busy))
+              AND EXISTS (SELECT 1 FROM bus_events w WHERE w.topic = o.topic AND w.partition = o.partition AND w.event_offset >= o.committed_offset)
+            ORDER BY o.updated_at LIMIT @partitions) o
         CROSS JOIN LATERAL (
             SELECT * FROM bus_events e
             WHERE e.topic = o.topic AND e.partition = o.partition AND e.event_offset >= o.committed_offset
             ORDER BY e.event_offset LIMIT @batch) e
-        WHERE o.group_name = @group AND o.lease_owner = @member AND o.lease_expires_at > now()
         ORDER BY e.topic, e.partition, e.event_offset
         """;
 
@@ -107,34 +111,77 @@ internal sealed class ConsumerGroupWorker : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Each owned partition with work gets its own task, up to MaxConcurrency: a partition waiting out a back-off
+    /// holds back only its own keys, never the other partitions. A partition is never in two tasks at once
+    /// (that is what keeps its order), and is never handed back to the group while its task runs.
+    /// </summary>
     private async Task ConsumeLoopAsync(WakeSignal signal, CancellationToken stoppingToken)
     {
         var lastRebalance = DateTime.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
+        var inFlight = new Dictionary<string, Task>(StringComparer.Ordinal);
+        Task? wake = null;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                foreach (var (key, task) in inFlight.Where(p => p.Value.IsCompleted).ToList())
+                {
+                    inFlight.Remove(key);
+                    if (task.Exception is { } failure)
+                    {
+                        _logger.LogError(failure.InnerException, "Consumer group {Group} failed on partition {Partition}; it is read again", _group, key);
+                    }
+                }
+                try
+                {
+                    if (DateTime.UtcNow - lastRebalance >= RebalanceInterval)
+                    {
+                        await _leases.RebalanceAsync(inFlight.Keys.ToArray(), stoppingToken);
+                        lastRebalance = DateTime.UtcNow;
+                    }
+                    if (inFlight.Count < _options.MaxConcurrency)
+                    {
+                        foreach (var batch in await FetchAsync(inFlight.Keys.ToArray(), _options.MaxConcurrency - inFlight.Count, stoppingToken))
+                        {
+                            // On the thread pool: synchronous handlers must not run one partition after another on this loop.
+                            inFlight[batch.Key] = Task.Run(() => ProcessPartitionAsync(batch.Events, stoppingToken), CancellationToken.None);
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    _logger.LogError(ex, "Consumer group {Group} failed to poll; retrying", _group);
+                    await Delays.PauseAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                    continue;
+                }
+                // Sleep until an append is notified, a partition task ends (its partition may have more), or a rebalance is due.
+                if (wake is null)
+                {
+                    var untilRebalance = RebalanceInterval - (DateTime.UtcNow - lastRebalance);
+                    var timeout = untilRebalance < _options.PollInterval ? untilRebalance : _options.PollInterval;
+                    wake = signal.WaitAsync(timeout > TimeSpan.Zero ? timeout : TimeSpan.FromMilliseconds(1), stoppingToken);
+                }
+                await Task.WhenAny(inFlight.Values.Append(wake));
+                if (wake.IsCompleted)
+                {
+                    wake = null;
+                }
+            }
+        }
+        finally
         {
             try
             {
-                if (DateTime.UtcNow - lastRebalance >= RebalanceInterval)
-                {
-                    await _leases.RebalanceAsync(stoppingToken);
-                    lastRebalance = DateTime.UtcNow;
-                }
-                var fullBatch = await PollOnceAsync(stoppingToken);
-                if (!fullBatch)
-                {
-                    var untilRebalance = RebalanceInterval - (DateTime.UtcNow - lastRebalance);
-                    var wait = untilRebalance < _options.PollInterval ? untilRebalance : _options.PollInterval;
-                    await signal.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), stoppingToken);
-                }
+                await Task.WhenAll(inFlight.Values);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return;
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Consumer group {Group} failed to poll; retrying", _group);
-                await Delays.PauseAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                _logger.LogWarning(ex, "A partition of group {Group} failed while stopping", _group);
             }
         }
     }
@@ -160,14 +207,16 @@ internal sealed class ConsumerGroupWorker : BackgroundService
         }
     }
 
-    /// <summary>Reads a batch from every owned partition and processes the partitions side by side; true when any batch was full.</summary>
-    private async Task<bool> PollOnceAsync(CancellationToken stoppingToken)
+    /// <summary>Reads the next events of up to <paramref name="partitions"/> owned partitions that are not busy and have work.</summary>
+    private async Task<List<(string Key, List<StoredEvent> Events)>> FetchAsync(string[] busy, int partitions, CancellationToken stoppingToken)
     {
         var events = new List<StoredEvent>();
         await using (var fetch = _bus.DataSource.CreateCommand(FetchSql))
         {
             fetch.Parameters.AddWithValue("group", _group);
             fetch.Parameters.AddWithValue("member", _leases.Member);
+            fetch.Parameters.AddWithValue("busy", busy);
+            fetch.Parameters.AddWithValue("partitions", partitions);
             fetch.Parameters.AddWithValue("batch", _options.BatchSize);
             await using var reader = await fetch.ExecuteReaderAsync(stoppingToken);
             while (await reader.ReadAsync(stoppingToken))
@@ -179,16 +228,12 @@ internal sealed class ConsumerGroupWorker : BackgroundService
                 events.Add(new StoredEvent(envelope, reader.GetInt32(1), reader.GetInt64(2), reader.GetBoolean(12)));
             }
         }
-        if (events.Count == 0)
-        {
-            return false;
-        }
-        var partitions = events.GroupBy(e => (e.Envelope.Topic, e.Partition)).Select(g => g.ToList()).ToList();
-        await Parallel.ForEachAsync(partitions,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = CancellationToken.None },
-            async (batch, _) => await ProcessPartitionAsync(batch, stoppingToken));
-        return partitions.Any(p => p.Count >= _options.BatchSize);
+        return events.GroupBy(e => PartitionKey(e.Envelope.Topic, e.Partition)).Select(g => (g.Key, g.ToList())).ToList();
     }
+
+    /// <summary>The same text the SQL builds with <c>topic || '/' || partition</c>.</summary>
+    private static string PartitionKey(string topic, int partition) =>
+        $"{topic}/{partition.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     private async Task ProcessPartitionAsync(List<StoredEvent> batch, CancellationToken stoppingToken)
     {

@@ -39,8 +39,11 @@ internal sealed class PartitionLeases(BusDataSource bus, string group, Guid memb
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Moves this member toward its fair share: claims free or expired partitions, or releases surplus ones.</summary>
-    public async Task RebalanceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves this member toward its fair share: claims free or expired partitions, or releases surplus ones,
+    /// never one of <paramref name="busy"/> (being handled right now, keyed <c>topic/partition</c>).
+    /// </summary>
+    public async Task RebalanceAsync(string[] busy, CancellationToken cancellationToken)
     {
         await HeartbeatAsync(cancellationToken);
         await using var connection = await bus.OpenConnectionAsync(cancellationToken);
@@ -77,10 +80,12 @@ internal sealed class PartitionLeases(BusDataSource bus, string group, Guid memb
               WHERE (group_name, topic, partition) IN (
                   SELECT group_name, topic, partition FROM bus_consumer_offsets
                   WHERE group_name = @group AND topic = ANY(@topics) AND lease_owner = @member
+                    AND NOT ((topic || '/' || partition) = ANY(@busy))
                   ORDER BY partition DESC, topic LIMIT @n)
               """, connection);
         AddParameters(change.Parameters);
         change.Parameters.AddWithValue("n", Math.Abs(adjustment));
+        change.Parameters.AddWithValue("busy", busy);
         await change.ExecuteNonQueryAsync(cancellationToken);
     }
 

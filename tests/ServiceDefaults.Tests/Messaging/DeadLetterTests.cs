@@ -53,4 +53,32 @@ public sealed class DeadLetterTests
         recorder.Handled.Where(h => h.Group == "audit").Select(h => h.Sequence).ShouldBe([1, 2, 3]);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
+
+    [Fact]
+    public async Task A_partition_waiting_out_a_back_off_does_not_hold_up_other_partitions()
+    {
+        var eventsDb = await TestServers.CreateDatabaseAsync("bus_backoff");
+        var recorder = new EventRecorder();
+        var builder = BusTestHost.Create(eventsDb, "worker", recorder, new Dictionary<string, string?>
+        {
+            ["EventBus:MaxAttempts"] = "2",
+            ["EventBus:InitialBackoff"] = "00:00:10",
+        });
+        builder.AddEventHandler<SequencedEvent, RecordingHandler>("indexer");
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var publisher = host.Services.GetRequiredService<IEventPublisher>();
+        var tenant = Guid.NewGuid();
+        var slowKey = "slow";
+        var fastKey = Enumerable.Range(0, 100).Select(i => $"fast-{i}").First(k => Partitioner.PartitionFor(k, 4) != Partitioner.PartitionFor(slowKey, 4));
+
+        await publisher.PublishAsync(new SequencedEvent(tenant, null, 1, Poison: true), slowKey, TestContext.Current.CancellationToken);
+        await Eventually.UntilAsync(() => recorder.Failures.Count == 1, Timeout, "the poison event failed once");
+        await publisher.PublishAsync(new SequencedEvent(tenant, null, 2), fastKey, TestContext.Current.CancellationToken);
+
+        await Eventually.UntilAsync(() => recorder.Handled.Any(h => h.Sequence == 2), TimeSpan.FromSeconds(5),
+            "the other partition's event is handled during the 10 s back-off");
+        recorder.Failures.Count.ShouldBe(1);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
 }
