@@ -7,7 +7,8 @@ namespace VoiceHelper.ServiceDefaults.Messaging;
 /// <summary>Where an event came from and how often it has been tried; the handler's way to be idempotent.</summary>
 public sealed class EventContext
 {
-    internal EventContext(EventEnvelope envelope, string group, int partition, long offset, int attempt)
+    /// <summary>Built by the consumer; public so that a handler's unit test can build one too.</summary>
+    public EventContext(EventEnvelope envelope, string group, int partition, long offset, int attempt)
     {
         Envelope = envelope;
         Group = group;
