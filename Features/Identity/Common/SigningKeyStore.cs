@@ -139,7 +139,22 @@ public sealed class SigningKeyStore(
         };
     }
 
-    private bool CanDecrypt(SigningKey row) => Find(row.KeyId)?.Private is not null || Load(row).Private is not null;
+    private bool CanDecrypt(SigningKey row)
+    {
+        if (Find(row.KeyId) is { } loaded)
+        {
+            return loaded.Private is not null;
+        }
+        try
+        {
+            _ = KeyEncryption.Decrypt(_kek, row.KeyId, row.PrivateKeyCiphertext);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
 
     private LoadedKey Load(SigningKey row)
     {
