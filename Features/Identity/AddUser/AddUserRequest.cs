@@ -7,5 +7,5 @@ namespace VoiceHelper.Identity.AddUser;
 
 public sealed record AddUserRequest(string Email, string Username, string Password, string Role) : IRequest<Result<UserResponse>>
 {
-    [JsonIgnore] public RequestOrigin Origin { get; init; } = new(null, null);
+    [JsonIgnore] public RequestOrigin Origin { get; init; } = RequestOrigin.Unknown;
 }

@@ -8,5 +8,5 @@ namespace VoiceHelper.Identity.ChangeRole;
 public sealed record ChangeRoleRequest(string Role) : IRequest<Result<UserResponse>>
 {
     [JsonIgnore] public Guid UserId { get; init; }
-    [JsonIgnore] public RequestOrigin Origin { get; init; } = new(null, null);
+    [JsonIgnore] public RequestOrigin Origin { get; init; } = RequestOrigin.Unknown;
 }

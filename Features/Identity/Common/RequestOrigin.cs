@@ -7,6 +7,9 @@ public sealed record RequestOrigin(string? Ip, string? UserAgent)
 {
     private const int MaxUserAgentLength = 512;
 
+    /// <summary>For requests built outside HTTP (tests, tools).</summary>
+    public static readonly RequestOrigin Unknown = new(null, null);
+
     public static RequestOrigin From(HttpContext context)
     {
         var agent = context.Request.Headers.UserAgent.ToString();

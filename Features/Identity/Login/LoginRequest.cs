@@ -7,5 +7,5 @@ namespace VoiceHelper.Identity.Login;
 
 public sealed record LoginRequest(string Email, string Password) : IRequest<Result<TokenResponse>>
 {
-    [JsonIgnore] public RequestOrigin Origin { get; init; } = new(null, null);
+    [JsonIgnore] public RequestOrigin Origin { get; init; } = RequestOrigin.Unknown;
 }

@@ -7,5 +7,5 @@ namespace VoiceHelper.Identity.Refresh;
 
 public sealed record RefreshRequest(string RefreshToken) : IRequest<Result<TokenResponse>>
 {
-    [JsonIgnore] public RequestOrigin Origin { get; init; } = new(null, null);
+    [JsonIgnore] public RequestOrigin Origin { get; init; } = RequestOrigin.Unknown;
 }

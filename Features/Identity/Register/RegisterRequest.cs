@@ -7,5 +7,5 @@ namespace VoiceHelper.Identity.Register;
 
 public sealed record RegisterRequest(string TenantName, string Email, string Username, string Password) : IRequest<Result<UserResponse>>
 {
-    [JsonIgnore] public RequestOrigin Origin { get; init; } = new(null, null);
+    [JsonIgnore] public RequestOrigin Origin { get; init; } = RequestOrigin.Unknown;
 }
