@@ -9,8 +9,9 @@ public sealed class GetUsageHandler(AssistantDbContext db, TimeProvider clock) :
 {
     public async Task<Result<GetUsageResponse>> Handle(GetUsageRequest request, CancellationToken cancellationToken)
     {
-        var to = request.To ?? clock.GetUtcNow();
-        var from = request.From ?? to.AddDays(-30);
+        // timestamptz takes only UTC offsets.
+        var to = (request.To ?? clock.GetUtcNow()).ToUniversalTime();
+        var from = (request.From ?? to.AddDays(-30)).ToUniversalTime();
         if (from >= to)
         {
             return AssistantErrors.InvalidRange;
@@ -19,6 +20,7 @@ public sealed class GetUsageHandler(AssistantDbContext db, TimeProvider clock) :
         var models = await db.Usage.AsNoTracking()
             .Where(u => u.RecordedAt >= from && u.RecordedAt < to)
             .GroupBy(u => new { u.Model, u.Provider })
+            .OrderBy(g => g.Key.Model)
             .Select(g => new GetUsageItem(
                 g.Key.Model,
                 g.Key.Provider,
@@ -28,7 +30,6 @@ public sealed class GetUsageHandler(AssistantDbContext db, TimeProvider clock) :
                 g.Sum(u => (long)u.CompletionTokens),
                 g.Sum(u => u.CostUsd),
                 g.Average(u => (double)u.LatencyMs)))
-            .OrderBy(i => i.Model)
             .ToListAsync(cancellationToken);
         return new GetUsageResponse(from, to, models, models.Sum(m => m.Requests),
             models.Sum(m => m.PromptTokens + m.CompletionTokens), models.Sum(m => m.CostUsd));

@@ -1,0 +1,76 @@
+using VoiceHelper.Assistant.Tests.Infrastructure;
+using static VoiceHelper.Assistant.Tests.Infrastructure.Api;
+
+namespace VoiceHelper.Assistant.Tests.InvalidateAnswerCache;
+
+[Collection(RagCollection.Name)]
+public sealed class SemanticCacheTests(RagSystem system)
+{
+    private static bool CacheHit(System.Text.Json.JsonElement answer) => answer.GetProperty("metrics").GetProperty("cache_hit").GetBoolean();
+
+    [Fact]
+    public async Task A_paraphrase_hits_the_cache_and_a_changed_knowledge_base_misses_it()
+    {
+        var tenant = system.NewTenant();
+        var kb = await tenant.CreateKnowledgeBaseAsync();
+        await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
+
+        var first = await tenant.AskAsync(kb, "How many days do I have to return an item?", useCache: true);
+        var paraphrase = await tenant.AskAsync(kb, "how many days do i have to return the item", useCache: true);
+
+        CacheHit(first).ShouldBeFalse();
+        CacheHit(paraphrase).ShouldBeTrue();
+        paraphrase.GetProperty("answer").GetString().ShouldBe(first.GetProperty("answer").GetString());
+        paraphrase.Features().ShouldContain("semantic_cache");
+        paraphrase.GetProperty("metrics").GetProperty("retrieval_latency").GetDouble().ShouldBe(0);
+
+        // A new document in the knowledge base publishes document.indexed, which must drop the cached answers.
+        await tenant.IndexAsync(kb, "shipping.md", SupportDocuments.Shipping);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        System.Text.Json.JsonElement after;
+        do
+        {
+            after = await tenant.AskAsync(kb, "How many days do I have to return an item?", useCache: true);
+            if (!CacheHit(after))
+            {
+                break;
+            }
+            await Task.Delay(100, Ct);
+        }
+        while (DateTime.UtcNow < deadline);
+        CacheHit(after).ShouldBeFalse("document.indexed did not invalidate the cached answer");
+    }
+
+    [Fact]
+    public async Task Use_cache_false_bypasses_the_cache_and_another_tenant_never_sees_a_cached_answer()
+    {
+        var tenant = system.NewTenant();
+        var kb = await tenant.CreateKnowledgeBaseAsync();
+        await tenant.IndexAsync(kb, "shipping.md", SupportDocuments.Shipping);
+        await tenant.AskAsync(kb, "How long does express shipping take?", useCache: true);
+
+        var bypass = await tenant.AskAsync(kb, "How long does express shipping take?", useCache: false);
+        var stranger = system.NewTenant();
+        var response = await stranger.Assistant.PostAsync("/api/v1/rag/query", System.Net.Http.Json.JsonContent.Create(
+            new { query = "How long does express shipping take?", kb_ids = new[] { kb }, use_cache = true }), Ct);
+
+        CacheHit(bypass).ShouldBeFalse();
+        bypass.Features().ShouldNotContain("semantic_cache");
+        await response.ShouldBeProblemAsync(System.Net.HttpStatusCode.NotFound, "knowledge_base_not_found");
+    }
+
+    [Fact]
+    public async Task With_redis_down_the_assistant_still_answers_without_the_cache()
+    {
+        var assistant = system.StartAssistant(new Dictionary<string, string?> { ["ConnectionStrings:cache"] = "127.0.0.1:1,connectTimeout=200" });
+        var tenant = system.NewTenant(assistant);
+        var kb = await tenant.CreateKnowledgeBaseAsync();
+        await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
+
+        var answer = await tenant.AskAsync(kb, "How many days do I have to return an item?", useCache: true);
+
+        answer.GetProperty("answer").GetString()!.ShouldContain("30 days");
+        CacheHit(answer).ShouldBeFalse();
+        answer.Features().ShouldContain("cache_unavailable");
+    }
+}
