@@ -46,4 +46,11 @@ export VOICEHELPER_TEST_REDIS="127.0.0.1:$redis_port"
 echo "[test] PostgreSQL on $pg_port, Redis on $redis_port"
 
 dotnet build VoiceHelper.slnx -c Debug -v quiet -nologo
-dotnet test VoiceHelper.slnx --no-build -c Debug -v quiet -nologo "$@"
+set +e
+dotnet test VoiceHelper.slnx --no-build -c Debug -v quiet -nologo "$@" 2>&1 | tee "$run_dir/test.log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole run, summed over the test projects.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$run_dir/test.log"
+exit "$status"
