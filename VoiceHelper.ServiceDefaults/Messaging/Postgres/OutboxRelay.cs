@@ -65,21 +65,17 @@ internal sealed class OutboxRelay(
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(@k)", connection, transaction))
-        {
-            tryLock.Parameters.AddWithValue("k", RelayLockKey);
-            if (await tryLock.ExecuteScalarAsync(cancellationToken) is not true)
-            {
-                return 0;
-            }
-        }
-        // Deleted up front, in the transaction: if the append fails, the rollback brings the rows back.
+        // One round trip: the uncorrelated sub-select takes the relay lock once (an init plan), and rows are taken only
+        // when it is held. Deleted up front, in the transaction: if the append fails, the rollback brings them back.
+        // A row the previous lock holder deleted after this statement's snapshot is skipped by the DELETE itself.
         var rows = new List<(long Seq, EventEnvelope Envelope)>();
         await using (var take = new NpgsqlCommand("""
-            DELETE FROM outbox_messages WHERE seq IN (SELECT seq FROM outbox_messages ORDER BY seq LIMIT @limit)
+            DELETE FROM outbox_messages WHERE seq IN (
+                SELECT seq FROM outbox_messages WHERE (SELECT pg_try_advisory_xact_lock(@k)) ORDER BY seq LIMIT @limit)
             RETURNING seq, event_id, topic, key, type, tenant_id, occurred_at, traceparent, schema_version, payload::text
             """, connection, transaction))
         {
+            take.Parameters.AddWithValue("k", RelayLockKey);
             take.Parameters.AddWithValue("limit", options.Value.BatchSize);
             await using var reader = await take.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -121,6 +121,36 @@ public sealed class OutboxTests
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Two_replicas_relaying_one_outbox_keep_the_commit_order_of_a_key_and_move_each_event_once()
+    {
+        var eventsDb = await TestServers.CreateDatabaseAsync("bus_events");
+        var serviceDb = await TestServers.CreateDatabaseAsync("bus_service");
+        var recorder = new EventRecorder();
+        using var replica1 = ServiceHost(eventsDb, serviceDb, recorder);
+        using var replica2 = ServiceHost(eventsDb, serviceDb, recorder, withHandler: false);
+        await replica1.StartAsync(TestContext.Current.CancellationToken);
+        await replica2.StartAsync(TestContext.Current.CancellationToken);
+        var tenant = Guid.NewGuid();
+        var user = Guid.NewGuid();
+        await using var dataSource = NpgsqlDataSource.Create(serviceDb);
+        for (var i = 1; i <= 300; i++)
+        {
+            // Alternate replicas, as a load balancer would: both relays see commits and race for the outbox.
+            var outbox = (i % 2 == 0 ? replica1 : replica2).Services.GetRequiredService<IOutbox>();
+            await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            await outbox.EnqueueAsync(connection, transaction, new SequencedEvent(tenant, user, i), cancellationToken: TestContext.Current.CancellationToken);
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await Eventually.UntilAsync(() => recorder.Handled.Any(h => h.Sequence == 300), Timeout, "the last event is handled");
+        recorder.Handled.Select(h => h.Sequence).ShouldBe(Enumerable.Range(1, 300));
+        (await Count(eventsDb, "SELECT count(*) FROM bus_events")).ShouldBe(300);
+        await replica2.StopAsync(TestContext.Current.CancellationToken);
+        await replica1.StopAsync(TestContext.Current.CancellationToken);
+    }
+
     private static IHost ServiceHost(string eventsDb, string serviceDb, EventRecorder recorder, bool withHandler = true)
     {
         var builder = BusTestHost.Create(eventsDb, "service", recorder, new Dictionary<string, string?> { ["ConnectionStrings:servicedb"] = serviceDb });
