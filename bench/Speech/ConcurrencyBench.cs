@@ -7,7 +7,9 @@ namespace VoiceHelper.Speech.Bench;
 /// <summary>
 /// How many sessions one machine serves in real time: N streams each receive a 100 ms chunk every
 /// 100 ms (as a caller's audio arrives) and we record how long after a chunk arrived its result came
-/// back. N doubles until the worst lag passes 500 ms or the cap is reached, so the run always ends.
+/// back. N grows until the 95th-percentile lag passes 500 ms or the cap is reached, so the run always
+/// ends. p95 rather than max: the machine is shared, and one stall of a neighbour's build is not the
+/// engine's capacity (max is printed too).
 /// </summary>
 internal static class ConcurrencyBench
 {
@@ -16,7 +18,7 @@ internal static class ConcurrencyBench
 
     public static async Task RunAsync(ISpeechRecognizer recognizer, float[] audio, int cap)
     {
-        var table = new Table($"Concurrent real-time streams: {recognizer.Name} (8 s of speech per stream, lag limit 500 ms)",
+        var table = new Table($"Concurrent real-time streams: {recognizer.Name} (8 s of speech per stream, real time = p95 lag < 500 ms)",
             ["streams", "p50 lag ms", "p95 lag ms", "max lag ms", "result"]);
         var sustained = 0;
         for (var streams = 1; streams <= cap; streams = streams < 4 ? streams * 2 : streams + (streams / 2))
@@ -24,7 +26,7 @@ internal static class ConcurrencyBench
             var lags = (await Task.WhenAll(Enumerable.Range(0, streams).Select(i => RunStreamAsync(recognizer, audio, i)))).SelectMany(l => l).Order().ToArray();
             var p95 = lags[(int)(lags.Length * 0.95)];
             var max = lags[^1];
-            var ok = max < LagLimitMs;
+            var ok = p95 < LagLimitMs;
             table.Add(streams.ToString(CultureInfo.InvariantCulture), Ms(lags[lags.Length / 2]), Ms(p95), Ms(max), ok ? "real time" : "falls behind");
             if (!ok)
             {

@@ -17,7 +17,8 @@ internal static class WerBench
                 int errors = 0, words = 0;
                 foreach (var clip in voice)
                 {
-                    var padded = clip.Audio.Samples.Concat(new float[8_000]).ToArray();
+                    // A caller's turn starts and ends with some silence; the VAD would hand over the same.
+                    var padded = new float[4_800].Concat(clip.Audio.Samples).Concat(new float[8_000]).ToArray();
                     var hypothesis = await Transcriber.TranscribeAsync(recognizer, padded);
                     errors += WordErrorRate.Errors(clip.Text, hypothesis);
                     words += WordErrorRate.Words(clip.Text).Length;

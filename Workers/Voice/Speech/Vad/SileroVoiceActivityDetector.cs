@@ -1,19 +1,27 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using VoiceHelper.Voice.Speech.Native;
 using VoiceHelper.Voice.Speech.Native.SherpaOnnx;
 
 namespace VoiceHelper.Voice.Speech.Vad;
 
-/// <summary>Silero VAD v5 through sherpa-onnx; each session owns a native detector.</summary>
+/// <summary>
+/// Silero VAD v5 through sherpa-onnx; each session owns a native detector while it is open. Creating one
+/// loads the model into a new onnxruntime session (10-250 ms depending on load), so a closed session's
+/// detector is reset and kept for the next caller, up to <see cref="MaxIdleDetectors"/>; others are freed.
+/// </summary>
 public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
 {
     // Silero v5 reads 512-sample windows at 16 kHz (32 ms).
-    private const int WindowSize = 512;
+    internal const int WindowSize = 512;
 
     // Enough for the longest segment plus the silence that closes it.
     private const float BufferSeconds = 60f;
 
+    private const int MaxIdleDetectors = 16;
+
     private readonly VadOptions options;
+    private readonly ConcurrentBag<VoiceActivityDetectorHandle> idle = [];
 
     public SileroVoiceActivityDetector(IOptions<VadOptions> options)
     {
@@ -27,7 +35,20 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
 
     public int SampleRate => options.SampleRate;
 
-    public IVoiceActivitySession OpenSession() => new SileroVoiceActivitySession(Create(), options.SampleRate);
+    public IVoiceActivitySession OpenSession() =>
+        new SileroVoiceActivitySession(idle.TryTake(out var pooled) ? pooled : Create(), options.SampleRate, Return);
+
+    private void Return(VoiceActivityDetectorHandle handle)
+    {
+        if (idle.Count < MaxIdleDetectors)
+        {
+            SherpaOnnxApi.SherpaOnnxVoiceActivityDetectorReset(handle);
+            idle.Add(handle);
+            return;
+        }
+
+        handle.Dispose();
+    }
 
     private unsafe VoiceActivityDetectorHandle Create()
     {

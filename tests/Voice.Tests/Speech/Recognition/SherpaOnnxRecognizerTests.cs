@@ -31,6 +31,34 @@ public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
     }
 
     [Fact]
+    public async Task Endpoints_end_each_utterance_and_reset_the_stream_for_the_next()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var audio = TestSpeech.Concat(
+            TestSpeech.Silence(0.3),
+            await TestSpeech.SayAsync(fixture.Synthesizer, "Please turn on the lights"),
+            TestSpeech.Silence(2.0),
+            await TestSpeech.SayAsync(fixture.Synthesizer, "Play some music"),
+            TestSpeech.Silence(2.0));
+        using var stream = fixture.Recognizer.OpenStream();
+        var finals = new List<string>();
+        foreach (var chunk in TestSpeech.Chunks(audio))
+        {
+            var result = await stream.AcceptAsync(chunk, ct);
+            if (result.IsFinal && result.Text.Length > 0)
+            {
+                finals.Add(result.Text);
+            }
+        }
+
+        // Both utterances end by trailing silence alone, no FinishAsync; the second holds only its own words.
+        finals.Count.ShouldBe(2, string.Join(" | ", finals));
+        finals[0].ShouldContain("TURN");
+        finals[1].ShouldContain("MUSIC");
+        finals[1].ShouldNotContain("TURN");
+    }
+
+    [Fact]
     public async Task Twenty_parallel_streams_give_the_same_text_as_one_at_a_time()
     {
         var ct = TestContext.Current.CancellationToken;

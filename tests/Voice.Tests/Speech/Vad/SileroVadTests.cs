@@ -69,6 +69,69 @@ public sealed class SileroVadTests(SpeechFixture fixture)
     }
 
     [Fact]
+    public void Sessions_opened_and_closed_do_not_grow_native_memory()
+    {
+        var audio = TestSpeech.Silence(0.2);
+        void Cycle(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                using var session = fixture.Vad.OpenSession();
+                session.Accept(audio);
+            }
+        }
+
+        // Sessions run in parallel too, so the pool sees more detectors than it keeps.
+        void Burst()
+        {
+            var open = Enumerable.Range(0, 24).Select(_ => fixture.Vad.OpenSession()).ToList();
+            open.ForEach(s => s.Dispose());
+        }
+
+        // Warm-up fills the pool and the allocator's free lists.
+        Burst();
+        Burst();
+        Cycle(100);
+        var before = ProcessMemory.ResidentBytes();
+        for (var round = 0; round < 10; round++)
+        {
+            Burst();
+            Cycle(100);
+        }
+
+        var growth = ProcessMemory.ResidentBytes() - before;
+
+        // 1,000 reuses plus 80 detectors created and freed beyond the pool's 16; each holds an
+        // onnxruntime session of several MB, so leaking them would show at once.
+        growth.ShouldBeLessThan(24L * 1024 * 1024, $"resident memory grew by {growth / 1024} KiB");
+    }
+
+    [Fact]
+    public async Task Reset_and_reused_detectors_start_again_at_sample_zero()
+    {
+        var speech = await TestSpeech.SayAsync(fixture.Synthesizer, "Hello there");
+        using (var first = fixture.Vad.OpenSession())
+        {
+            first.Accept(TestSpeech.Concat(TestSpeech.Silence(0.5), speech));
+            first.IsSpeaking.ShouldBeTrue();
+        }
+
+        // The detector just closed goes back to the pool; the next session must not inherit its state.
+        using var next = fixture.Vad.OpenSession();
+        next.IsSpeaking.ShouldBeFalse();
+        next.Accept(TestSpeech.Concat(TestSpeech.Silence(0.7), speech));
+        next.Reset();
+
+        next.IsSpeaking.ShouldBeFalse();
+        var spans = next.Accept(TestSpeech.Concat(TestSpeech.Silence(1.0), speech, TestSpeech.Silence(1.0))).Concat(next.Flush()).ToList();
+        // One block of 2.7 s in a single call: the session must still see the transitions inside it.
+        var (start, end) = TestSpeech.AudibleRange(speech);
+        spans.Count.ShouldBe(1);
+        spans[0].Start.TotalSeconds.ShouldBe(1.0 + (start / 16_000.0), 0.1);
+        spans[0].End.TotalSeconds.ShouldBe(1.0 + (end / 16_000.0), 0.1);
+    }
+
+    [Fact]
     public void Non_finite_samples_are_rejected()
     {
         using var session = fixture.Vad.OpenSession();
