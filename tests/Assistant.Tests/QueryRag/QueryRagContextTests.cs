@@ -1,0 +1,38 @@
+using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Common;
+using VoiceHelper.Assistant.QueryRag;
+
+namespace VoiceHelper.Assistant.Tests.QueryRag;
+
+public sealed class QueryRagContextTests
+{
+    private static KnowledgeChunk Chunk(string text) => new(Guid.NewGuid(), Guid.NewGuid(), null, "Doc", null, null, null, text, 0.5);
+
+    [Fact]
+    public void A_long_chunk_is_trimmed_to_the_sentences_about_the_question_and_their_neighbours()
+    {
+        var filler = string.Join(" ", Enumerable.Range(0, 60).Select(i => $"Our stores in region {i} open at nine."));
+        var chunk = Chunk($"{filler} Refunds are issued within 14 days. They go to the original payment method. {filler}");
+
+        var context = QueryRagContext.Build("When are refunds issued?", [(chunk, 0.5)], 1500);
+
+        context.Single().Text.ShouldContain("Refunds are issued within 14 days.");
+        context.Single().Text.ShouldContain("They go to the original payment method.");
+        TokenEstimate.Count(context.Single().Text).ShouldBeLessThan(TokenEstimate.Count(chunk.Text) / 2);
+    }
+
+    [Fact]
+    public void When_the_budget_runs_low_later_chunks_are_trimmed_to_their_relevant_sentence_and_numbered_in_rank_order()
+    {
+        var chunks = Enumerable.Range(0, 10).Select(i => (Chunk($"Refund rule {i}: refunds take {i + 1} days. " + new string('x', 300)), 1.0 - i * 0.1)).ToList();
+
+        var context = QueryRagContext.Build("How long do refunds take?", chunks, 300);
+
+        context.Count.ShouldBeInRange(4, 9);
+        context[0].Text.ShouldBe(chunks[0].Item1.Text);
+        context[^1].Text.ShouldNotContain("xxx");
+        context.Select(c => c.Number).ShouldBe(Enumerable.Range(1, context.Count));
+        context.Sum(c => TokenEstimate.Count(c.Text)).ShouldBeLessThanOrEqualTo(300);
+        context[0].Chunk.ShouldBe(chunks[0].Item1);
+    }
+}
