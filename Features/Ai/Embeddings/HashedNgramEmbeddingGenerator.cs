@@ -36,7 +36,7 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
 
     public float[] Embed(string text)
     {
-        var counts = new Dictionary<int, float>();
+        var counts = new Dictionary<int, (float Count, float Weight)>();
         string? previous = null;
         foreach (var (word, isCjk) in TextTokenizer.Words(text))
         {
@@ -44,20 +44,20 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
             {
                 for (var i = 0; i < word.Length; i++)
                 {
-                    Add(counts, "c1:", word.AsSpan(i, 1), 1f);
+                    Add(counts, "c1:", word.AsSpan(i, 1), 0.7f);
                     if (i + 1 < word.Length)
                     {
-                        Add(counts, "c2:", word.AsSpan(i, 2), 1.5f);
+                        Add(counts, "c2:", word.AsSpan(i, 2), 1f);
                     }
                 }
                 previous = null;
                 continue;
             }
             var stem = PorterStemmer.Stem(word);
-            Add(counts, "w:", stem, 1.5f);
+            Add(counts, "w:", stem, 1f);
             if (previous is not null)
             {
-                Add(counts, "b:", previous + " " + stem, 1f);
+                Add(counts, "b:", previous + " " + stem, 0.7f);
             }
             previous = stem;
             // Character n-grams of the surface form with boundary marks: a misspelt word still shares most of them.
@@ -66,17 +66,17 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
             {
                 for (var i = 0; i + n <= marked.Length; i++)
                 {
-                    Add(counts, n == 3 ? "g3:" : "g4:", marked.AsSpan(i, n), 0.5f);
+                    Add(counts, n == 3 ? "g3:" : "g4:", marked.AsSpan(i, n), 0.35f);
                 }
             }
         }
         var vector = new float[Dimensions];
-        foreach (var (hash, tf) in counts)
+        foreach (var (hash, (tf, weight)) in counts)
         {
             var bucket = (int)((uint)hash % (uint)Dimensions);
             // A second bit decides the sign, so that collisions cancel out in expectation instead of adding up.
             var sign = ((uint)hash >> 31) == 0 ? 1f : -1f;
-            vector[bucket] += sign * (1f + MathF.Log(tf));
+            vector[bucket] += sign * weight * (1f + MathF.Log(tf));
         }
         var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot(vector, vector));
         if (norm > 0)
@@ -86,11 +86,12 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
         return vector;
     }
 
-    private static void Add(Dictionary<int, float> counts, string prefix, ReadOnlySpan<char> feature, float weight)
+    /// <summary>Counts a feature; its kind's weight multiplies the sublinear tf (1 + ln tf) when the vector is built.</summary>
+    private static void Add(Dictionary<int, (float Count, float Weight)> counts, string prefix, ReadOnlySpan<char> feature, float weight)
     {
         var hash = Fnv1a(prefix, feature);
-        // Weighted tf: the weight scales the count before the sublinear log.
-        counts[hash] = counts.GetValueOrDefault(hash) + weight;
+        var (count, _) = counts.GetValueOrDefault(hash);
+        counts[hash] = (count + 1, weight);
     }
 
     private static int Fnv1a(string prefix, ReadOnlySpan<char> feature)

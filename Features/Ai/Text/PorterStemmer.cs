@@ -68,16 +68,27 @@ public static class PorterStemmer
 
         w = ReplaceSuffix(w, Step2, minimumMeasure: 0);
         w = ReplaceSuffix(w, Step3, minimumMeasure: 0);
+        var step4Done = false;
         foreach (var suffix in Step4)
         {
             if (w.EndsWith(suffix, StringComparison.Ordinal))
             {
                 if (Measure(w[..^suffix.Length]) > 1) w = w[..^suffix.Length];
+                step4Done = true;
                 break;
             }
         }
-        // Step 5: a final e after a long enough stem.
-        if (w.EndsWith('e') && Measure(w[..^1]) > 1) w = w[..^1];
+        if (!step4Done && (w.EndsWith("sion", StringComparison.Ordinal) || w.EndsWith("tion", StringComparison.Ordinal)) && Measure(w[..^3]) > 1)
+        {
+            w = w[..^3];
+        }
+        // Step 5a: a final e goes after a long stem, or after a short one that does not end consonant-vowel-consonant.
+        if (w.EndsWith('e'))
+        {
+            var stem = w[..^1];
+            var m = Measure(stem);
+            if (m > 1 || (m == 1 && !EndsCvc(stem))) w = stem;
+        }
         return w;
     }
 

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Diagnostics;
 using System.Text.Json;
 using MediatR;
@@ -33,14 +34,20 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
 
         var wantVector = request.Mode is SearchKnowledgeModes.Vector or SearchKnowledgeModes.Hybrid;
         var wantKeyword = request.Mode is SearchKnowledgeModes.Keyword or SearchKnowledgeModes.Hybrid;
-        var vectorTask = wantVector && kbIds.Count > 0
-            ? TryVectorAsync(tenantId, kbIds, request.Query, filter, candidates, cancellationToken)
-            : Task.FromResult<List<(Guid, double)>?>([]);
-        var keywordTask = wantKeyword && kbIds.Count > 0
-            ? SearchKnowledgeQueries.KeywordAsync(dataSource, kbIds, request.Query, filter, candidates, settings.Bm25K1, settings.Bm25B, cancellationToken)
-            : Task.FromResult(new List<(Guid, double)>());
-        var vector = await vectorTask;
-        var keyword = await keywordTask;
+        // The query embedding may come from a model server: get it before holding a connection.
+        var queryVector = wantVector && kbIds.Count > 0 ? await TryEmbedAsync(request.Query, cancellationToken) : null;
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // One snapshot for both signals and the chunk load: a version replaced meanwhile is wholly there or wholly gone.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        List<(Guid, double)>? vector = [];
+        if (wantVector && kbIds.Count > 0)
+        {
+            vector = queryVector is null ? null : await TryVectorAsync(connection, transaction, tenantId, kbIds, queryVector.Value, filter, candidates, cancellationToken);
+        }
+        var keyword = wantKeyword && kbIds.Count > 0
+            ? await SearchKnowledgeQueries.KeywordAsync(connection, transaction, kbIds, request.Query, filter, candidates, settings.Bm25K1, settings.Bm25B, cancellationToken)
+            : [];
 
         if (vector is null && request.Mode == SearchKnowledgeModes.Vector)
         {
@@ -53,7 +60,8 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
             SearchKnowledgeModes.Keyword => SearchKnowledgeFusion.Ranked(keyword, isVector: false, request.TopK),
             _ => SearchKnowledgeFusion.Fuse(vector!, keyword, settings.RrfK, request.VectorWeight, request.KeywordWeight, request.TopK),
         };
-        var chunks = await SearchKnowledgeQueries.LoadChunksAsync(dataSource, tenantId, fused.Select(f => f.ChunkId).ToList(), cancellationToken);
+        var chunks = await SearchKnowledgeQueries.LoadChunksAsync(connection, transaction, tenantId, fused.Select(f => f.ChunkId).ToList(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var results = fused
             .Where(f => chunks.ContainsKey(f.ChunkId))
             .Select((f, i) =>
@@ -67,19 +75,36 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
             vector is null ? "vector_search_unavailable" : null, results, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    /// <summary>The vector signal, or null when the embedder or the vector index failed (hybrid then answers from keywords).</summary>
-    private async Task<List<(Guid, double)>?> TryVectorAsync(Guid tenantId, List<Guid> kbIds, string query, string? filter, int candidates,
-        CancellationToken cancellationToken)
+    /// <summary>The query's embedding, or null when the embedder failed (hybrid then answers from keywords).</summary>
+    private async Task<ReadOnlyMemory<float>?> TryEmbedAsync(string query, CancellationToken cancellationToken)
     {
         try
         {
-            var embedding = (await embedder.GenerateAsync([query], cancellationToken: cancellationToken))[0];
-            return await SearchKnowledgeQueries.VectorAsync(dataSource, tenantId, kbIds, embedding.Vector, filter, candidates,
-                options.Value.HnswEfSearch, exact: false, cancellationToken);
+            return (await embedder.GenerateAsync([query], cancellationToken: cancellationToken))[0].Vector;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            logger.LogWarning(ex, "Query embedding failed; answering from keyword search");
+            return null;
+        }
+    }
+
+    /// <summary>The vector signal, or null when the vector index failed; a savepoint keeps the transaction usable for keywords.</summary>
+    private async Task<List<(Guid, double)>?> TryVectorAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, List<Guid> kbIds,
+        ReadOnlyMemory<float> query, string? filter, int candidates, CancellationToken cancellationToken)
+    {
+        await transaction.SaveAsync("vector", cancellationToken);
+        try
+        {
+            var hits = await SearchKnowledgeQueries.VectorAsync(connection, transaction, tenantId, kbIds, query, filter, candidates,
+                options.Value.HnswEfSearch, exact: false, cancellationToken);
+            await transaction.ReleaseAsync("vector", cancellationToken);
+            return hits;
+        }
+        catch (PostgresException ex)
+        {
             logger.LogWarning(ex, "Vector search failed; answering from keyword search");
+            await transaction.RollbackAsync("vector", cancellationToken);
             return null;
         }
     }

@@ -7,18 +7,18 @@ using VoiceHelper.Ai.Text;
 namespace VoiceHelper.Knowledge.SearchKnowledge;
 
 /// <summary>
-/// The two retrieval signals as SQL. Callers pass knowledge-base ids already resolved through the tenant-filtered
-/// context; chunk rows are additionally matched on tenant_id. Public so that the benchmarks time the same queries.
+/// The two retrieval signals as SQL, run by the caller in one REPEATABLE READ transaction so that both signals and
+/// the final chunk load see the same snapshot (a document version replaced meanwhile is either wholly there or
+/// wholly gone). Callers pass knowledge-base ids already resolved through the tenant-filtered context; chunk rows
+/// are additionally matched on tenant_id. Public so that the benchmarks time the same queries.
 /// </summary>
 public static class SearchKnowledgeQueries
 {
     /// <summary>Cosine similarity over pgvector's HNSW index (or exact when <paramref name="exact"/>), best first.</summary>
-    public static async Task<List<(Guid Id, double Score)>> VectorAsync(NpgsqlDataSource dataSource, Guid tenantId, IReadOnlyList<Guid> kbIds,
-        ReadOnlyMemory<float> query, string? metadataFilter, int limit, int efSearch, bool exact, CancellationToken ct)
+    public static async Task<List<(Guid Id, double Score)>> VectorAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId,
+        IReadOnlyList<Guid> kbIds, ReadOnlyMemory<float> query, string? metadataFilter, int limit, int efSearch, bool exact, CancellationToken ct)
     {
         var dimension = query.Length;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         // Iterative scans (pgvector 0.8) keep walking the graph when the knowledge-base filter removes candidates,
         // instead of returning fewer than `limit` rows.
         await using (var settings = new NpgsqlCommand(
@@ -53,7 +53,6 @@ public static class SearchKnowledgeQueries
                 hits.Add((reader.GetGuid(0), 1.0 - reader.GetDouble(1)));
             }
         }
-        await transaction.CommitAsync(ct);
         // relaxed_order may return neighbours slightly out of order.
         return hits.OrderByDescending(h => h.Item2).ThenBy(h => h.Item1).ToList();
     }
@@ -62,7 +61,7 @@ public static class SearchKnowledgeQueries
     /// Okapi BM25 over our own postings: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), tf part
     /// tf (k1 + 1) / (tf + k1 (1 - b + b |d| / avgdl)), with N and avgdl over the searched knowledge bases.
     /// </summary>
-    public static async Task<List<(Guid Id, double Score)>> KeywordAsync(NpgsqlDataSource dataSource, IReadOnlyList<Guid> kbIds, string query,
+    public static async Task<List<(Guid Id, double Score)>> KeywordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Guid> kbIds, string query,
         string? metadataFilter, int limit, double k1, double b, CancellationToken ct)
     {
         var terms = TextTokenizer.Tokenize(query).GroupBy(t => t, StringComparer.Ordinal).ToList();
@@ -89,7 +88,7 @@ public static class SearchKnowledgeQueries
             ORDER BY score DESC, p.chunk_id
             LIMIT @limit
             """;
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("terms", terms.Select(g => g.Key).ToArray());
         command.Parameters.AddWithValue("qtf", terms.Select(g => g.Count()).ToArray());
         command.Parameters.AddWithValue("kbs", kbIds.ToArray());
@@ -110,14 +109,14 @@ public static class SearchKnowledgeQueries
     }
 
     /// <summary>Text and provenance of the final chunks.</summary>
-    public static async Task<Dictionary<Guid, SearchKnowledgeChunk>> LoadChunksAsync(NpgsqlDataSource dataSource, Guid tenantId,
-        IReadOnlyList<Guid> chunkIds, CancellationToken ct)
+    public static async Task<Dictionary<Guid, SearchKnowledgeChunk>> LoadChunksAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Guid tenantId, IReadOnlyList<Guid> chunkIds, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = new NpgsqlCommand("""
             SELECT c.id, c.document_id, d.title, c.knowledge_base_id, c.heading_path, c.page, c.text
             FROM chunks c JOIN documents d ON d.id = c.document_id
             WHERE c.id = ANY(@ids) AND c.tenant_id = @tenant
-            """);
+            """, connection, transaction);
         command.Parameters.AddWithValue("ids", chunkIds.ToArray());
         command.Parameters.AddWithValue("tenant", tenantId);
         var chunks = new Dictionary<Guid, SearchKnowledgeChunk>();

@@ -17,14 +17,21 @@ public static class Chunker
         var headings = new string?[6];
         var current = new List<ChunkPiece>();
         var currentTokens = 0;
+        var carried = 0;
 
         void Flush(bool keepOverlap)
         {
-            if (current.Count == 0)
+            if (current.Count <= carried)
             {
+                // Only overlap carried from the previous chunk: nothing new to emit.
+                current.Clear();
+                currentTokens = 0;
+                carried = 0;
                 return;
             }
-            chunks.Add(new ChunkDraft(Join(current), headings.Where(h => h is not null).Cast<string>().ToList(), current[0].Page, currentTokens));
+            // The page is where the chunk's new text starts, not where its overlap came from.
+            var page = current[Math.Min(carried, current.Count - 1)].Page;
+            chunks.Add(new ChunkDraft(Join(current), headings.Where(h => h is not null).Cast<string>().ToList(), page, currentTokens));
             var kept = new List<ChunkPiece>();
             var keptTokens = 0;
             if (keepOverlap)
@@ -37,6 +44,7 @@ public static class Chunker
             }
             current = kept;
             currentTokens = keptTokens;
+            carried = kept.Count;
         }
 
         foreach (var block in blocks)
@@ -47,6 +55,11 @@ public static class Chunker
                 headings[block.HeadingLevel - 1] = block.Text;
                 Array.Clear(headings, block.HeadingLevel, headings.Length - block.HeadingLevel);
                 continue;
+            }
+            if (block.Page is not null && current.Count > carried && current[^1].Page != block.Page)
+            {
+                // A chunk does not run across a page break, so that a citation's page is exact.
+                Flush(keepOverlap: true);
             }
             var first = true;
             foreach (var sentence in SentenceSplitter.Split(block.Text))

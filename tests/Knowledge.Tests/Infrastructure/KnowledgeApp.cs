@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using VoiceHelper.ServiceDefaults.Security;
+using VoiceHelper.Testing;
+
+namespace VoiceHelper.Knowledge.Tests.Infrastructure;
+
+/// <summary>
+/// The Knowledge service in process on fresh knowledgedb/eventsdb databases and the shared test Redis, with an
+/// optional real Ingestion worker process consuming its events (see <see cref="WithWorker"/>).
+/// </summary>
+public class KnowledgeApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const long MaxUploadBytes = 2 * 1024 * 1024;
+
+    public TestTokens Tokens { get; } = new();
+    public string KnowledgeDb { get; private set; } = "";
+    public string EventsDb { get; private set; } = "";
+    public WorkerProcess? Worker { get; private set; }
+
+    protected virtual bool WithWorker => false;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        KnowledgeDb = await TestServers.CreateDatabaseAsync("knowledge");
+        EventsDb = await TestServers.CreateDatabaseAsync("events");
+        // Start the service first: its migrations create the schema the worker writes into.
+        _ = Server;
+        if (WithWorker)
+        {
+            Worker = await WorkerProcess.StartAsync(KnowledgeDb, EventsDb);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Worker is not null)
+        {
+            await Worker.DisposeAsync();
+        }
+        Tokens.Dispose();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A client acting for a brand-new tenant, so that tests never see each other's data.</summary>
+    public HttpClient ClientForNewTenant(Guid? tenantId = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Issue(tenantId ?? Guid.NewGuid(), Guid.NewGuid()));
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:knowledgedb", KnowledgeDb);
+        builder.UseSetting("ConnectionStrings:eventsdb", EventsDb);
+        builder.UseSetting("ConnectionStrings:cache", TestServers.Redis);
+        builder.UseSetting("Knowledge:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:PermitsPerUser", "100000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ISigningKeySource>(new TestKeySource(Tokens));
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Hook for variants (for example a failing embedder).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using VoiceHelper.Testing;
+
+namespace VoiceHelper.Knowledge.Tests.Infrastructure;
+
+/// <summary>
+/// The real Ingestion worker (its build output) as a child process, so that tests can SIGKILL it mid-document
+/// and start it again. Its output is kept for failure messages.
+/// </summary>
+public sealed class WorkerProcess : IAsyncDisposable
+{
+    private readonly string _knowledgeDb;
+    private readonly string _eventsDb;
+    private Process? _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    private WorkerProcess(string knowledgeDb, string eventsDb) => (_knowledgeDb, _eventsDb) = (knowledgeDb, eventsDb);
+
+    public string Output => string.Join('\n', _output.TakeLast(60));
+
+    public static async Task<WorkerProcess> StartAsync(string knowledgeDb, string eventsDb)
+    {
+        var worker = new WorkerProcess(knowledgeDb, eventsDb);
+        await worker.StartAsync();
+        return worker;
+    }
+
+    public async Task StartAsync()
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(WorkerDll());
+        start.Environment["ConnectionStrings__knowledgedb"] = _knowledgeDb;
+        start.Environment["ConnectionStrings__eventsdb"] = _eventsDb;
+        start.Environment["ConnectionStrings__cache"] = TestServers.Redis;
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        // A killed instance's partitions move to the restarted one after the lease; keep that short in tests.
+        start.Environment["EventBus__LeaseDuration"] = "00:00:03";
+        start.Environment["EventBus__InitialBackoff"] = "00:00:00.200";
+        start.Environment["Ingestion__EmbedBatchSize"] = "16";
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The ingestion worker exited with {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{port}/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The ingestion worker did not become healthy:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crashed pod.</summary>
+    public void Kill()
+    {
+        _process?.Kill(entireProcessTree: true);
+        _process?.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+    }
+
+    private static string WorkerDll()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "VoiceHelper.slnx")))
+        {
+            directory = directory.Parent;
+        }
+        if (directory is null)
+        {
+            throw new InvalidOperationException("The repository root was not found above the test output.");
+        }
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release" : "Debug";
+        var dll = Path.Combine(directory.FullName, "Workers", "Ingestion", "bin", configuration, "net10.0", "VoiceHelper.Ingestion.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Workers/Ingestion first.", dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
