@@ -2,6 +2,7 @@ using VoiceHelper.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddSpeechEngines();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -169,6 +169,4 @@ public static class WavFile
         (FormatFloat, 32) => BinaryPrimitives.ReadSingleLittleEndian(bytes),
         _ => BinaryPrimitives.ReadDoubleLittleEndian(bytes),
     };
-
-    private readonly record struct WavHeader(ushort Format, ushort Channels, int SampleRate, ushort BitsPerSample);
 }

@@ -16,6 +16,12 @@ public sealed class PocketsphinxOptions
 
     public string Dictionary { get; set; } = "cmudict-en-us.dict";
 
+    /// <summary>
+    /// pocketsphinx's flat-lexicon and best-path passes rescore the whole utterance when it ends: more
+    /// accurate, but the final result then arrives hundreds of milliseconds after the caller stops.
+    /// </summary>
+    public bool SecondPass { get; set; } = true;
+
     /// <summary>Idle decoders kept for reuse: creating one loads the models (about a second).</summary>
     public int MaxIdleDecoders { get; set; } = 4;
 }

@@ -70,6 +70,8 @@ public sealed class PocketsphinxSpeechRecognizer : ISpeechRecognizer, IDisposabl
             "-samprate", "16000",
             // Its log goes to stderr by default, line by line for every utterance.
             "-logfn", "/dev/null",
+            "-fwdflat", options.SecondPass ? "yes" : "no",
+            "-bestpath", options.SecondPass ? "yes" : "no",
         ];
         lock (CreateGate)
         {

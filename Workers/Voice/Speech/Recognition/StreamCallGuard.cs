@@ -8,18 +8,15 @@ internal sealed class StreamCallGuard
 {
     private int busy;
 
-    public Scope Enter()
+    public StreamCallScope Enter()
     {
         if (Interlocked.Exchange(ref busy, 1) != 0)
         {
             throw new InvalidOperationException("A recognition stream accepts one call at a time; await the previous call first.");
         }
 
-        return new Scope(this);
+        return new StreamCallScope(this);
     }
 
-    internal readonly struct Scope(StreamCallGuard guard) : IDisposable
-    {
-        public void Dispose() => Volatile.Write(ref guard.busy, 0);
-    }
+    internal void Leave() => Volatile.Write(ref busy, 0);
 }
