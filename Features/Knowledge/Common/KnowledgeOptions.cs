@@ -26,6 +26,6 @@ public sealed class KnowledgeOptions
     /// <summary>Candidates each signal contributes to fusion (at least top_k).</summary>
     [Range(1, 1000)] public int CandidatesPerSignal { get; set; } = 50;
 
-    /// <summary>HNSW search breadth; higher is more exact and slower.</summary>
-    [Range(10, 1000)] public int HnswEfSearch { get; set; } = 100;
+    /// <summary>HNSW search breadth; higher is more exact and slower (bench/Ingestion prints recall for several values).</summary>
+    [Range(10, 1000)] public int HnswEfSearch { get; set; } = 200;
 }

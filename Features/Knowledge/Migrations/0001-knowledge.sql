@@ -63,7 +63,7 @@ CREATE INDEX chunks_kb ON chunks (knowledge_base_id);
 -- HNSW needs a fixed dimension: the index covers the default embedder's size (expression + partial index);
 -- knowledge bases with another embedder are searched exactly until an index for their size is added.
 CREATE INDEX chunks_embedding_384 ON chunks USING hnsw ((embedding::vector(384)) vector_cosine_ops)
-    WHERE embedding_dim = 384;
+    WITH (m = 16, ef_construction = 128) WHERE embedding_dim = 384;
 
 -- BM25 postings: one row per (term, chunk) with its term frequency and the chunk length, so that scoring a
 -- query reads only the postings of its terms.

@@ -60,40 +60,90 @@ public static class SearchKnowledgeQueries
     /// <summary>
     /// Okapi BM25 over our own postings: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), tf part
     /// tf (k1 + 1) / (tf + k1 (1 - b + b |d| / avgdl)), with N and avgdl over the searched knowledge bases.
+    /// Exact top-<paramref name="limit"/> with MaxScore pruning: terms are taken rarest first, only chunks containing one
+    /// of those ("essential") terms are scored (on all query terms), and the loop stops once the remaining terms'
+    /// largest possible contribution, Σ qtf·idf·(k1+1), cannot lift any other chunk above the current last place.
+    /// Common terms then never have their long posting lists scanned.
     /// </summary>
-    public static async Task<List<(Guid Id, double Score)>> KeywordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Guid> kbIds, string query,
-        string? metadataFilter, int limit, double k1, double b, CancellationToken ct)
+    public static async Task<List<(Guid Id, double Score)>> KeywordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Guid> kbIds,
+        string query, string? metadataFilter, int limit, double k1, double b, CancellationToken ct)
     {
-        var terms = TextTokenizer.Tokenize(query).GroupBy(t => t, StringComparer.Ordinal).ToList();
+        var queryTerms = TextTokenizer.Tokenize(query).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        if (queryTerms.Count == 0)
+        {
+            return [];
+        }
+        var kbs = kbIds.ToArray();
+        double n = 0, avgdl = 1;
+        await using (var stats = new NpgsqlCommand("""
+            SELECT coalesce(sum(chunk_count), 0)::float8, coalesce(sum(total_terms), 0)::float8 / greatest(coalesce(sum(chunk_count), 0), 1)
+            FROM knowledge_base_stats WHERE knowledge_base_id = ANY(@kbs)
+            """, connection, transaction))
+        {
+            stats.Parameters.AddWithValue("kbs", kbs);
+            await using var reader = await stats.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            (n, avgdl) = (reader.GetDouble(0), Math.Max(reader.GetDouble(1), 1));
+        }
+        var terms = new List<(string Term, int Qtf, double Idf)>();
+        await using (var df = new NpgsqlCommand("""
+            SELECT term, count(*)::float8 FROM chunk_terms WHERE term = ANY(@terms) AND knowledge_base_id = ANY(@kbs) GROUP BY term
+            """, connection, transaction))
+        {
+            df.Parameters.AddWithValue("terms", queryTerms.Keys.ToArray());
+            df.Parameters.AddWithValue("kbs", kbs);
+            await using var reader = await df.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var frequency = reader.GetDouble(1);
+                terms.Add((reader.GetString(0), queryTerms[reader.GetString(0)], Math.Log(1 + (n - frequency + 0.5) / (frequency + 0.5))));
+            }
+        }
         if (terms.Count == 0)
         {
             return [];
         }
+        terms = [.. terms.OrderByDescending(t => t.Idf).ThenBy(t => t.Term, StringComparer.Ordinal)];
+        for (var essential = 1; ; essential++)
+        {
+            var hits = await ScoreAsync(connection, transaction, kbs, terms, essential, metadataFilter, limit, k1, b, avgdl, ct);
+            var threshold = hits.Count >= limit ? hits[limit - 1].Score : 0;
+            var remainingBound = terms.Skip(essential).Sum(t => t.Qtf * t.Idf * (k1 + 1));
+            if (essential == terms.Count || remainingBound < threshold)
+            {
+                return hits;
+            }
+        }
+    }
+
+    /// <summary>Full BM25 over all query terms for the chunks that contain one of the first <paramref name="essential"/> terms.</summary>
+    private static async Task<List<(Guid Id, double Score)>> ScoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] kbs,
+        List<(string Term, int Qtf, double Idf)> terms, int essential, string? metadataFilter, int limit, double k1, double b, double avgdl, CancellationToken ct)
+    {
         var sql = $"""
-            WITH q AS (SELECT * FROM unnest(@terms::text[], @qtf::int[]) AS q(term, qtf)),
-            stats AS (
-                SELECT coalesce(sum(chunk_count), 0)::float8 AS n,
-                       coalesce(sum(total_terms), 0)::float8 / greatest(coalesce(sum(chunk_count), 0), 1) AS avgdl
-                FROM knowledge_base_stats WHERE knowledge_base_id = ANY(@kbs)),
-            postings AS MATERIALIZED (
-                SELECT p.term, p.chunk_id, p.tf, p.chunk_length FROM chunk_terms p
-                WHERE p.term = ANY(@terms) AND p.knowledge_base_id = ANY(@kbs)),
-            df AS (SELECT term, count(*)::float8 AS df FROM postings GROUP BY term)
+            WITH q AS (SELECT * FROM unnest(@terms::text[], @qtf::int[], @idf::float8[]) AS q(term, qtf, idf)),
+            candidates AS (
+                SELECT DISTINCT chunk_id FROM chunk_terms
+                WHERE term = ANY(@essential) AND knowledge_base_id = ANY(@kbs)
+                {(metadataFilter is null ? "" : "AND chunk_id IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.knowledge_base_id = ANY(@kbs) AND d.metadata @> @filter::jsonb)")})
             SELECT p.chunk_id,
-                   sum(q.qtf * ln(1 + (s.n - df.df + 0.5) / (df.df + 0.5))
-                       * p.tf * (@k1 + 1) / (p.tf + @k1 * (1 - @b + @b * p.chunk_length / greatest(s.avgdl, 1)))) AS score
-            FROM postings p JOIN q USING (term) JOIN df USING (term) CROSS JOIN stats s
-            {(metadataFilter is null ? "" : "WHERE p.chunk_id IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.knowledge_base_id = ANY(@kbs) AND d.metadata @> @filter::jsonb)")}
+                   sum(q.qtf * q.idf * p.tf * (@k1 + 1) / (p.tf + @k1 * (1 - @b + @b * p.chunk_length / @avgdl))) AS score
+            FROM candidates c
+            CROSS JOIN q
+            JOIN chunk_terms p ON p.term = q.term AND p.knowledge_base_id = ANY(@kbs) AND p.chunk_id = c.chunk_id
             GROUP BY p.chunk_id
             ORDER BY score DESC, p.chunk_id
             LIMIT @limit
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("terms", terms.Select(g => g.Key).ToArray());
-        command.Parameters.AddWithValue("qtf", terms.Select(g => g.Count()).ToArray());
-        command.Parameters.AddWithValue("kbs", kbIds.ToArray());
+        command.Parameters.AddWithValue("terms", terms.Select(t => t.Term).ToArray());
+        command.Parameters.AddWithValue("qtf", terms.Select(t => t.Qtf).ToArray());
+        command.Parameters.AddWithValue("idf", terms.Select(t => t.Idf).ToArray());
+        command.Parameters.AddWithValue("essential", terms.Take(essential).Select(t => t.Term).ToArray());
+        command.Parameters.AddWithValue("kbs", kbs);
         command.Parameters.AddWithValue("k1", k1);
         command.Parameters.AddWithValue("b", b);
+        command.Parameters.AddWithValue("avgdl", avgdl);
         command.Parameters.AddWithValue("limit", limit);
         if (metadataFilter is not null)
         {
