@@ -10,7 +10,12 @@ namespace VoiceHelper.Assistant.Bench;
 internal static class Filler
 {
     private static readonly string[] Products = ["speaker", "headset", "router", "camera", "keyboard", "monitor", "tablet", "charger", "drone", "watch"];
-    private static readonly string[] Topics = ["shipping box", "warranty card", "refund form", "password label", "battery", "firmware", "cable", "mount", "case", "display"];
+    // Mostly product vocabulary, with support words now and then, as in a real manual.
+    private static readonly string[] Topics =
+    [
+        "battery", "firmware", "cable", "mount", "case", "display", "sensor", "lens", "fan", "strap", "button", "antenna",
+        "speaker grille", "power supply", "status light", "memory card", "shipping box", "warranty card",
+    ];
     private static readonly string[] Verbs = ["stores", "protects", "holds", "shows", "updates", "charges", "connects", "covers", "lists", "measures"];
 
     public static IEnumerable<(string Name, string Text)> Documents(int count, int sentencesPerDocument, int seed = 42)

@@ -81,7 +81,7 @@ foreach (var question in questions.Take(5))
 }
 
 var quality = new Table($"Answer quality, embedded defaults, {corpusChunks} chunks, {questions.Count} questions ({questions.Count(q => q.Doc is null)} unanswerable)",
-    "configuration", "answer accuracy", "citation precision", "source recall", "IDK precision", "IDK recall", "self-check triggered");
+    "configuration", "answer accuracy", "citation precision", "source recall", "right source first", "IDK precision", "IDK recall", "self-check triggered");
 var latency = new Table($"Latency per stage in ms (p50 / p95), {repeats} passes over the questions, {corpusChunks} chunks",
     "configuration", "classification", "retrieval", "rerank", "generation", "self-check", "total (server)", "end to end (client)");
 (string Name, bool Rerank, bool SelfRag)[] configurations = [("rerank + self-check", true, true), ("no rerank", false, true), ("rerank, no self-check", true, false)];
@@ -98,14 +98,28 @@ foreach (var (name, rerank, selfRag) in configurations)
         }
     }
     var firstPass = outcomes.Take(questions.Count).ToList();
+    if (args.Contains("--verbose"))
+    {
+        foreach (var (question, answer, _) in firstPass)
+        {
+            var right = question.Doc is null ? GroundedPrompt.IsDontKnow(Text(answer)) : question.Facts.Any(f => Text(answer).Contains(f, StringComparison.OrdinalIgnoreCase));
+            if (!right)
+            {
+                var sources = string.Join(", ", answer.GetProperty("sources").EnumerateArray().Select(src => documentIds.GetValueOrDefault(src.GetProperty("document_id").GetGuid(), "filler")));
+                Console.WriteLine($"[{name}] {question.Question} (expected {question.Doc ?? "IDK"}) -> {Text(answer)} | sources: {sources}");
+            }
+        }
+    }
     var answerable = firstPass.Where(o => o.Question.Doc is not null).ToList();
     var accurate = answerable.Count(o => o.Question.Facts.Any(f => Text(o.Answer).Contains(f, StringComparison.OrdinalIgnoreCase)));
     var citations = firstPass.SelectMany(o => Cited(o.Answer).Select(documentId => documentIds.GetValueOrDefault(documentId) == o.Question.Doc)).ToList();
     var recalled = answerable.Count(o => o.Answer.GetProperty("sources").EnumerateArray().Any(s => documentIds.GetValueOrDefault(s.GetProperty("document_id").GetGuid()) == o.Question.Doc));
+    var first = answerable.Count(o => o.Answer.GetProperty("sources").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } top
+        && documentIds.GetValueOrDefault(top.GetProperty("document_id").GetGuid()) == o.Question.Doc);
     var dontKnow = firstPass.Where(o => GroundedPrompt.IsDontKnow(Text(o.Answer))).ToList();
     var unanswerable = firstPass.Count(o => o.Question.Doc is null);
     var triggered = firstPass.Count(o => o.Answer.GetProperty("metrics").GetProperty("self_rag_triggered").GetBoolean());
-    quality.Add(name, Ratio(accurate, answerable.Count), Ratio(citations.Count(c => c), citations.Count), Ratio(recalled, answerable.Count),
+    quality.Add(name, Ratio(accurate, answerable.Count), Ratio(citations.Count(c => c), citations.Count), Ratio(recalled, answerable.Count), Ratio(first, answerable.Count),
         Ratio(dontKnow.Count(o => o.Question.Doc is null), dontKnow.Count), Ratio(dontKnow.Count(o => o.Question.Doc is null), unanswerable),
         $"{triggered}/{firstPass.Count}");
     latency.Add(name, Stage(outcomes, "classification_latency"), Stage(outcomes, "retrieval_latency"), Stage(outcomes, "rerank_latency"),

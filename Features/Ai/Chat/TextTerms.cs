@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Ai.Chat;
 
 /// <summary>
 /// The lexical view of text that the embedded answerer, reranker and groundedness check share: lower-cased English
-/// words with a light suffix stemmer and stop words removed, Chinese as character unigrams and bigrams (no word
+/// words with the shared Porter-style stemmer and stop words removed, Chinese as character unigrams and bigrams (no word
 /// segmenter is installable here, and bigrams are what the keyword index uses too).
 /// </summary>
 public static class TextTerms
@@ -18,9 +19,9 @@ public static class TextTerms
         "these", "those", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could",
         "would", "should", "will", "shall", "may", "might", "must", "there", "here", "about", "into", "than", "then",
         "so", "yes", "any", "some", "all", "each", "also", "just", "very", "too", "up", "out", "please",
-        "tell", "know", "want", "need", "get", "got", "much", "many", "long", "s", "t",
+        "tell", "know", "want", "need", "get", "got", "much", "many", "long", "other", "s", "t",
         "的", "了", "是", "在", "我", "你", "吗", "呢", "吧", "啊", "么", "什", "怎", "样", "请", "问", "和", "与", "及",
-        "多", "久", "几", "哪", "多久", "多少", "哪里", "哪些", "时候", "么样", "什么", "怎么", "怎样", "如何", "请问", "我们", "你们", "可以", "能否", "是否", "一个",
+        "多", "久", "几", "哪", "能", "会", "要", "多久", "多少", "哪里", "哪些", "时候", "么样", "什么", "怎么", "怎样", "如何", "请问", "我们", "你们", "可以", "能否", "是否", "一个",
     };
 
     public static bool IsCjk(char c) =>
@@ -77,33 +78,8 @@ public static class TextTerms
 
     public static HashSet<string> TermSet(string text) => new(Tokenize(text), StringComparer.Ordinal);
 
-    /// <summary>A small suffix stemmer: enough to match "refunds"/"refund", "shipping"/"shipped"/"ship".</summary>
-    public static string Stem(string word)
-    {
-        if (word.Length <= 3 || !char.IsAsciiLetter(word[0]))
-        {
-            return word;
-        }
-        string[] suffixes = ["ations", "ation", "ingly", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly"];
-        foreach (var suffix in suffixes)
-        {
-            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                var stem = word[..^suffix.Length];
-                if (suffix is "ies" or "ied")
-                {
-                    return stem + "y";
-                }
-                // "shipped" -> "shipp" -> "ship"
-                if (stem.Length >= 4 && stem[^1] == stem[^2] && suffix is "ed" or "ing")
-                {
-                    stem = stem[..^1];
-                }
-                return stem;
-            }
-        }
-        return word;
-    }
+    /// <summary>The same stemmer the keyword index uses, so "takes"/"take" and "refunds"/"refund" meet.</summary>
+    public static string Stem(string word) => PorterStemmer.Stem(word);
 
     private static void FlushWord(StringBuilder word, List<string> terms)
     {

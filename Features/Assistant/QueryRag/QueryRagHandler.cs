@@ -98,7 +98,7 @@ public sealed class QueryRagHandler(
         {
             try
             {
-                var order = await reranker.RerankAsync(query, ranked.Select(r => r.Chunk.Title + "\n" + r.Chunk.Text).ToList(), topK, cancellationToken);
+                var order = await reranker.RerankAsync(query, ranked.Select(r => $"{r.Chunk.Title}\n{r.Chunk.HeadingPath}\n{r.Chunk.Text}").ToList(), topK, cancellationToken);
                 ranked = order.Select(r => (ranked[r.Index].Chunk, r.Score)).ToList();
                 features.Add(QueryRagFeatures.Rerank);
             }
@@ -119,7 +119,9 @@ public sealed class QueryRagHandler(
         }
 
         var generationStarted = clock.GetTimestamp();
-        var prompt = context.Select(s => new GroundedSource(s.Number, s.Chunk.Title, s.Text)).ToList();
+        // The heading path is part of the title: "Password reset" above "The link expires after 60 minutes" is context.
+        var prompt = context.Select(s => new GroundedSource(s.Number,
+            string.IsNullOrEmpty(s.Chunk.HeadingPath) ? s.Chunk.Title : $"{s.Chunk.Title} > {s.Chunk.HeadingPath}", s.Text)).ToList();
         RoutedAnswer? routed = null;
         string answer;
         if (context.Count == 0)
@@ -145,7 +147,7 @@ public sealed class QueryRagHandler(
         if (request.UseSelfRag && routed is not null && !GroundedPrompt.IsDontKnow(answer))
         {
             features.Add(QueryRagFeatures.SelfRag);
-            var sourceTexts = context.ToDictionary(s => s.Number, s => s.Chunk.Title + "\n" + s.Chunk.Text);
+            var sourceTexts = context.ToDictionary(s => s.Number, s => $"{s.Chunk.Title}\n{s.Chunk.HeadingPath}\n{s.Chunk.Text}");
             var threshold = options.Value.GroundednessThreshold;
             if (QueryRagGroundedness.Check(answer, sourceTexts, threshold).Any(c => !c.Supported))
             {
