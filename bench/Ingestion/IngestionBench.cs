@@ -1,0 +1,266 @@
+using System.Data;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using VoiceHelper.Ai.Embeddings;
+using VoiceHelper.Ingestion.Chunk;
+using VoiceHelper.Ingestion.Common;
+using VoiceHelper.Ingestion.Index;
+using VoiceHelper.Ingestion.Parse;
+using VoiceHelper.Knowledge.Common;
+using VoiceHelper.Knowledge.SearchKnowledge;
+using VoiceHelper.Testing;
+
+namespace VoiceHelper.Ingestion.Bench;
+
+/// <summary>
+/// Ingestion throughput (the worker's parse -> chunk -> embed -> index code on synthetic manuals) and search latency
+/// per mode at growing index sizes (synthetic chunks bulk-loaded with the worker's COPY writer, then the HNSW index
+/// built), plus HNSW recall@10 against exact search. Runs on a fresh database of the PostgreSQL named by
+/// VOICEHELPER_TEST_POSTGRES. Usage: dotnet run --project bench/Ingestion -- [--sizes 10000,100000] [--queries 200]
+/// </summary>
+public static class IngestionBench
+{
+    private static readonly Guid Tenant = Guid.NewGuid();
+    private static readonly Guid Kb = Guid.NewGuid();
+    private static readonly HashedNgramEmbeddingGenerator Embedder = new();
+
+    /// <summary>The service's default (KnowledgeOptions.HnswEfSearch).</summary>
+    private static readonly int EfSearch = new KnowledgeOptions().HnswEfSearch;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var sizes = (Argument(args, "--sizes") ?? "10000,100000").Split(',').Select(int.Parse).ToArray();
+        var queryCount = int.Parse(Argument(args, "--queries") ?? "200", CultureInfo.InvariantCulture);
+        var connectionString = await TestServers.CreateDatabaseAsync("bench_ingestion");
+        await using var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        await MigrateAsync(dataSource);
+        await ExecuteAsync(dataSource, $"""
+            INSERT INTO knowledge_bases (id, tenant_id, name, chunk_size, chunk_overlap, embedding_provider, embedding_model, embedding_dimension, created_at, updated_at)
+            VALUES ('{Kb}', '{Tenant}', 'bench', 400, 60, 'hashed-ngram', 'hashed-ngram-v1', 384, now(), now())
+            """);
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; embedder {HashedNgramEmbeddingGenerator.ModelId} ({Embedder.Dimensions} dims).");
+        Console.WriteLine();
+
+        var text = new SyntheticText(seed: 7);
+        await ThroughputAsync(dataSource, text);
+
+        var latency = new Table("chunks", "mode", "p50 ms", "p95 ms", "mean ms");
+        var recall = new Table("chunks", "ef_search", "HNSW recall@10 vs exact", "HNSW p50 ms", "exact p50 ms", "HNSW build s", "load s");
+        foreach (var size in sizes)
+        {
+            var (loadSeconds, buildSeconds) = await GrowAsync(dataSource, text, size);
+            var samples = await SampleTextsAsync(dataSource, queryCount);
+            var queries = samples.Select(text.QueryFrom).ToList();
+            foreach (var mode in new[] { SearchKnowledgeModes.Keyword, SearchKnowledgeModes.Vector, SearchKnowledgeModes.Hybrid })
+            {
+                foreach (var warm in queries.Take(20))
+                {
+                    await SearchAsync(dataSource, warm, mode);
+                }
+                var times = new List<double>();
+                foreach (var query in queries)
+                {
+                    var watch = Stopwatch.StartNew();
+                    await SearchAsync(dataSource, query, mode);
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+                times.Sort();
+                latency.Add(size.ToString("N0", CultureInfo.InvariantCulture), mode, Ms(Percentile(times, 0.50)), Ms(Percentile(times, 0.95)), Ms(times.Average()));
+            }
+            foreach (var ef in new[] { 100, EfSearch, 400 })
+            {
+                var (hnswRecall, hnswP50, exactP50) = await RecallAsync(dataSource, queries.Take(100).ToList(), ef);
+                recall.Add(size.ToString("N0", CultureInfo.InvariantCulture), ef.ToString(CultureInfo.InvariantCulture), hnswRecall.ToString("F3", CultureInfo.InvariantCulture),
+                    Ms(hnswP50), Ms(exactP50), buildSeconds.ToString("F1", CultureInfo.InvariantCulture), loadSeconds.ToString("F1", CultureInfo.InvariantCulture));
+            }
+        }
+        Console.WriteLine($"Search latency (one knowledge base, top_k 10, 50 candidates per signal, ef_search {EfSearch}; includes query embedding and chunk load):");
+        latency.Print();
+        recall.Print();
+        return 0;
+    }
+
+    /// <summary>Documents through the worker's own stages; the index write is one transaction per document as in the worker.</summary>
+    private static async Task ThroughputAsync(NpgsqlDataSource dataSource, SyntheticText text)
+    {
+        var parser = new DocumentParser(Options.Create(new IngestionOptions()));
+        var documents = Enumerable.Range(0, 150).Select(i => string.Join("\n\n", Enumerable.Range(0, 30).Select(_ => text.Paragraph(5)))).ToList();
+        var bytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
+        double parseChunk = 0, embed = 0, index = 0;
+        var chunkTotal = 0;
+        var total = Stopwatch.StartNew();
+        foreach (var document in documents)
+        {
+            var watch = Stopwatch.StartNew();
+            var parsed = await parser.ParseAsync(Encoding.UTF8.GetBytes(document), "text/plain", CancellationToken.None);
+            var chunks = Chunker.Split(parsed.Blocks, 400, 60);
+            parseChunk += watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            var vectors = new List<ReadOnlyMemory<float>>();
+            for (var i = 0; i < chunks.Count; i += 64)
+            {
+                var batch = await Embedder.GenerateAsync(chunks.Skip(i).Take(64).Select(c => c.IndexText));
+                vectors.AddRange(batch.Select(e => e.Vector));
+            }
+            embed += watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            await WriteDocumentAsync(dataSource, chunks, vectors);
+            index += watch.Elapsed.TotalSeconds;
+            chunkTotal += chunks.Count;
+        }
+        var seconds = total.Elapsed.TotalSeconds;
+        var table = new Table("documents", "MB of text", "chunks", "seconds", "chunks/s", "MB/s", "parse+chunk s", "embed s", "index s");
+        table.Add(documents.Count.ToString(CultureInfo.InvariantCulture), (bytes / 1e6).ToString("F2", CultureInfo.InvariantCulture),
+            chunkTotal.ToString(CultureInfo.InvariantCulture), seconds.ToString("F2", CultureInfo.InvariantCulture),
+            (chunkTotal / seconds).ToString("F0", CultureInfo.InvariantCulture), (bytes / 1e6 / seconds).ToString("F2", CultureInfo.InvariantCulture),
+            parseChunk.ToString("F2", CultureInfo.InvariantCulture), embed.ToString("F2", CultureInfo.InvariantCulture), index.ToString("F2", CultureInfo.InvariantCulture));
+        Console.WriteLine("Ingestion throughput (txt, chunk size 400 tokens, overlap 60, hashed n-gram embedder, HNSW index maintained on insert):");
+        table.Print();
+    }
+
+    /// <summary>Bulk-loads synthetic chunks up to <paramref name="target"/> with the HNSW index dropped, then builds it (as a large re-index would).</summary>
+    private static async Task<(double LoadSeconds, double BuildSeconds)> GrowAsync(NpgsqlDataSource dataSource, SyntheticText text, int target)
+    {
+        await ExecuteAsync(dataSource, "DROP INDEX IF EXISTS chunks_embedding_384");
+        var load = Stopwatch.StartNew();
+        var count = await CountAsync(dataSource);
+        while (count < target)
+        {
+            var batchSize = Math.Min(2000, target - count);
+            var chunks = Enumerable.Range(0, batchSize).Select(i =>
+            {
+                var body = text.Paragraph(5 + text.Next(3));
+                return new ChunkDraft(body, [$"Chapter {text.Next(40)}"], null, body.Count(c => c == ' ') + 1);
+            }).ToList();
+            var vectors = chunks.Select(c => (ReadOnlyMemory<float>)Embedder.Embed(c.IndexText)).ToList();
+            await WriteDocumentAsync(dataSource, chunks, vectors);
+            count += batchSize;
+        }
+        var loadSeconds = load.Elapsed.TotalSeconds;
+        var build = Stopwatch.StartNew();
+        await ExecuteAsync(dataSource, """
+            SET maintenance_work_mem = '1GB';
+            CREATE INDEX chunks_embedding_384 ON chunks USING hnsw ((embedding::vector(384)) vector_cosine_ops) WITH (m = 16, ef_construction = 128) WHERE embedding_dim = 384;
+            ANALYZE chunks; ANALYZE chunk_terms;
+            """);
+        return (loadSeconds, build.Elapsed.TotalSeconds);
+    }
+
+    private static async Task WriteDocumentAsync(NpgsqlDataSource dataSource, List<ChunkDraft> chunks, List<ReadOnlyMemory<float>> vectors)
+    {
+        var documentId = Guid.CreateVersion7();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand($"""
+            INSERT INTO documents (id, tenant_id, knowledge_base_id, title, file_name, content_type, size_bytes, sha256, status, chunk_count, created_at, updated_at)
+            VALUES ('{documentId}', '{Tenant}', '{Kb}', 'bench', 'bench-{documentId}.txt', 'text/plain', 0, '{documentId}', 'indexed', {chunks.Count}, now(), now())
+            """, connection, transaction))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+        await ChunkWriter.WriteAsync(connection, Tenant, Kb, documentId, chunks, vectors, CancellationToken.None);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>The same steps as the SearchKnowledge handler: embed, the signals in one snapshot, fusion, chunk load.</summary>
+    private static async Task SearchAsync(NpgsqlDataSource dataSource, string query, string mode)
+    {
+        var vector = mode == SearchKnowledgeModes.Keyword ? default : (ReadOnlyMemory<float>)Embedder.Embed(query);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
+        var kbs = new[] { Kb };
+        var v = mode == SearchKnowledgeModes.Keyword ? [] : await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, kbs, vector, null, 50, EfSearch, false, CancellationToken.None);
+        var k = mode == SearchKnowledgeModes.Vector ? [] : await SearchKnowledgeQueries.KeywordAsync(connection, transaction, kbs, query, null, 50, 1.2, 0.75, CancellationToken.None);
+        var fused = mode switch
+        {
+            SearchKnowledgeModes.Keyword => SearchKnowledgeFusion.Ranked(k, false, 10),
+            SearchKnowledgeModes.Vector => SearchKnowledgeFusion.Ranked(v, true, 10),
+            _ => SearchKnowledgeFusion.Fuse(v, k, 60, 1, 1, 10),
+        };
+        await SearchKnowledgeQueries.LoadChunksAsync(connection, transaction, Tenant, fused.Select(f => f.ChunkId).ToList(), CancellationToken.None);
+        await transaction.CommitAsync();
+    }
+
+    private static async Task<(double Recall, double HnswP50, double ExactP50)> RecallAsync(NpgsqlDataSource dataSource, List<string> queries, int ef)
+    {
+        var overlaps = new List<double>();
+        var exactTimes = new List<double>();
+        var hnswTimes = new List<double>();
+        foreach (var query in queries)
+        {
+            var vector = (ReadOnlyMemory<float>)Embedder.Embed(query);
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            var watch = Stopwatch.StartNew();
+            var approximate = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, null, 10, ef, false, CancellationToken.None);
+            hnswTimes.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            var exact = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, null, 10, 100, true, CancellationToken.None);
+            exactTimes.Add(watch.Elapsed.TotalMilliseconds);
+            overlaps.Add(approximate.Select(a => a.Id).Intersect(exact.Select(e => e.Id)).Count() / (double)Math.Max(1, exact.Count));
+        }
+        exactTimes.Sort();
+        hnswTimes.Sort();
+        return (overlaps.Average(), Percentile(hnswTimes, 0.5), Percentile(exactTimes, 0.5));
+    }
+
+    private static async Task<List<string>> SampleTextsAsync(NpgsqlDataSource dataSource, int count)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT text FROM chunks TABLESAMPLE SYSTEM (5) LIMIT {count}");
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            texts.Add(reader.GetString(0));
+        }
+        return texts.Count >= count / 2 ? texts : await SampleAllAsync(dataSource, count);
+    }
+
+    private static async Task<List<string>> SampleAllAsync(NpgsqlDataSource dataSource, int count)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT text FROM chunks ORDER BY random() LIMIT {count}");
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            texts.Add(reader.GetString(0));
+        }
+        return texts;
+    }
+
+    private static async Task MigrateAsync(NpgsqlDataSource dataSource)
+    {
+        var assembly = typeof(KnowledgeDbContext).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Migrations.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            await using var stream = assembly.GetManifestResourceStream(name)!;
+            await ExecuteAsync(dataSource, await new StreamReader(stream).ReadToEndAsync());
+        }
+    }
+
+    private static async Task<int> CountAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM chunks");
+        return (int)(long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string Ms(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string? Argument(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
