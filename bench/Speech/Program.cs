@@ -27,14 +27,14 @@ var speechPath = Path.Combine(output, "rtf-speech.wav");
 VoiceHelper.Voice.Speech.Audio.WavFile.Write(speechPath, new VoiceHelper.Voice.Speech.Audio.AudioClip(continuous, 16_000));
 
 // 1. Real-time factor on one core and on two, each in a child pinned with taskset.
-var rtf = new Table($"Real-time factor per engine ({continuous.Length / 16_000.0:F1} s of speech; lower is faster; 2 cores = 2 streams at once)",
-    ["engine", "RTF 1 core", "RTF 2 cores", "x real time (2 cores)"]);
+var rtf = new Table($"Real-time factor per engine ({continuous.Length / 16_000.0:F1} s of speech; lower is faster; 2 cores = 2 streams at once; load average {LoadAverage()})",
+    ["engine", "CPU s per audio s", "RTF wall, 1 core", "RTF wall, 2 cores", "streams per 2 cores (wall)"]);
 var one = await RunPinnedAsync("0", 1, speechPath);
 var two = await RunPinnedAsync("0,1", 2, speechPath);
-foreach (var (engine, value) in one)
+foreach (var (engine, single) in one)
 {
-    var pair = two.GetValueOrDefault(engine, double.NaN);
-    rtf.Add(engine, value.ToString("F4", CultureInfo.InvariantCulture), pair.ToString("F4", CultureInfo.InvariantCulture), (1 / pair).ToString("F0", CultureInfo.InvariantCulture));
+    var pair = two.GetValueOrDefault(engine, new RtfSample(double.NaN, double.NaN));
+    rtf.Add(engine, F4(single.Cpu), F4(single.Wall), F4(pair.Wall), (1 / pair.Wall).ToString("F0", CultureInfo.InvariantCulture));
 }
 
 rtf.Print();
@@ -49,13 +49,20 @@ await WerBench.RunAsync(clips, sherpaRecognizer, pocketsphinx);
 
 // 3. Concurrent real-time streams.
 var eightSeconds = continuous[..(16_000 * 8)];
+Console.WriteLine();
+Console.WriteLine($"Load average before the stream tests: {LoadAverage()}");
 await ConcurrencyBench.RunAsync(sherpaRecognizer, eightSeconds, cap: 160);
 await ConcurrencyBench.RunAsync(pocketsphinx, eightSeconds, cap: 24);
 
 // 4. Synthesis time to first audio.
 await SynthesisLatencyBench.RunAsync(sherpa.Services.GetRequiredService<ISpeechSynthesizer>());
 
-static async Task<Dictionary<string, double>> RunPinnedAsync(string cpus, int copies, string speechPath)
+static string F4(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+
+// Other work on a shared machine inflates wall times; print how busy it was next to them.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+static async Task<Dictionary<string, RtfSample>> RunPinnedAsync(string cpus, int copies, string speechPath)
 {
     var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true };
     // Run as "dotnet Speech.Bench.dll" or as the apphost: re-launch the same way.
@@ -67,13 +74,13 @@ static async Task<Dictionary<string, double>> RunPinnedAsync(string cpus, int co
     }
 
     using var process = Process.Start(start) ?? throw new InvalidOperationException("taskset did not start.");
-    var results = new Dictionary<string, double>();
+    var results = new Dictionary<string, RtfSample>();
     while (await process.StandardOutput.ReadLineAsync() is { } line)
     {
         var parts = line.Split('|');
-        if (parts is ["RTF", var engine, var value])
+        if (parts is ["RTF", var engine, var wall, var cpu])
         {
-            results[engine] = double.Parse(value, CultureInfo.InvariantCulture);
+            results[engine] = new RtfSample(double.Parse(wall, CultureInfo.InvariantCulture), double.Parse(cpu, CultureInfo.InvariantCulture));
         }
     }
 

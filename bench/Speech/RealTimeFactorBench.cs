@@ -13,13 +13,14 @@ namespace VoiceHelper.Speech.Bench;
 /// Real-time factor (processing time / audio time) per engine. The parent runs this in child processes
 /// pinned with taskset to one core and to two (thread affinity must be set before the runtime starts
 /// its threads). With N cores, N copies run at once and the factor is wall time over all audio, so it
-/// measures throughput per core budget.
+/// measures throughput per core budget. Wall time suffers from whatever else runs on the machine, so the
+/// process's CPU time per second of audio is reported too: it is the engine's own cost.
 /// </summary>
 internal static class RealTimeFactorBench
 {
     public const string WorkerFlag = "--rtf-worker";
 
-    public static async Task<Dictionary<string, double>> MeasureAsync(int copies, float[] speech, IReadOnlyList<string> sentences)
+    public static async Task<Dictionary<string, RtfSample>> MeasureAsync(int copies, float[] speech, IReadOnlyList<string> sentences)
     {
         using var sherpa = BenchHost.Build("SherpaOnnx", copies);
         using var sphinx = BenchHost.Build("Pocketsphinx", copies);
@@ -35,7 +36,7 @@ internal static class RealTimeFactorBench
         await Transcriber.TranscribeAsync(pocketsphinx, speech[..16_000]);
         await denoiser.DenoiseAsync(speech.AsMemory(0, 16_000), 16_000);
 
-        var results = new Dictionary<string, double>
+        var results = new Dictionary<string, RtfSample>
         {
             ["Silero VAD (sherpa-onnx)"] = await TimeAsync(copies, seconds, () => Task.Run(() => RunVad(vad, speech))),
             ["sherpa-onnx streaming transducer"] = await TimeAsync(copies, seconds, () => Transcriber.TranscribeAsync(recognizer, speech)),
@@ -46,29 +47,34 @@ internal static class RealTimeFactorBench
 
         // espeak-ng is one thread per process by design, so extra cores cannot speed it up.
         var synthesized = 0.0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         foreach (var sentence in sentences)
         {
             synthesized += (await synthesizer.SynthesizeClipAsync(sentence)).Duration.TotalSeconds;
         }
 
-        results["espeak-ng synthesis (-> 16 kHz)"] = watch.Elapsed.TotalSeconds / synthesized;
+        results["espeak-ng synthesis (-> 16 kHz)"] = new RtfSample(
+            watch.Elapsed.TotalSeconds / synthesized,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / synthesized);
         return results;
     }
 
-    public static void PrintRows(Dictionary<string, double> results)
+    public static void PrintRows(Dictionary<string, RtfSample> results)
     {
         foreach (var (engine, rtf) in results)
         {
-            Console.WriteLine($"RTF|{engine}|{rtf.ToString("R", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"RTF|{engine}|{rtf.Wall.ToString("R", CultureInfo.InvariantCulture)}|{rtf.Cpu.ToString("R", CultureInfo.InvariantCulture)}");
         }
     }
 
-    private static async Task<double> TimeAsync(int copies, double audioSeconds, Func<Task> work)
+    private static async Task<RtfSample> TimeAsync(int copies, double audioSeconds, Func<Task> work)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => work()));
-        return watch.Elapsed.TotalSeconds / (audioSeconds * copies);
+        var audio = audioSeconds * copies;
+        return new RtfSample(watch.Elapsed.TotalSeconds / audio, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / audio);
     }
 
     private static void RunVad(IVoiceActivityDetector vad, float[] speech)
