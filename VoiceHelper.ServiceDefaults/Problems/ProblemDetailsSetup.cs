@@ -18,8 +18,7 @@ internal static class ProblemDetailsSetup
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Title ??= ProblemResults.TitleFor(status);
             problem.Extensions.TryAdd(ProblemResults.CodeKey, ProblemResults.DefaultCode(status));
-            problem.Extensions[ProblemResults.TraceIdKey] = ProblemResults.CurrentTraceId(context.HttpContext);
-            // The framework adds its own "traceId" casing; keep exactly one.
+            // ASP.NET Core adds the W3C trace id itself; with the snake_case policy it is written as "trace_id".
             problem.Extensions.Remove("requestId");
         });
         return services;
@@ -73,7 +72,7 @@ internal static class ProblemDetailsSetup
             case OperationCanceledException:
                 return (499, "request_cancelled", "The request was cancelled.", null);
             default:
-                return (500, "internal_error", "An unexpected error occurred. Quote the traceId when reporting it.", null);
+                return (500, "internal_error", "An unexpected error occurred. Quote the trace_id when reporting it.", null);
         }
     }
 

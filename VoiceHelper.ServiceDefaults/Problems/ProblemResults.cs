@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +7,6 @@ namespace VoiceHelper.ServiceDefaults.Problems;
 public static class ProblemResults
 {
     public const string CodeKey = "code";
-    public const string TraceIdKey = "traceId";
 
     public static ProblemHttpResult ToProblem(this Error error)
     {
@@ -61,7 +59,4 @@ public static class ProblemResults
         503 => "service_unavailable",
         _ => status >= 500 ? "internal_error" : "error",
     };
-
-    internal static string CurrentTraceId(HttpContext context) =>
-        Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 }

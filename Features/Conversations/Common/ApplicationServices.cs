@@ -34,9 +34,6 @@ public static class ApplicationServices
         builder.AddEventHandler<ConversationMessageSent, ConversationStatsProjector>(ConversationStatsProjector.Group);
         builder.Services.AddHostedService<ConversationRetention>();
 
-        // A malformed body must become a 400 naming the field in every environment; by default minimal APIs only
-        // throw (and so reach the ProblemDetails handler) in Development.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
 }

@@ -33,7 +33,7 @@ public sealed class ProblemDetailsTests
         problem.GetProperty("code").GetString().ShouldBe("validation_failed");
         problem.GetProperty("errors").TryGetProperty("name", out _).ShouldBeTrue();
         problem.GetProperty("errors").TryGetProperty("count", out _).ShouldBeTrue();
-        problem.GetProperty("traceId").GetString().ShouldNotBeNullOrEmpty();
+        problem.GetProperty("trace_id").GetString().ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
@@ -96,7 +96,8 @@ public sealed class ProblemDetailsTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         problem.GetProperty("code").GetString().ShouldBe("not_found");
-        problem.GetProperty("traceId").GetString().ShouldNotBeNullOrEmpty();
+        problem.GetProperty("trace_id").GetString().ShouldNotBeNullOrEmpty();
+        problem.TryGetProperty("traceId", out _).ShouldBeFalse(customMessage: problem.ToString());
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class ProblemDetailsTests
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         text.ShouldContain("\"code\":\"internal_error\"");
-        text.ShouldContain("traceId");
+        text.ShouldContain("\"trace_id\"");
         text.ShouldNotContain("secret internal detail");
         text.ShouldNotContain(" at ");
     }
