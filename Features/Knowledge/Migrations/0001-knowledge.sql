@@ -69,7 +69,9 @@ CREATE INDEX chunks_embedding_384 ON chunks USING hnsw ((embedding::vector(384))
 -- query reads only the postings of its terms.
 CREATE TABLE chunk_terms (
     term              text NOT NULL,
-    chunk_id          uuid NOT NULL REFERENCES chunks (id) ON DELETE CASCADE,
+    -- No foreign key: a per-row RI check on millions of postings halved indexing speed; the statement trigger
+    -- on chunks below deletes a chunk's postings with it instead.
+    chunk_id          uuid NOT NULL,
     knowledge_base_id uuid NOT NULL,
     tf                int NOT NULL,
     chunk_length      int NOT NULL,
@@ -95,6 +97,7 @@ BEGIN
 END $$;
 CREATE FUNCTION chunks_stats_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    DELETE FROM chunk_terms t USING old_rows o WHERE t.chunk_id = o.id;
     UPDATE knowledge_base_stats s SET chunk_count = s.chunk_count - d.n, total_terms = s.total_terms - d.t
     FROM (SELECT knowledge_base_id, count(*) AS n, sum(term_count) AS t FROM old_rows GROUP BY knowledge_base_id) d
     WHERE s.knowledge_base_id = d.knowledge_base_id;

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using VoiceHelper.Knowledge.Common;
@@ -11,6 +12,7 @@ namespace VoiceHelper.Knowledge.UploadDocument;
 public sealed class UploadDocumentEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder routes) =>
+        // The size limit as endpoint metadata is applied at routing, before any middleware (idempotency) reads the body.
         routes.MapPost("/api/v1/knowledge/bases/{kb_id:guid}/documents", async (Guid kb_id, HttpRequest http, IMediator mediator,
                 IOptions<KnowledgeOptions> options, CancellationToken ct) =>
             {
@@ -47,6 +49,8 @@ public sealed class UploadDocumentEndpoint : IEndpoint
                     ? TypedResults.Ok(upload)
                     : TypedResults.Accepted($"/api/v1/knowledge/documents/{upload.DocumentId}", upload));
             })
+            .WithMetadata(new RequestSizeLimitAttribute(
+                routes.ServiceProvider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.MaxUploadBytes + ApplicationServices.UploadEnvelopeBytes))
             .WithName("UploadDocument")
             .WithTags("Documents")
             .WithSummary("Uploads a document (txt, md, html, pdf, docx; type read from the content) for ingestion.")

@@ -64,4 +64,14 @@ public sealed class KnowledgeBaseTests(KnowledgeApp app) : IClassFixture<Knowled
         var response = await app.CreateClient().GetAsync("/api/v1/knowledge/bases", Ct);
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "authentication_required");
     }
+
+    [Fact]
+    public async Task The_search_contract_is_documented_in_openapi()
+    {
+        var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+        var search = document.GetProperty("paths").GetProperty("/api/v1/knowledge/search").GetProperty("post");
+        search.GetProperty("operationId").GetString().ShouldBe("SearchKnowledge");
+        search.GetProperty("responses").TryGetProperty("200", out _).ShouldBeTrue();
+        document.GetProperty("paths").TryGetProperty("/api/v1/knowledge/bases/{kb_id}/documents", out _).ShouldBeTrue();
+    }
 }
