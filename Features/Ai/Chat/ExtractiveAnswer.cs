@@ -53,12 +53,25 @@ public static class ExtractiveAnswer
             return [];
         }
         var floor = Math.Max(minimum, ranked[0].Support * 0.8);
-        return ranked.Where(c => c.Support >= floor)
-            .DistinctBy(c => c.Sentence)
-            .Take(options.MaxSentences)
-            .OrderBy(c => c.Order)
-            .Select(c => (c.Sentence, c.Source, c.Support))
-            .ToList();
+        // Beyond the best sentence, a sentence joins only from the same source or when it covers a question term the
+        // answer does not yet: repeating the same fact from other chunks adds citations, not information.
+        var picked = new List<(string Sentence, int Source, double Support, int Order)> { ranked[0] };
+        var answered = TextTerms.TermSet(ranked[0].Sentence);
+        foreach (var candidate in ranked.Skip(1).Where(c => c.Support >= floor))
+        {
+            if (picked.Count >= options.MaxSentences)
+            {
+                break;
+            }
+            var terms = TextTerms.TermSet(candidate.Sentence);
+            var addsTerm = question.Any(t => terms.Contains(t) && !answered.Contains(t));
+            if (picked.All(p => p.Sentence != candidate.Sentence) && (candidate.Source == ranked[0].Source || addsTerm))
+            {
+                picked.Add(candidate);
+                answered.UnionWith(terms);
+            }
+        }
+        return picked.OrderBy(c => c.Order).Select(c => (c.Sentence, c.Source, c.Support)).ToList();
     }
 
     /// <summary>The citation goes before the final punctuation, so that it cannot be read as the next sentence's.</summary>

@@ -37,9 +37,6 @@ public static class ApplicationServices
         services.AddReranking(builder.Configuration);
         services.AddEmbeddings(builder.Configuration);
         services.AddSingleton<SemanticCache>();
-
-        // A malformed body must become a 400 naming the field in every environment, not only in Development.
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
 }
