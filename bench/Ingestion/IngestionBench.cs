@@ -19,7 +19,7 @@ namespace VoiceHelper.Ingestion.Bench;
 /// Ingestion throughput (the worker's parse -> chunk -> embed -> index code on synthetic manuals) and search latency
 /// per mode at growing index sizes (synthetic chunks bulk-loaded with the worker's COPY writer, then the HNSW index
 /// built), plus HNSW recall@10 against exact search. Runs on a fresh database of the PostgreSQL named by
-/// VOICEHELPER_TEST_POSTGRES. Usage: dotnet run --project bench/Ingestion -- [--sizes 10000,100000] [--queries 200]
+/// VOICEHELPER_TEST_POSTGRES. Usage: dotnet run --project bench/Ingestion -- [--sizes 10000,100000] [--queries 200] [--topics 1000 (0 = pure Zipf)]
 /// </summary>
 public static class IngestionBench
 {
@@ -34,6 +34,7 @@ public static class IngestionBench
     {
         var sizes = (Argument(args, "--sizes") ?? "10000,100000").Split(',').Select(int.Parse).ToArray();
         var queryCount = int.Parse(Argument(args, "--queries") ?? "200", CultureInfo.InvariantCulture);
+        var topics = int.Parse(Argument(args, "--topics") ?? "1000", CultureInfo.InvariantCulture);
         var connectionString = await TestServers.CreateDatabaseAsync("bench_ingestion");
         await using var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         await MigrateAsync(dataSource);
@@ -44,7 +45,8 @@ public static class IngestionBench
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; embedder {HashedNgramEmbeddingGenerator.ModelId} ({Embedder.Dimensions} dims).");
         Console.WriteLine();
 
-        var text = new SyntheticText(seed: 7);
+        var text = new SyntheticText(seed: 7, topics: topics);
+        Console.WriteLine(topics > 0 ? $"Corpus: {topics} topics, half the words topical, half common (Zipf)." : "Corpus: pure Zipf word salad (adversarial).");
         await ThroughputAsync(dataSource, text);
 
         var latency = new Table("chunks", "mode", "p50 ms", "p95 ms", "mean ms");
@@ -87,7 +89,11 @@ public static class IngestionBench
     private static async Task ThroughputAsync(NpgsqlDataSource dataSource, SyntheticText text)
     {
         var parser = new DocumentParser(Options.Create(new IngestionOptions()));
-        var documents = Enumerable.Range(0, 150).Select(i => string.Join("\n\n", Enumerable.Range(0, 30).Select(_ => text.Paragraph(5)))).ToList();
+        var documents = Enumerable.Range(0, 150).Select(i =>
+        {
+            text.NextTopic();
+            return string.Join("\n\n", Enumerable.Range(0, 30).Select(_ => text.Paragraph(5)));
+        }).ToList();
         var bytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
         double parseChunk = 0, embed = 0, index = 0;
         var chunkTotal = 0;
@@ -130,8 +136,13 @@ public static class IngestionBench
         while (count < target)
         {
             var batchSize = Math.Min(2000, target - count);
+            // Documents of about 20 chunks, each about one topic.
             var chunks = Enumerable.Range(0, batchSize).Select(i =>
             {
+                if (i % 20 == 0)
+                {
+                    text.NextTopic();
+                }
                 var body = text.Paragraph(5 + text.Next(3));
                 return new ChunkDraft(body, [$"Chapter {text.Next(40)}"], null, body.Count(c => c == ' ') + 1);
             }).ToList();

@@ -2,7 +2,12 @@ using System.Text;
 
 namespace VoiceHelper.Ingestion.Bench;
 
-/// <summary>Manual-like text from a Zipf-distributed vocabulary of pronounceable pseudo-words (deterministic by seed).</summary>
+/// <summary>
+/// Manual-like text from pronounceable pseudo-words (deterministic by seed). With <c>topics</c> &gt; 0 every document
+/// is about one topic: most of its words come from that topic's own vocabulary, the rest from the Zipf-distributed
+/// common vocabulary, which is how real manuals look. With 0 topics it is pure Zipf word salad, a deliberately
+/// hard case for both HNSW (no neighbourhood structure) and BM25 pruning (every query term is common).
+/// </summary>
 public sealed class SyntheticText
 {
     private static readonly string[] Syllables =
@@ -12,7 +17,10 @@ public sealed class SyntheticText
     private readonly string[] _vocabulary;
     private readonly double[] _cumulative;
 
-    public SyntheticText(int seed, int vocabularySize = 30_000)
+    private readonly int[][] _topics;
+    private int _topic;
+
+    public SyntheticText(int seed, int vocabularySize = 30_000, int topics = 0)
     {
         _random = new Random(seed);
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -37,10 +45,21 @@ public sealed class SyntheticText
         {
             _cumulative[i] /= total;
         }
+        // Topic words come from outside the 2,000 most common words.
+        _topics = Enumerable.Range(0, topics).Select(_ => Enumerable.Range(0, 150).Select(_ => 2000 + _random.Next(vocabularySize - 2000)).ToArray()).ToArray();
     }
+
+    /// <summary>Starts a new document about a random topic.</summary>
+    public void NextTopic() => _topic = _topics.Length == 0 ? 0 : _random.Next(_topics.Length);
 
     public string Word()
     {
+        if (_topics.Length > 0 && _random.NextDouble() < 0.5)
+        {
+            var topic = _topics[_topic];
+            // Zipf-like within the topic too: a few words carry it.
+            return _vocabulary[topic[(int)Math.Min(topic.Length - 1, Math.Floor(-Math.Log(_random.NextDouble()) * 25))]];
+        }
         var index = Array.BinarySearch(_cumulative, _random.NextDouble());
         return _vocabulary[index < 0 ? ~index : index];
     }
