@@ -16,7 +16,12 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
     private readonly SpeechWorkPool pool;
     private readonly int sampleRate;
     private readonly StreamCallGuard guard = new();
+
+    // FinishAsync swaps in a fresh native stream on a worker thread while Dispose may run on the
+    // session's thread: the swap and the dispose must not interleave, or a stream leaks.
+    private readonly Lock swap = new();
     private OnlineStreamHandle stream;
+    private bool disposed;
 
     public SherpaOnnxRecognitionStream(OnlineRecognizerHandle recognizer, Func<OnlineStreamHandle> createStream, SpeechWorkPool pool, int sampleRate)
     {
@@ -31,18 +36,25 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
     {
         Pcm16.EnsureFinite(samples.Span, nameof(samples));
         using var scope = guard.Enter();
-        ObjectDisposedException.ThrowIf(stream.IsClosed, this);
+        ObjectDisposedException.ThrowIf(disposed, this);
         return await pool.RunAsync(() => Decode(samples.Span), cancellationToken);
     }
 
     public async Task<RecognitionResult> FinishAsync(CancellationToken cancellationToken = default)
     {
         using var scope = guard.Enter();
-        ObjectDisposedException.ThrowIf(stream.IsClosed, this);
+        ObjectDisposedException.ThrowIf(disposed, this);
         return await pool.RunAsync(Finish, cancellationToken);
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose()
+    {
+        lock (swap)
+        {
+            disposed = true;
+            stream.Dispose();
+        }
+    }
 
     private unsafe RecognitionResult Decode(ReadOnlySpan<float> samples)
     {
@@ -79,8 +91,19 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
 
         // A finished stream accepts no more input; the session continues on a fresh one.
         var next = createStream();
-        stream.Dispose();
-        stream = next;
+        lock (swap)
+        {
+            if (disposed)
+            {
+                next.Dispose();
+            }
+            else
+            {
+                stream.Dispose();
+                stream = next;
+            }
+        }
+
         return new RecognitionResult(text, IsFinal: true);
     }
 
