@@ -4,6 +4,7 @@ using VoiceHelper.Ai.Chat;
 using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Ai.Reranking;
 using VoiceHelper.Assistant.InvalidateAnswerCache;
+using VoiceHelper.Assistant.QueryRag;
 using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.ServiceDefaults.Data;
@@ -37,6 +38,7 @@ public static class ApplicationServices
         services.AddReranking(builder.Configuration);
         services.AddEmbeddings(builder.Configuration);
         services.AddSingleton<SemanticCache>();
+        services.AddSingleton<QueryRagJudge>();
         return builder;
     }
 }

@@ -48,7 +48,7 @@ public static partial class QueryRagGroundedness
         Citation().Matches(answer).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
 
     /// <summary>Sentences with their trailing citations attached ("... 30 days. [1]" stays one sentence).</summary>
-    private static List<string> SplitAnswer(string answer)
+    public static List<string> SplitAnswer(string answer)
     {
         var sentences = new List<string>();
         foreach (var piece in Sentences.Split(answer))

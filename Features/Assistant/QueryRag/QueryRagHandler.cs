@@ -21,6 +21,7 @@ public sealed class QueryRagHandler(
     ChatModelRouter router,
     ChatModelCatalog catalog,
     SemanticCache cache,
+    QueryRagJudge judge,
     AssistantDbContext db,
     IOutbox outbox,
     ITenantContext tenant,
@@ -148,8 +149,7 @@ public sealed class QueryRagHandler(
         {
             features.Add(QueryRagFeatures.SelfRag);
             var sourceTexts = context.ToDictionary(s => s.Number, s => $"{s.Chunk.Title}\n{s.Chunk.HeadingPath}\n{s.Chunk.Text}");
-            var threshold = options.Value.GroundednessThreshold;
-            if (QueryRagGroundedness.Check(answer, sourceTexts, threshold).Any(c => !c.Supported))
+            if ((await CheckAsync(routed, answer, sourceTexts, cancellationToken)).Any(c => !c.Supported))
             {
                 selfRagTriggered = true;
                 var strict = await router.AnswerAsync(GroundedPrompt.Build(query, prompt, strict: true), null, cancellationToken);
@@ -157,7 +157,7 @@ public sealed class QueryRagHandler(
                 cost += strict.CostUsd;
                 routed = strict with { FallbackUsed = routed.FallbackUsed || strict.FallbackUsed };
                 var strictAnswer = strict.Text.Trim();
-                answer = QueryRagGroundedness.KeepSupported(strictAnswer, QueryRagGroundedness.Check(strictAnswer, sourceTexts, threshold))
+                answer = QueryRagGroundedness.KeepSupported(strictAnswer, await CheckAsync(strict, strictAnswer, sourceTexts, cancellationToken))
                     ?? GroundedPrompt.DontKnow(chinese);
             }
         }
@@ -186,6 +186,18 @@ public sealed class QueryRagHandler(
             await cache.StoreAsync(lookup, JsonSerializer.Serialize(response));
         }
         return response;
+    }
+
+    /// <summary>A model's answer goes to the LLM judge when one can judge; the extractive answer (and a failed judge) to the embedded check.</summary>
+    private async Task<IReadOnlyList<QueryRagSentenceCheck>> CheckAsync(RoutedAnswer routed, string answer,
+        IReadOnlyDictionary<int, string> sourceTexts, CancellationToken cancellationToken)
+    {
+        if (GroundedPrompt.IsDontKnow(answer))
+        {
+            return [];
+        }
+        var judged = routed.Model.Options.Provider == ChatProvider.Extractive ? null : await judge.CheckAsync(answer, sourceTexts, cancellationToken);
+        return judged ?? QueryRagGroundedness.Check(answer, sourceTexts, options.Value.GroundednessThreshold);
     }
 
     private static QueryRagSource ToSource(QueryRagContextSource source, bool cited) => new(

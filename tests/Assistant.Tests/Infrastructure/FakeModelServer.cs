@@ -26,6 +26,12 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public string Answer { get; set; } = "";
 
+    /// <summary>What a groundedness-judge request gets; null answers it like any other request.</summary>
+    public string? JudgeAnswer { get; set; }
+
+    public static bool IsJudgeRequest(JsonElement request) =>
+        request.GetProperty("messages")[0].GetProperty("content").GetString()!.Contains("groundedness judge", StringComparison.Ordinal);
+
     public Uri Endpoint { get; private set; } = null!;
 
     public static async Task<FakeModelServer> StartAsync()
@@ -76,10 +82,11 @@ public sealed class FakeModelServer : IAsyncDisposable
             }
             return;
         }
+        var content = JudgeAnswer is not null && IsJudgeRequest(request) ? JudgeAnswer : Answer;
         await http.Response.WriteAsJsonAsync(new
         {
             id = "c1", @object = "chat.completion", created = 1_700_000_000, model,
-            choices = new[] { new { index = 0, message = new { role = "assistant", content = Answer }, finish_reason = "stop" } },
+            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
             usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
         });
     }

@@ -61,7 +61,7 @@ public sealed class ModelProviderTests(RagSystem system) : IAsyncLifetime
 
         await tenant.AskAsync(kb, "How much does gift wrapping cost?");
 
-        var messages = _model.Requests.Last().GetProperty("messages");
+        var messages = _model.Requests.Last(r => !FakeModelServer.IsJudgeRequest(r)).GetProperty("messages");
         var system_ = messages[0].GetProperty("content").GetString()!;
         var user = messages[1].GetProperty("content").GetString()!;
         system_.ShouldNotContain("HACKED");
@@ -78,15 +78,35 @@ public sealed class ModelProviderTests(RagSystem system) : IAsyncLifetime
         var tenant = system.NewTenant(AssistantWith("gpt-test"));
         var kb = await tenant.CreateKnowledgeBaseAsync();
         await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
-        var before = _model.Requests.Count;
+        var before = _model.Requests.Count(r => !FakeModelServer.IsJudgeRequest(r));
 
         var answer = await tenant.AskAsync(kb, "How many days do I have to return an item?");
 
         answer.GetProperty("metrics").GetProperty("self_rag_triggered").GetBoolean().ShouldBeTrue();
         answer.GetProperty("answer").GetString()!.ShouldContain("30 days");
         answer.GetProperty("answer").GetString()!.ShouldNotContain("puppy");
-        (_model.Requests.Count - before).ShouldBe(2);
-        _model.Requests.Last().GetProperty("messages")[0].GetProperty("content").GetString()!.ShouldContain("STRICT MODE");
+        var answering = _model.Requests.Where(r => !FakeModelServer.IsJudgeRequest(r)).ToList();
+        (answering.Count - before).ShouldBe(2);
+        answering.Last().GetProperty("messages")[0].GetProperty("content").GetString()!.ShouldContain("STRICT MODE");
+    }
+
+    [Fact]
+    public async Task With_a_model_configured_the_llm_judge_decides_so_a_faithful_paraphrase_is_kept()
+    {
+        // The embedded check would reject the paraphrase (few shared words); the judge accepts it and rejects the puppy.
+        _model.Answer = "Items can be sent back for a month after they arrive [1]. Each order ships with a complimentary puppy [1].";
+        _model.JudgeAnswer = "1: SUPPORTED\n2: UNSUPPORTED";
+        var tenant = system.NewTenant(AssistantWith("gpt-test"));
+        var kb = await tenant.CreateKnowledgeBaseAsync();
+        await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
+
+        var answer = await tenant.AskAsync(kb, "How many days do I have to return an item?");
+
+        answer.GetProperty("metrics").GetProperty("self_rag_triggered").GetBoolean().ShouldBeTrue();
+        answer.GetProperty("answer").GetString().ShouldBe("Items can be sent back for a month after they arrive [1].");
+        var judged = _model.Requests.Where(FakeModelServer.IsJudgeRequest).ToList();
+        judged.Count.ShouldBe(2);
+        judged[0].GetProperty("messages")[1].GetProperty("content").GetString()!.ShouldContain("1. Items can be sent back");
     }
 
     [Fact]
