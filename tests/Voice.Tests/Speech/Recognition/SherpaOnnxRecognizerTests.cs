@@ -150,7 +150,9 @@ public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
     {
         var ct = TestContext.Current.CancellationToken;
         using var stream = fixture.Recognizer.OpenStream();
-        var audio = TestSpeech.Silence(5);
+        // A minute of audio keeps the first call decoding for about a second, far longer than it takes
+        // to issue the second.
+        var audio = TestSpeech.Silence(60);
         var first = stream.AcceptAsync(audio, ct);
         var second = stream.AcceptAsync(audio, ct);
         await Should.ThrowAsync<InvalidOperationException>(() => second);
