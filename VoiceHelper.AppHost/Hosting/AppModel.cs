@@ -1,9 +1,12 @@
 namespace VoiceHelper.AppHost.Hosting;
 
 /// <summary>The resources of the application and how they reference each other.</summary>
-public sealed class AppModel(string dataDirectory)
+public sealed class AppModel(string dataDirectory, string toolsDirectory)
 {
     public string DataDirectory { get; } = dataDirectory;
+
+    /// <summary>Where scripts/setup.sh put the native speech libraries and models from npm (local profile only).</summary>
+    public string ToolsDirectory { get; } = toolsDirectory;
     public List<IResource> Resources { get; } = [];
 
     public IEnumerable<Resource> Runnable => Resources.OfType<Resource>();

@@ -6,7 +6,8 @@ public sealed class DistributedApplicationBuilder
     internal DistributedApplicationBuilder(AppHostOptions options)
     {
         Options = options;
-        Model = new AppModel(options.DataDirectory);
+        Model = new AppModel(options.DataDirectory,
+            Environment.GetEnvironmentVariable("VOICEHELPER_TOOLS_DIR") ?? Path.Combine(options.RepositoryRoot, ".tools"));
     }
 
     public AppHostOptions Options { get; }

@@ -27,6 +27,8 @@ public sealed class ProjectResource : Resource
             ["ASPNETCORE_URLS"] = Http!.Url,
             ["OTEL_SERVICE_NAME"] = Name,
             ["DOTNET_NOLOGO"] = "1",
+            // In a container image the native libraries sit at a fixed place; locally they are where setup put them.
+            ["VOICEHELPER_TOOLS_DIR"] = model.ToolsDirectory,
         };
         foreach (var (key, value) in model.LocalReferenceEnvironment(this))
         {

@@ -53,7 +53,7 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         }
     }
 
-    public static AppHostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static AppHostProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -69,7 +69,14 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         }
         foreach (var (key, value) in environment)
         {
-            info.Environment[key] = value;
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
         }
         var process = new Process { StartInfo = info };
         var host = new AppHostProcess(process);

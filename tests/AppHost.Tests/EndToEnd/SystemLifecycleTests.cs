@@ -20,8 +20,9 @@ public sealed class SystemLifecycleTests
         var data = Directory.CreateTempSubdirectory("voicehelper-e2e-").FullName;
         File.SetUnixFileMode(data, (UnixFileMode)0x1ED); // 0755: the postgres user must reach its folder
         var gatewayPort = FreePort();
-        await using var host = AppHostProcess.Start(new Dictionary<string, string>
+        await using var host = AppHostProcess.Start(new Dictionary<string, string?>
         {
+            ["VOICEHELPER_TOOLS_DIR"] = null, // as after the README's two commands: the AppHost finds setup's tools itself
             ["VOICEHELPER_DATA_DIR"] = data,
             ["VOICEHELPER_GATEWAY_PORT"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
         });

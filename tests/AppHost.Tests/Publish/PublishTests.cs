@@ -7,7 +7,7 @@ public sealed class PublishTests
     [Fact]
     public async Task Committed_manifests_equal_what_publish_generates()
     {
-        await using var publish = AppHostProcess.Start(new Dictionary<string, string>(), "publish", "--check");
+        await using var publish = AppHostProcess.Start(new Dictionary<string, string?>(), "publish", "--check");
         await publish.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         publish.ExitCode.ShouldBe(0, publish.Output);
@@ -19,7 +19,7 @@ public sealed class PublishTests
         var output = Directory.CreateTempSubdirectory("voicehelper-publish-").FullName;
         try
         {
-            await using (var publish = AppHostProcess.Start(new Dictionary<string, string>(), "publish", "--output-path", output))
+            await using (var publish = AppHostProcess.Start(new Dictionary<string, string?>(), "publish", "--output-path", output))
             {
                 await publish.WaitForExitAsync(TestContext.Current.CancellationToken);
                 publish.ExitCode.ShouldBe(0, publish.Output);

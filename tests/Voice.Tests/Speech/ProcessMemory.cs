@@ -5,6 +5,10 @@ public static class ProcessMemory
 {
     public static long ResidentBytes()
     {
+        // Finalizers of dropped handles free their native memory; run them so the reading is steady.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         foreach (var line in File.ReadLines("/proc/self/status"))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))

@@ -2,6 +2,7 @@ using VoiceHelper.Voice.Speech.Recognition;
 
 namespace VoiceHelper.Voice.Tests.Speech.Recognition;
 
+[Collection(NativeMemoryCollection.Name)]
 public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
 {
     [Fact]

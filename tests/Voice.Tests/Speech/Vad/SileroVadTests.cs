@@ -1,5 +1,6 @@
 namespace VoiceHelper.Voice.Tests.Speech.Vad;
 
+[Collection(NativeMemoryCollection.Name)]
 public sealed class SileroVadTests(SpeechFixture fixture)
 {
     private const int Rate = 16_000;
