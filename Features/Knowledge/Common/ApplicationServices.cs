@@ -28,8 +28,6 @@ public static class ApplicationServices
         // Multipart framing around the file; the file itself is checked against MaxUploadBytes exactly.
         builder.Services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = maxUpload + UploadEnvelopeBytes);
 
-        // A malformed body must become a 400 naming the field in every environment.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
 
