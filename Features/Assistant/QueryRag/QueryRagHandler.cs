@@ -50,6 +50,7 @@ public sealed class QueryRagHandler(
                 features, classification, null, false);
         }
 
+        query = QueryRagFollowUp.RetrievalQuery(query, request.History);
         var tenantId = tenant.TenantId!.Value;
         var knowledgeBaseIds = request.KbIds!.Distinct().ToList();
         var lookup = CacheLookup.Unavailable;

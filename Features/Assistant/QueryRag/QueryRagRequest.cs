@@ -11,8 +11,11 @@ public sealed record QueryRagRequest(
     bool UseCache = true,
     bool UseRerank = true,
     bool UseSelfRag = true,
-    bool Stream = false) : IRequest<Result<QueryRagResponse>>
+    bool Stream = false,
+    IReadOnlyList<QueryRagTurn>? History = null) : IRequest<Result<QueryRagResponse>>
 {
+    public const int MaxHistoryTurns = 50;
+
     public const int MaxQueryLength = 2000;
     public const int DefaultTopK = 5;
 

@@ -11,6 +11,12 @@ public sealed class QueryRagValidator : AbstractValidator<QueryRagRequest>
         RuleFor(r => r.KbIds).NotEmpty().WithMessage("'kb_ids' must name at least one knowledge base.");
         RuleFor(r => r.KbIds!.Count).LessThanOrEqualTo(20).When(r => r.KbIds is not null).OverridePropertyName("KbIds");
         RuleForEach(r => r.KbIds).NotEqual(Guid.Empty);
+        RuleFor(r => r.History!.Count).LessThanOrEqualTo(QueryRagRequest.MaxHistoryTurns).When(r => r.History is not null).OverridePropertyName("History");
+        RuleForEach(r => r.History).ChildRules(turn =>
+        {
+            turn.RuleFor(t => t.Role).Must(role => role is "user" or "assistant").WithMessage("'role' must be user or assistant.");
+            turn.RuleFor(t => t.Content).NotNull().MaximumLength(20_000);
+        });
         RuleFor(r => r.TopK).InclusiveBetween(1, 20).When(r => r.TopK is not null);
     }
 }
