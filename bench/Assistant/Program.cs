@@ -1,6 +1,7 @@
 extern alias knowledge;
 extern alias ingestion;
 extern alias assistant;
+using VoiceHelper.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using VoiceHelper.Bench;
 // Conversations bench: a turn's overhead excluding answer generation (the Assistant answers instantly and its
 // own time is subtracted), and sustained turns/s with 100 concurrent conversations. Everything runs on loopback
 // against a throwaway PostgreSQL and Redis, and the run is bounded: it stops itself.

@@ -1,3 +1,4 @@
+using VoiceHelper.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;

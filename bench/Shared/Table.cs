@@ -1,4 +1,4 @@
-namespace VoiceHelper.Assistant.Bench;
+namespace VoiceHelper.Bench;
 
 /// <summary>Prints a Markdown table, so the output pastes straight into an issue note.</summary>
 internal sealed class Table(string title, params string[] headers)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace VoiceHelper.Conversations.Bench;
+namespace VoiceHelper.Bench;
 
 /// <summary>
 /// A PostgreSQL 15 cluster in a temporary directory on a free loopback port, started the way scripts/test.sh
@@ -23,7 +23,7 @@ internal sealed class ThrowawayPostgres : IDisposable
 
     public static ThrowawayPostgres Start()
     {
-        var dir = Directory.CreateTempSubdirectory("conversations-bench.").FullName;
+        var dir = Directory.CreateTempSubdirectory("voicehelper-bench.").FullName;
         // The postgres user must reach the cluster directory inside it (mkdtemp makes it 0700).
         Run("chmod", "755", dir);
         var data = Path.Combine(dir, "pg");
@@ -36,7 +36,7 @@ internal sealed class ThrowawayPostgres : IDisposable
         }
         var port = FreePort();
         AsPostgres($"{Bin}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8");
-        // Durability settings as in scripts/test.sh; the numbers measure the service, not the disk of a shared machine.
+        // Durability settings as in scripts/test.sh; the numbers measure our code, not the disk of a shared machine.
         AsPostgres($"{Bin}/pg_ctl", "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-o",
             $"-c listen_addresses=127.0.0.1 -p {port} -k {sockets} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
             "start");
