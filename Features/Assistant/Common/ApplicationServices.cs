@@ -27,6 +27,7 @@ public static class ApplicationServices
         builder.AddMigrations(assembly);
         builder.AddOutbox(ResourceNames.AssistantDb);
         builder.AddEventHandler<DocumentIndexed, InvalidateAnswerCacheOnDocumentIndexed>(InvalidateAnswerCacheOnDocumentIndexed.Group);
+        builder.AddEventHandler<DocumentDeleted, InvalidateAnswerCacheOnDocumentDeleted>(InvalidateAnswerCacheOnDocumentIndexed.Group);
         services.AddDbContext<AssistantDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddMediatorFrom(assembly);
 

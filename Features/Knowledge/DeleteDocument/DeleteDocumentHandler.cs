@@ -1,17 +1,36 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using VoiceHelper.Contracts.Events;
 using VoiceHelper.Knowledge.Common;
+using VoiceHelper.ServiceDefaults.Messaging;
 using VoiceHelper.ServiceDefaults.Problems;
+using VoiceHelper.ServiceDefaults.Security;
 
 namespace VoiceHelper.Knowledge.DeleteDocument;
 
-public sealed class DeleteDocumentHandler(KnowledgeDbContext db) : IRequestHandler<DeleteDocumentRequest, Result<bool>>
+public sealed class DeleteDocumentHandler(KnowledgeDbContext db, IOutbox outbox, ITenantContext caller, TimeProvider clock)
+    : IRequestHandler<DeleteDocumentRequest, Result<bool>>
 {
     public async Task<Result<bool>> Handle(DeleteDocumentRequest request, CancellationToken cancellationToken)
     {
+        var knowledgeBaseId = await db.Documents.Where(d => d.Id == request.Id).Select(d => (Guid?)d.KnowledgeBaseId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (knowledgeBaseId is null)
+        {
+            return KnowledgeErrors.DocumentNotFound;
+        }
         // Cascades to the original, chunks and postings. A worker still processing the document finds the row gone
-        // when it locks it to write its chunks, and drops its work.
+        // when it locks it to write its chunks, and drops its work. The event (answers cached over this base are
+        // stale) commits with the delete.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var deleted = await db.Documents.Where(d => d.Id == request.Id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? KnowledgeErrors.DocumentNotFound : true;
+        if (deleted == 0)
+        {
+            return KnowledgeErrors.DocumentNotFound;
+        }
+        await outbox.EnqueueAsync(db, new DocumentDeleted(db.CurrentTenantId, caller.UserId, knowledgeBaseId.Value, request.Id, clock.GetUtcNow()),
+            cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

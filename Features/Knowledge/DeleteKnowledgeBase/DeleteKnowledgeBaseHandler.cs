@@ -1,16 +1,29 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using VoiceHelper.Contracts.Events;
 using VoiceHelper.Knowledge.Common;
+using VoiceHelper.ServiceDefaults.Messaging;
 using VoiceHelper.ServiceDefaults.Problems;
+using VoiceHelper.ServiceDefaults.Security;
 
 namespace VoiceHelper.Knowledge.DeleteKnowledgeBase;
 
-public sealed class DeleteKnowledgeBaseHandler(KnowledgeDbContext db) : IRequestHandler<DeleteKnowledgeBaseRequest, Result<bool>>
+public sealed class DeleteKnowledgeBaseHandler(KnowledgeDbContext db, IOutbox outbox, ITenantContext caller, TimeProvider clock)
+    : IRequestHandler<DeleteKnowledgeBaseRequest, Result<bool>>
 {
     public async Task<Result<bool>> Handle(DeleteKnowledgeBaseRequest request, CancellationToken cancellationToken)
     {
-        // Documents, originals, chunks, vectors, postings and statistics go with it through ON DELETE CASCADE, in one statement.
+        // Documents, originals, chunks, vectors, postings and statistics go with it through ON DELETE CASCADE, in one
+        // statement; the event commits with it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var deleted = await db.KnowledgeBases.Where(k => k.Id == request.Id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? KnowledgeErrors.KnowledgeBaseNotFound : true;
+        if (deleted == 0)
+        {
+            return KnowledgeErrors.KnowledgeBaseNotFound;
+        }
+        await outbox.EnqueueAsync(db, new DocumentDeleted(db.CurrentTenantId, caller.UserId, request.Id, null, clock.GetUtcNow()),
+            cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

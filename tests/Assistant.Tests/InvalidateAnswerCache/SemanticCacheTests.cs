@@ -42,6 +42,37 @@ public sealed class SemanticCacheTests(RagSystem system)
     }
 
     [Fact]
+    public async Task Deleting_the_document_drops_answers_cached_from_it()
+    {
+        var tenant = system.NewTenant();
+        var kb = await tenant.CreateKnowledgeBaseAsync();
+        var document = await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
+        await tenant.AskAsync(kb, "How many days do I have to return an item?", useCache: true);
+        CacheHit(await tenant.AskAsync(kb, "How many days do I have to return an item?", useCache: true)).ShouldBeTrue();
+
+        using (var deleted = await tenant.Knowledge.DeleteAsync($"/api/v1/knowledge/documents/{document}", Ct))
+        {
+            ((int)deleted.StatusCode).ShouldBe(204);
+        }
+
+        // document.deleted travels through Knowledge's outbox and the bus to the Assistant's cache.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        System.Text.Json.JsonElement after;
+        do
+        {
+            after = await tenant.AskAsync(kb, "How many days do I have to return an item?", useCache: true);
+            if (!CacheHit(after))
+            {
+                break;
+            }
+            await Task.Delay(100, Ct);
+        }
+        while (DateTime.UtcNow < deadline);
+        CacheHit(after).ShouldBeFalse("document.deleted did not invalidate the cached answer");
+        after.GetProperty("answer").GetString()!.ShouldNotContain("30 days");
+    }
+
+    [Fact]
     public async Task Use_cache_false_bypasses_the_cache_and_another_tenant_never_sees_a_cached_answer()
     {
         var tenant = system.NewTenant();

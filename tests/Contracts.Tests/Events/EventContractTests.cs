@@ -18,7 +18,7 @@ public sealed class EventContractTests
         var topics = Events.Select(TopicOf).ToList();
 
         topics.ShouldBe(
-            ["document.uploaded", "document.indexed", "document.failed", "conversation.message_sent", "voice.turn_completed", "usage.recorded"],
+            ["document.uploaded", "document.indexed", "document.failed", "document.deleted", "conversation.message_sent", "voice.turn_completed", "usage.recorded"],
             ignoreOrder: true);
     }
 
