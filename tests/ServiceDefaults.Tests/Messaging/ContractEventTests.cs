@@ -14,7 +14,6 @@ public sealed class ContractEventTests
     public void Every_integration_event_has_its_own_topic_from_the_topic_list()
     {
         var topics = EventTypes.Select(TopicOf).ToList();
-        EventTypes.Length.ShouldBe(6);
         topics.ShouldBeUnique();
         var published = typeof(EventTopics).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
         topics.ShouldBe(published, ignoreOrder: true);
