@@ -20,11 +20,14 @@ public sealed class PrometheusMetrics : IDisposable
     private readonly ConcurrentDictionary<Instrument, Series> _series = new();
     private readonly Lock _scrapeGate = new();
 
-    public PrometheusMetrics()
+    public PrometheusMetrics(IMeterFactory meterFactory)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (IsExported(instrument.Meter.Name))
+            // Framework meters come from each host's IMeterFactory: take only this host's (several hosts can share
+            // a process, as in tests), plus the process-wide ones (runtime, VoiceHelper's static meters).
+            var ours = instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, meterFactory);
+            if (ours && IsExported(instrument.Meter.Name))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
