@@ -16,7 +16,7 @@ echo "[test] PostgreSQL on $pg_port, Redis on $redis_port"
 
 dotnet build VoiceHelper.slnx -c Debug -v quiet -nologo
 set +e
-dotnet test VoiceHelper.slnx --no-build -c Debug -v quiet -nologo "$@" 2>&1 | tee "$run_dir/test.log"
+dotnet test VoiceHelper.slnx --no-build -c Debug -nologo "$@" 2>&1 | tee "$run_dir/test.log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line for the whole run, summed over the test projects.

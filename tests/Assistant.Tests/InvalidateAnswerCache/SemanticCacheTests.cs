@@ -99,6 +99,8 @@ public sealed class SemanticCacheTests(RagSystem system)
         {
             ["ConnectionStrings:cache"] = "127.0.0.1:1,connectTimeout=200",
             ["ConnectionStrings:eventsdb"] = await VoiceHelper.Testing.TestServers.CreateDatabaseAsync("events_noredis"),
+            // And its own outbox: its relay would otherwise move the shared host's usage events to this other bus.
+            ["ConnectionStrings:assistantdb"] = await VoiceHelper.Testing.TestServers.CreateDatabaseAsync("assistant_noredis"),
         });
         var tenant = system.NewTenant(assistant);
         var kb = await tenant.CreateKnowledgeBaseAsync();
