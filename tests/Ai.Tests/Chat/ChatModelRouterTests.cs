@@ -1,3 +1,4 @@
+using VoiceHelper.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VoiceHelper.Ai.Chat;

@@ -1,3 +1,4 @@
+using VoiceHelper.Testing;
 using System.ClientModel;
 using Microsoft.Extensions.AI;
 using VoiceHelper.Ai.Chat;

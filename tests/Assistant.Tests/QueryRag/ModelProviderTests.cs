@@ -1,3 +1,4 @@
+using VoiceHelper.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,9 +12,14 @@ namespace VoiceHelper.Assistant.Tests.QueryRag;
 [Collection(RagCollection.Name)]
 public sealed class ModelProviderTests(RagSystem system) : IAsyncLifetime
 {
-    private FakeModelServer _model = null!;
+    private FakeChatCompletionsServer _model = null!;
 
-    public async ValueTask InitializeAsync() => _model = await FakeModelServer.StartAsync();
+    public async ValueTask InitializeAsync()
+    {
+        _model = await FakeChatCompletionsServer.StartAsync();
+        _model.Behaviours["failing"] = FakeBehaviour.ServerError;
+        _model.Behaviours["slow"] = FakeBehaviour.SlowStream;
+    }
 
     public async ValueTask DisposeAsync() => await _model.DisposeAsync();
 
@@ -43,12 +49,12 @@ public sealed class ModelProviderTests(RagSystem system) : IAsyncLifetime
 
         answer.GetProperty("model").GetString().ShouldBe("gpt-test");
         answer.GetProperty("answer").GetString().ShouldBe(_model.Answer);
-        answer.GetProperty("metrics").GetProperty("tokens_used").GetInt64().ShouldBe(120);
-        answer.GetProperty("metrics").GetProperty("cost_usd").GetDecimal().ShouldBe((100 * 0.5m + 20 * 1.5m) / 1000m);
+        answer.GetProperty("metrics").GetProperty("tokens_used").GetInt64().ShouldBe(51);
+        answer.GetProperty("metrics").GetProperty("cost_usd").GetDecimal().ShouldBe((42 * 0.5m + 9 * 1.5m) / 1000m);
         var usage = await tenant.Assistant.GetFromJsonAsync<JsonElement>("/api/v1/usage", Ct);
         var row = usage.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "gpt-test");
         row.GetProperty("requests").GetInt32().ShouldBe(1);
-        row.GetProperty("prompt_tokens").GetInt64().ShouldBe(100);
+        row.GetProperty("prompt_tokens").GetInt64().ShouldBe(42);
     }
 
     [Fact]
@@ -61,7 +67,7 @@ public sealed class ModelProviderTests(RagSystem system) : IAsyncLifetime
 
         await tenant.AskAsync(kb, "How much does gift wrapping cost?");
 
-        var messages = _model.Requests.Last(r => !FakeModelServer.IsJudgeRequest(r)).GetProperty("messages");
+        var messages = _model.Requests.Last(r => !FakeChatCompletionsServer.IsJudgeRequest(r)).GetProperty("messages");
         var system_ = messages[0].GetProperty("content").GetString()!;
         var user = messages[1].GetProperty("content").GetString()!;
         system_.ShouldNotContain("HACKED");
@@ -78,14 +84,14 @@ public sealed class ModelProviderTests(RagSystem system) : IAsyncLifetime
         var tenant = system.NewTenant(AssistantWith("gpt-test"));
         var kb = await tenant.CreateKnowledgeBaseAsync();
         await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
-        var before = _model.Requests.Count(r => !FakeModelServer.IsJudgeRequest(r));
+        var before = _model.Requests.Count(r => !FakeChatCompletionsServer.IsJudgeRequest(r));
 
         var answer = await tenant.AskAsync(kb, "How many days do I have to return an item?");
 
         answer.GetProperty("metrics").GetProperty("self_rag_triggered").GetBoolean().ShouldBeTrue();
         answer.GetProperty("answer").GetString()!.ShouldContain("30 days");
         answer.GetProperty("answer").GetString()!.ShouldNotContain("puppy");
-        var answering = _model.Requests.Where(r => !FakeModelServer.IsJudgeRequest(r)).ToList();
+        var answering = _model.Requests.Where(r => !FakeChatCompletionsServer.IsJudgeRequest(r)).ToList();
         (answering.Count - before).ShouldBe(2);
         answering.Last().GetProperty("messages")[0].GetProperty("content").GetString()!.ShouldContain("STRICT MODE");
     }
@@ -104,7 +110,7 @@ public sealed class ModelProviderTests(RagSystem system) : IAsyncLifetime
 
         answer.GetProperty("metrics").GetProperty("self_rag_triggered").GetBoolean().ShouldBeTrue();
         answer.GetProperty("answer").GetString().ShouldBe("Items can be sent back for a month after they arrive [1].");
-        var judged = _model.Requests.Where(FakeModelServer.IsJudgeRequest).ToList();
+        var judged = _model.Requests.Where(FakeChatCompletionsServer.IsJudgeRequest).ToList();
         judged.Count.ShouldBe(2);
         judged[0].GetProperty("messages")[1].GetProperty("content").GetString()!.ShouldContain("1. Items can be sent back");
     }

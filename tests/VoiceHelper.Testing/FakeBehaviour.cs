@@ -1,4 +1,4 @@
-namespace VoiceHelper.Ai.Tests.Chat;
+namespace VoiceHelper.Testing;
 
 public enum FakeBehaviour
 {

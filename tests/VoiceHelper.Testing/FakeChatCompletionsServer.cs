@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace VoiceHelper.Ai.Tests.Chat;
+namespace VoiceHelper.Testing;
 
 /// <summary>
 /// A chat-completions server on a loopback port that speaks the documented OpenAI protocol, with a behaviour per
-/// model name: a JSON answer, an SSE stream, 429, 500, a hang, or malformed JSON.
+/// model name: a JSON answer, an SSE stream, 429, 500, a hang, or malformed JSON. Shared by the provider tests
+/// (Ai) and the service tests that configure a model (Assistant).
 /// </summary>
 public sealed class FakeChatCompletionsServer : IAsyncDisposable
 {
@@ -31,7 +32,13 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
 
     public string Answer { get; set; } = "Refunds are issued within 14 days [1].";
 
+    /// <summary>What a groundedness-judge request gets; null answers it like any other request.</summary>
+    public string? JudgeAnswer { get; set; }
+
     public Uri Endpoint { get; private set; } = null!;
+
+    public static bool IsJudgeRequest(JsonElement request) =>
+        request.GetProperty("messages")[0].GetProperty("content").GetString()!.Contains("groundedness judge", StringComparison.Ordinal);
 
     public static async Task<FakeChatCompletionsServer> StartAsync()
     {
@@ -90,7 +97,7 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
             @object = "chat.completion",
             created = 1_700_000_000,
             model,
-            choices = new[] { new { index = 0, message = new { role = "assistant", content = Answer }, finish_reason = "stop" } },
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = JudgeAnswer is not null && IsJudgeRequest(request) ? JudgeAnswer : Answer }, finish_reason = "stop" } },
             usage = new { prompt_tokens = 42, completion_tokens = 9, total_tokens = 51 },
         });
     }
