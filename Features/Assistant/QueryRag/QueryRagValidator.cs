@@ -14,7 +14,8 @@ public sealed class QueryRagValidator : AbstractValidator<QueryRagRequest>
         RuleFor(r => r.History!.Count).LessThanOrEqualTo(QueryRagRequest.MaxHistoryTurns).When(r => r.History is not null).OverridePropertyName("History");
         RuleForEach(r => r.History).ChildRules(turn =>
         {
-            turn.RuleFor(t => t.Role).Must(role => role is "user" or "assistant").WithMessage("'role' must be user or assistant.");
+            turn.RuleFor(t => t.Role).Must(role => role is "user" or "assistant" or QueryRagTurn.SummaryRole)
+                .WithMessage("'role' must be user, assistant or summary.");
             turn.RuleFor(t => t.Content).NotNull().MaximumLength(20_000);
         });
         RuleFor(r => r.TopK).InclusiveBetween(1, 20).When(r => r.TopK is not null);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VoiceHelper.Ai.Chat;
 using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
+using VoiceHelper.Conversations.SummarizeConversation;
 using VoiceHelper.ServiceDefaults.Data;
 using VoiceHelper.ServiceDefaults.Mediator;
 using VoiceHelper.ServiceDefaults.Messaging;
@@ -13,7 +15,8 @@ public static class ApplicationServices
 {
     /// <summary>
     /// Conversations' wiring: conversationsdb and its migrations, the mediator, the outbox and the statistics
-    /// consumer on the event bus, the Redis context cache, the Assistant client and the retention job.
+    /// consumer on the event bus, the Redis context cache, the Assistant client, the retention job and, when a summary
+    /// model is configured, the summariser of turns that left the context window.
     /// </summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
@@ -33,6 +36,19 @@ public static class ApplicationServices
         builder.AddOutbox(ResourceNames.ConversationsDb);
         builder.AddEventHandler<ConversationMessageSent, ConversationStatsProjector>(ConversationStatsProjector.Group);
         builder.Services.AddHostedService<ConversationRetention>();
+
+        // Summaries are opt-in: without a model there is no consumer and no call, and the window works as before.
+        builder.Services.AddOptions<SummarizeConversationOptions>().BindConfiguration(SummarizeConversationOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Model is null || o.Model.Provider == ChatProvider.OpenAiCompatible && o.Model.Id.Length > 0 && o.Model.Endpoint is not null,
+                $"{SummarizeConversationOptions.Section}:Model needs an Id and the Endpoint of an OpenAI-compatible API.")
+            .ValidateOnStart();
+        if (builder.Configuration.GetSection(SummarizeConversationOptions.Section).Get<SummarizeConversationOptions>()?.Enabled == true)
+        {
+            builder.Services.AddKeyedSingleton<Microsoft.Extensions.AI.IChatClient>(SummarizeConversationOptions.ChatClientKey, (sp, _) =>
+                new OpenAiCompatibleChatClient(sp.GetRequiredService<IOptions<SummarizeConversationOptions>>().Value.Model!));
+            builder.AddEventHandler<ConversationMessageSent, SummarizeConversationHandler>(SummarizeConversationHandler.Group);
+        }
 
         return builder;
     }

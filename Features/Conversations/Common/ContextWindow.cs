@@ -5,10 +5,11 @@ namespace VoiceHelper.Conversations.Common;
 /// while both the turn limit and the token budget hold; the first message that does not fit ends the window
 /// (a message is never cut, and no older message jumps the gap, so the history stays contiguous). A turn is a
 /// user message with the answer after it. The result is in chronological order, as chat models expect it.
+/// Messages at or below <c>summarisedThrough</c> are already in the conversation's summary and are never taken again.
 /// </summary>
 public static class ContextWindow
 {
-    public static IReadOnlyList<ContextMessage> Build(IReadOnlyList<ContextMessage> history, int maxTurns, int maxTokens)
+    public static IReadOnlyList<ContextMessage> Build(IReadOnlyList<ContextMessage> history, int maxTurns, int maxTokens, long summarisedThrough = 0)
     {
         var picked = new List<ContextMessage>();
         var tokens = 0;
@@ -16,7 +17,7 @@ public static class ContextWindow
         for (var i = history.Count - 1; i >= 0; i--)
         {
             var message = history[i];
-            if (turns == maxTurns || tokens + message.Tokens > maxTokens)
+            if (turns == maxTurns || tokens + message.Tokens > maxTokens || message.Sequence <= summarisedThrough)
             {
                 break;
             }

@@ -17,6 +17,12 @@ public sealed class Conversation : ITenantOwned
     public int ContextMaxTokens { get; set; }
     public long LastSequence { get; set; }
     public long ContextVersion { get; set; }
+
+    /// <summary>What was said before the context window, when a summary model is configured; written only by the summariser.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>Sequence of the newest message folded into <see cref="Summary"/> (0: none).</summary>
+    public long SummaryThrough { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }

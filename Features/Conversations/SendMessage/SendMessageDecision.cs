@@ -18,8 +18,22 @@ public static class SendMessageDecision
             _ => MessageStatuses.Complete,
         };
 
-    /// <summary>What the Assistant is asked: the question, the conversation's settings and the history that fits the window.</summary>
+    /// <summary>
+    /// What the Assistant is asked: the question, the conversation's settings and the history that fits the window,
+    /// led by the summary of the turns before it when there is one.
+    /// </summary>
     public static AssistantQuery Query(Conversation conversation, string question, IReadOnlyList<ContextMessage> window, bool stream) =>
         new(question.Trim(), conversation.KbIds, conversation.TopK, conversation.UseCache, conversation.UseRerank, conversation.UseSelfRag,
-            stream, window.Select(m => new AssistantHistoryItem(m.Role, m.Content)).ToList(), conversation.Id);
+            stream, History(conversation.Summary, window), conversation.Id);
+
+    private static List<AssistantHistoryItem> History(string? summary, IReadOnlyList<ContextMessage> window)
+    {
+        var history = new List<AssistantHistoryItem>(window.Count + 1);
+        if (!string.IsNullOrWhiteSpace(summary))
+        {
+            history.Add(new AssistantHistoryItem(AssistantHistoryItem.SummaryRole, summary));
+        }
+        history.AddRange(window.Select(m => new AssistantHistoryItem(m.Role, m.Content)));
+        return history;
+    }
 }

@@ -31,7 +31,8 @@ public sealed class SendMessageHandler(
         }
         var snapshot = await cache.GetAsync(conversation!.Id, conversation.ContextVersion)
             ?? await LoadSnapshotAsync(conversation, cancellationToken);
-        var window = ContextWindow.Build(snapshot.Messages, conversation.ContextMaxTurns, conversation.ContextMaxTokens);
+        // The summary is read from the locked row, never from the cache, so it always matches the window's cut-off.
+        var window = ContextWindow.Build(snapshot.Messages, conversation.ContextMaxTurns, conversation.ContextMaxTokens, conversation.SummaryThrough);
         var query = SendMessageDecision.Query(conversation, request.Content!, window, stream: request.OnEvent is not null);
 
         var text = new StringBuilder();

@@ -24,6 +24,11 @@ public sealed class QueryRagFollowUpTests
         QueryRagFollowUp.RetrievalQuery(query, History).ShouldBe(query);
 
     [Fact]
+    public void A_summary_of_earlier_turns_is_not_taken_for_the_previous_question() =>
+        QueryRagFollowUp.RetrievalQuery("And how do I reset it?", [new("summary", "The caller asked about the Z9 camera.")])
+            .ShouldBe("And how do I reset it?");
+
+    [Fact]
     public void Without_history_the_question_stays_as_asked() =>
         QueryRagFollowUp.RetrievalQuery("And how do I reset it?", null).ShouldBe("And how do I reset it?");
 }

@@ -58,6 +58,14 @@ public sealed class ContextWindowTests
     }
 
     [Fact]
+    public void Messages_already_in_the_summary_are_never_taken_again()
+    {
+        var history = Turns(3, 10);
+
+        ContextWindow.Build(history, maxTurns: 10, maxTokens: 4_000, summarisedThrough: 2).Select(m => m.Sequence).ShouldBe([3L, 4, 5, 6]);
+    }
+
+    [Fact]
     public void Token_estimates_count_CJK_characters_one_by_one()
     {
         TokenEstimator.Count("abcdefgh").ShouldBe(TokenEstimator.PerMessageOverhead + 2);
