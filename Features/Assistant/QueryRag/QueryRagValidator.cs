@@ -11,7 +11,9 @@ public sealed class QueryRagValidator : AbstractValidator<QueryRagRequest>
         RuleFor(r => r.KbIds).NotEmpty().WithMessage("'kb_ids' must name at least one knowledge base.");
         RuleFor(r => r.KbIds!.Count).LessThanOrEqualTo(20).When(r => r.KbIds is not null).OverridePropertyName("KbIds");
         RuleForEach(r => r.KbIds).NotEqual(Guid.Empty);
-        RuleFor(r => r.History!.Count).LessThanOrEqualTo(QueryRagRequest.MaxHistoryTurns).When(r => r.History is not null).OverridePropertyName("History");
+        // The summary that may lead the history is not a message of the window, so it does not count against the limit.
+        RuleFor(r => r.History!.Count(t => t.Role != QueryRagTurn.SummaryRole)).LessThanOrEqualTo(QueryRagRequest.MaxHistoryTurns)
+            .When(r => r.History is not null).OverridePropertyName("History");
         RuleForEach(r => r.History).ChildRules(turn =>
         {
             turn.RuleFor(t => t.Role).Must(role => role is "user" or "assistant" or QueryRagTurn.SummaryRole)
