@@ -31,15 +31,21 @@ public sealed class SummarizeConversationHandler(
             return;
         }
         var settings = options.Value;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var conversation = await LoadConversationAsync(connection, @event, cancellationToken);
-        if (conversation is null)
+        string? previous;
+        long through;
+        IReadOnlyList<ContextMessage> evicted;
+        // The connection goes back to the pool before the model call, which may take seconds.
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            return;
+            var conversation = await LoadConversationAsync(connection, @event, cancellationToken);
+            if (conversation is null)
+            {
+                return;
+            }
+            (var maxTurns, var maxTokens, previous, through) = conversation.Value;
+            var history = await LoadHistoryAsync(connection, @event, through, cancellationToken);
+            evicted = SummarizeConversationDecision.Evict(history, through, maxTurns, maxTokens, settings.MaxBatchTokens);
         }
-        var (maxTurns, maxTokens, previous, through) = conversation.Value;
-        var history = await LoadHistoryAsync(connection, @event, through, cancellationToken);
-        var evicted = SummarizeConversationDecision.Evict(history, through, maxTurns, maxTokens, settings.MaxBatchTokens);
         if (evicted.Count == 0)
         {
             return;
@@ -67,11 +73,12 @@ public sealed class SummarizeConversationHandler(
         }
 
         // Only if no other summariser (another replica, a redelivery) moved the summary meanwhile: theirs stands.
+        await using var updating = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var update = new NpgsqlCommand(
             """
             UPDATE conversations SET summary = @summary, summary_through = @through
             WHERE id = @id AND tenant_id = @tenant AND summary_through = @previous
-            """, connection);
+            """, updating);
         update.Parameters.AddWithValue("summary", summary);
         update.Parameters.AddWithValue("through", evicted[^1].Sequence);
         update.Parameters.AddWithValue("id", @event.ConversationId);
