@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MediatR;
+using VoiceHelper.Contracts;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Assistant.QueryRag;
@@ -14,7 +15,8 @@ public sealed record QueryRagRequest(
     bool Stream = false,
     IReadOnlyList<QueryRagTurn>? History = null) : IRequest<Result<QueryRagResponse>>
 {
-    public const int MaxHistoryTurns = 50;
+    /// <summary>Whatever window Conversations may send: a conversation configured at its maximum must not be refused here.</summary>
+    public const int MaxHistoryMessages = ConversationLimits.MaxHistoryMessages;
 
     public const int MaxQueryLength = 2000;
     public const int DefaultTopK = 5;

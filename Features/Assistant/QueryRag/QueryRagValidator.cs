@@ -12,7 +12,7 @@ public sealed class QueryRagValidator : AbstractValidator<QueryRagRequest>
         RuleFor(r => r.KbIds!.Count).LessThanOrEqualTo(20).When(r => r.KbIds is not null).OverridePropertyName("KbIds");
         RuleForEach(r => r.KbIds).NotEqual(Guid.Empty);
         // The summary that may lead the history is not a message of the window, so it does not count against the limit.
-        RuleFor(r => r.History!.Count(t => t.Role != QueryRagTurn.SummaryRole)).LessThanOrEqualTo(QueryRagRequest.MaxHistoryTurns)
+        RuleFor(r => r.History!.Count(t => t.Role != QueryRagTurn.SummaryRole)).LessThanOrEqualTo(QueryRagRequest.MaxHistoryMessages)
             .When(r => r.History is not null).OverridePropertyName("History");
         RuleForEach(r => r.History).ChildRules(turn =>
         {

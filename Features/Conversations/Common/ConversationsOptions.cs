@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using VoiceHelper.Contracts;
 
 namespace VoiceHelper.Conversations.Common;
 
@@ -7,7 +8,7 @@ public sealed class ConversationsOptions
     public const string Section = "Conversations";
 
     /// <summary>Turns of history a new conversation sends with each question, unless it sets its own.</summary>
-    [Range(1, 100)] public int DefaultContextTurns { get; set; } = 10;
+    [Range(1, ConversationLimits.MaxContextTurns)] public int DefaultContextTurns { get; set; } = 10;
 
     /// <summary>Token budget of that history, unless the conversation sets its own.</summary>
     [Range(100, 128_000)] public int DefaultContextTokens { get; set; } = 4_000;

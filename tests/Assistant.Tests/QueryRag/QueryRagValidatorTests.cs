@@ -1,4 +1,5 @@
 using VoiceHelper.Assistant.QueryRag;
+using VoiceHelper.Contracts;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 
@@ -21,10 +22,25 @@ public sealed class QueryRagValidatorTests
     [Fact]
     public void The_summary_does_not_count_against_the_history_limit()
     {
-        var window = Enumerable.Range(0, QueryRagRequest.MaxHistoryTurns).Select(i => new QueryRagTurn(i % 2 == 0 ? "user" : "assistant", $"m{i}"));
+        var window = Window(QueryRagRequest.MaxHistoryMessages);
         var validator = new QueryRagValidator();
 
         validator.Validate(With([new("summary", "Earlier: an X-100."), .. window])).IsValid.ShouldBeTrue();
         validator.Validate(With([new("user", "one too many"), .. window])).IsValid.ShouldBeFalse();
     }
+
+    [Fact]
+    public void The_largest_window_a_conversation_can_be_configured_for_is_accepted()
+    {
+        // Conversations may hold 100 turns (200 messages) plus its summary; the Assistant used to stop at 50 items.
+        var largest = Window(ConversationLimits.MaxContextTurns * 2);
+
+        var result = new QueryRagValidator().Validate(With([new("summary", "Earlier: an X-100."), .. largest]));
+
+        result.IsValid.ShouldBeTrue(string.Join("; ", result.Errors));
+        largest.Length.ShouldBe(200);
+    }
+
+    private static QueryRagTurn[] Window(int messages) =>
+        Enumerable.Range(0, messages).Select(i => new QueryRagTurn(i % 2 == 0 ? "user" : "assistant", $"m{i}")).ToArray();
 }

@@ -1,4 +1,6 @@
+using VoiceHelper.Contracts;
 using VoiceHelper.Conversations.Common;
+using VoiceHelper.Conversations.CreateConversation;
 
 namespace VoiceHelper.Conversations.Tests.Common;
 
@@ -70,5 +72,17 @@ public sealed class ContextWindowTests
     {
         TokenEstimator.Count("abcdefgh").ShouldBe(TokenEstimator.PerMessageOverhead + 2);
         TokenEstimator.Count("你好世界").ShouldBe(TokenEstimator.PerMessageOverhead + 4);
+    }
+
+    [Fact]
+    public void The_largest_window_a_conversation_can_be_configured_for_is_what_the_Assistant_accepts()
+    {
+        var settings = new CreateConversationRequest(Settings: new CreateConversationSettings(ContextMaxTurns: ConversationLimits.MaxContextTurns));
+        new CreateConversationValidator().Validate(settings).IsValid.ShouldBeTrue();
+        new CreateConversationValidator().Validate(settings with { Settings = new(ContextMaxTurns: ConversationLimits.MaxContextTurns + 1) }).IsValid.ShouldBeFalse();
+
+        var window = ContextWindow.Build(Turns(ConversationLimits.MaxContextTurns + 20, 1), ConversationLimits.MaxContextTurns, maxTokens: 128_000);
+
+        window.Count.ShouldBe(ConversationLimits.MaxHistoryMessages);
     }
 }
