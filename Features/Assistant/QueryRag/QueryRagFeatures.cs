@@ -12,4 +12,7 @@ public static class QueryRagFeatures
     public const string SelfRag = "self_rag";
     public const string ModelFallback = "model_fallback";
     public const string Streaming = "streaming";
+
+    /// <summary>The conversation went into a chat model's prompt (and so the semantic cache was not used).</summary>
+    public const string ConversationHistory = "conversation_history";
 }

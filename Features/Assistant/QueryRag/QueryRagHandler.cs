@@ -53,8 +53,12 @@ public sealed class QueryRagHandler(
         query = QueryRagFollowUp.RetrievalQuery(query, request.History);
         var tenantId = tenant.TenantId!.Value;
         var knowledgeBaseIds = request.KbIds!.Distinct().ToList();
+        // A chat model reads the conversation, so its answer to the same words depends on what was said before
+        // ("what was my name?"); the cache is keyed by the question alone, so such a question skips it both ways.
+        var conversational = QueryRagHistory.UsesHistory(catalog.Primary.Options.Provider, request.History);
+        var useCache = request.UseCache && !conversational;
         var lookup = CacheLookup.Unavailable;
-        if (request.UseCache)
+        if (useCache)
         {
             lookup = await cache.LookupAsync(tenantId, knowledgeBaseIds, query, cancellationToken);
             features.Add(lookup.Available ? QueryRagFeatures.SemanticCache : QueryRagFeatures.CacheUnavailable);
@@ -124,6 +128,14 @@ public sealed class QueryRagHandler(
         // The heading path is part of the title: "Password reset" above "The link expires after 60 minutes" is context.
         var prompt = context.Select(s => new GroundedSource(s.Number,
             string.IsNullOrEmpty(s.Chunk.HeadingPath) ? s.Chunk.Title : $"{s.Chunk.Title} > {s.Chunk.HeadingPath}", s.Text)).ToList();
+        var conversation = conversational
+            ? QueryRagHistory.Fit(request.History, QueryRagHistory.HistoryBudget(options.Value.HistoryTokenBudget,
+                catalog.Primary.Options.ContextWindow, GroundedPrompt.Build(query, prompt, strict: true, new GroundedConversation(null, []))))
+            : null;
+        if (conversation is not null)
+        {
+            features.Add(QueryRagFeatures.ConversationHistory);
+        }
         RoutedAnswer? routed = null;
         string answer;
         if (context.Count == 0)
@@ -137,7 +149,7 @@ public sealed class QueryRagHandler(
         else
         {
             Func<string, ValueTask>? onDelta = sink is null ? null : delta => sink.TokenAsync(delta, cancellationToken);
-            routed = await router.AnswerAsync(GroundedPrompt.Build(query, prompt, strict: false), onDelta, cancellationToken);
+            routed = await router.AnswerAsync(GroundedPrompt.Build(query, prompt, strict: false, conversation), onDelta, cancellationToken);
             answer = routed.Text.Trim();
         }
         var generationMs = Elapsed(generationStarted);
@@ -150,10 +162,15 @@ public sealed class QueryRagHandler(
         {
             features.Add(QueryRagFeatures.SelfRag);
             var sourceTexts = context.ToDictionary(s => s.Number, s => $"{s.Chunk.Title}\n{s.Chunk.HeadingPath}\n{s.Chunk.Text}");
+            if (conversation is not null)
+            {
+                // What the user said earlier is checked against the conversation, everything else against the documents.
+                sourceTexts[GroundedConversation.SourceNumber] = QueryRagHistory.AsSourceText(conversation);
+            }
             if ((await CheckAsync(routed, answer, sourceTexts, cancellationToken)).Any(c => !c.Supported))
             {
                 selfRagTriggered = true;
-                var strict = await router.AnswerAsync(GroundedPrompt.Build(query, prompt, strict: true), null, cancellationToken);
+                var strict = await router.AnswerAsync(GroundedPrompt.Build(query, prompt, strict: true, conversation), null, cancellationToken);
                 tokens += strict.InputTokens + strict.OutputTokens;
                 cost += strict.CostUsd;
                 routed = strict with { FallbackUsed = routed.FallbackUsed || strict.FallbackUsed };
@@ -182,7 +199,7 @@ public sealed class QueryRagHandler(
             await RecordUsageAsync(tenantId, routed.Model.Options.Provider.ToString(), routed.Model.Id,
                 routed.InputTokens, routed.OutputTokens, cost, totalMs, cacheHit: false, routed.FallbackUsed);
         }
-        if (request.UseCache && !dontKnow)
+        if (useCache && !dontKnow)
         {
             await cache.StoreAsync(lookup, JsonSerializer.Serialize(response));
         }
