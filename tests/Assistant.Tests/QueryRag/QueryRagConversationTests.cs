@@ -171,4 +171,18 @@ public sealed class QueryRagConversationTests(RagSystem system) : IAsyncLifetime
         }
         (_model.Requests.Count(r => !FakeChatCompletionsServer.IsJudgeRequest(r)) - calls).ShouldBe(2);
     }
+
+    [Fact]
+    public async Task When_the_model_fails_the_extractive_answerer_still_answers_the_question_from_the_sources()
+    {
+        _model.Behaviours["failing"] = FakeBehaviour.ServerError;
+        var (tenant, kb) = await TenantAsync(("Ai:Chat:Models:0:Id", "failing"));
+
+        var answer = await AskAsync(tenant, kb, Question,
+            [Turn("summary", "The user asked about gift cards and shipping to Norway."), Turn("user", "Do you ship to Norway?"), Turn("assistant", "Yes.")]);
+
+        answer.GetProperty("model").GetString().ShouldBe(VoiceHelper.Ai.Chat.ExtractiveChatClient.ModelId);
+        answer.GetProperty("answer").GetString()!.ShouldContain("30 days");
+        answer.GetProperty("answer").GetString()!.ShouldNotContain("Norway");
+    }
 }
