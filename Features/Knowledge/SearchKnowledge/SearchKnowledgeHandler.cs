@@ -40,14 +40,17 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // One snapshot for both signals and the chunk load: a version replaced meanwhile is wholly there or wholly gone.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        List<(Guid, double)>? vector = [];
-        if (wantVector && kbIds.Count > 0)
-        {
-            vector = queryVector is null ? null : await TryVectorAsync(connection, transaction, tenantId, kbIds, queryVector.Value, filter, candidates, cancellationToken);
-        }
-        var keyword = wantKeyword && kbIds.Count > 0
-            ? await SearchKnowledgeQueries.KeywordAsync(connection, transaction, kbIds, request.Query, filter, candidates, settings.Bm25K1, settings.Bm25B, cancellationToken)
-            : [];
+        var searchVector = wantVector && kbIds.Count > 0;
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<List<(Guid, double)>?>>? vectorQuery = searchVector && queryVector is { } embedded
+            ? (c, t) => TryVectorAsync(c, t, tenantId, kbIds, embedded, filter, candidates, cancellationToken)
+            : null;
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<List<(Guid, double)>>>? keywordQuery = wantKeyword && kbIds.Count > 0
+            ? (c, t) => SearchKnowledgeQueries.KeywordAsync(c, t, kbIds, request.Query, filter, candidates, settings.Bm25K1, settings.Bm25B, cancellationToken)
+            : null;
+        var (vectorHits, keywordHits) = await SearchKnowledgeQueries.OnSharedSnapshotAsync(dataSource, connection, transaction, vectorQuery, keywordQuery, cancellationToken);
+        // Null when the embedder or the vector query failed: hybrid then answers from keywords.
+        var vector = searchVector ? vectorHits : [];
+        var keyword = keywordHits ?? [];
 
         if (vector is null && request.Mode == SearchKnowledgeModes.Vector)
         {

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using System.Text;
 using Npgsql;
@@ -59,11 +60,12 @@ public static class SearchKnowledgeQueries
 
     /// <summary>
     /// Okapi BM25 over our own postings: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), tf part
-    /// tf (k1 + 1) / (tf + k1 (1 - b + b |d| / avgdl)), with N and avgdl over the searched knowledge bases.
-    /// Exact top-<paramref name="limit"/> with MaxScore pruning: terms are taken rarest first, only chunks containing one
-    /// of those ("essential") terms are scored (on all query terms), and the loop stops once the remaining terms'
-    /// largest possible contribution, Σ qtf·idf·(k1+1), cannot lift any other chunk above the current last place.
-    /// Common terms then never have their long posting lists scanned.
+    /// tf (k1 + 1) / (tf + k1 (1 - b + b |d| / avgdl)), with N and avgdl over the searched knowledge bases and df from
+    /// <c>term_stats</c>. Exact top-<paramref name="limit"/> with MaxScore pruning: terms are taken rarest first; the
+    /// "essential" ones are scored in one pass over their postings; once the other terms' largest possible contribution,
+    /// Σ qtf·idf·(k1+1), cannot lift a chunk outside that pass above the current last place, only the chunks close enough
+    /// to the top to be moved by those terms are completed by index lookups (<see cref="SearchKnowledgeMaxScore"/>).
+    /// Common terms' long posting lists are then never read.
     /// </summary>
     public static async Task<List<(Guid Id, double Score)>> KeywordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Guid> kbIds,
         string query, string? metadataFilter, int limit, double k1, double b, CancellationToken ct)
@@ -75,28 +77,23 @@ public static class SearchKnowledgeQueries
         }
         var kbs = kbIds.ToArray();
         double n = 0, avgdl = 1;
+        var terms = new List<Bm25Term>();
         await using (var stats = new NpgsqlCommand("""
             SELECT coalesce(sum(chunk_count), 0)::float8, coalesce(sum(total_terms), 0)::float8 / greatest(coalesce(sum(chunk_count), 0), 1)
-            FROM knowledge_base_stats WHERE knowledge_base_id = ANY(@kbs)
+            FROM knowledge_base_stats WHERE knowledge_base_id = ANY(@kbs);
+            SELECT term, sum(df)::float8 FROM term_stats WHERE term = ANY(@terms) AND knowledge_base_id = ANY(@kbs) AND df > 0 GROUP BY term;
             """, connection, transaction))
         {
             stats.Parameters.AddWithValue("kbs", kbs);
+            stats.Parameters.AddWithValue("terms", queryTerms.Keys.ToArray());
             await using var reader = await stats.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             (n, avgdl) = (reader.GetDouble(0), Math.Max(reader.GetDouble(1), 1));
-        }
-        var terms = new List<(string Term, int Qtf, double Idf)>();
-        await using (var df = new NpgsqlCommand("""
-            SELECT term, count(*)::float8 FROM chunk_terms WHERE term = ANY(@terms) AND knowledge_base_id = ANY(@kbs) GROUP BY term
-            """, connection, transaction))
-        {
-            df.Parameters.AddWithValue("terms", queryTerms.Keys.ToArray());
-            df.Parameters.AddWithValue("kbs", kbs);
-            await using var reader = await df.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var frequency = reader.GetDouble(1);
-                terms.Add((reader.GetString(0), queryTerms[reader.GetString(0)], Math.Log(1 + (n - frequency + 0.5) / (frequency + 0.5))));
+                terms.Add(new Bm25Term(reader.GetString(0), queryTerms[reader.GetString(0)], Math.Log(1 + (n - frequency + 0.5) / (frequency + 0.5)), (long)frequency));
             }
         }
         if (terms.Count == 0)
@@ -104,58 +101,133 @@ public static class SearchKnowledgeQueries
             return [];
         }
         terms = [.. terms.OrderByDescending(t => t.Idf).ThenBy(t => t.Term, StringComparer.Ordinal)];
+        var bounds = terms.Select(t => t.Qtf * t.Idf * (k1 + 1)).ToArray();
         for (var essential = 1; ; essential++)
         {
-            var hits = await ScoreAsync(connection, transaction, kbs, terms, essential, metadataFilter, limit, k1, b, avgdl, ct);
-            var threshold = hits.Count >= limit ? hits[limit - 1].Score : 0;
-            var remainingBound = terms.Skip(essential).Sum(t => t.Qtf * t.Idf * (k1 + 1));
-            if (essential == terms.Count || remainingBound < threshold)
+            var restBound = bounds.Skip(essential).Sum();
+            var partials = await PartialScoresAsync(connection, transaction, kbs, terms.Take(essential).ToList(), metadataFilter, limit + MaxContenders, k1, b, avgdl, ct);
+            var contenders = SearchKnowledgeMaxScore.Contenders(partials, limit, restBound, truncated: partials.Count == limit + MaxContenders);
+            if (contenders is null)
             {
-                return hits;
+                continue;
             }
+            var rest = terms.Skip(essential).ToList();
+            var completion = rest.Count == 0 || contenders.Count == 0
+                ? []
+                : await CompleteAsync(connection, transaction, kbs, rest, contenders.Select(c => c.Id).ToArray(), k1, b, avgdl, ct);
+            return [.. contenders.Select(c => (c.Id, c.Score + completion.GetValueOrDefault(c.Id)))
+                .OrderByDescending(h => h.Item2).ThenBy(h => h.Id).Take(limit)];
         }
     }
 
-    /// <summary>Full BM25 over all query terms for the chunks that contain one of the first <paramref name="essential"/> terms.</summary>
-    private static async Task<List<(Guid Id, double Score)>> ScoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] kbs,
-        List<(string Term, int Qtf, double Idf)> terms, int essential, string? metadataFilter, int limit, double k1, double b, double avgdl, CancellationToken ct)
+    /// <summary>
+    /// Candidates completed by index lookups at most: one lookup costs about as much as reading 40 postings in a pass,
+    /// so beyond this the next term's postings are cheaper to read than the lookups.
+    /// </summary>
+    private const int MaxContenders = 1000;
+
+    private const string Contribution = "q.qtf * q.idf * p.tf * (@k1 + 1) / (p.tf + @k1 * (1 - @b + @b * p.chunk_length / @avgdl))";
+
+    /// <summary>BM25 over the given terms only, one index-only pass over their postings, best <paramref name="limit"/> first.</summary>
+    private static async Task<List<(Guid Id, double Score)>> PartialScoresAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] kbs,
+        List<Bm25Term> terms, string? metadataFilter, int limit, double k1, double b, double avgdl, CancellationToken ct)
     {
         var sql = $"""
-            WITH q AS (SELECT * FROM unnest(@terms::text[], @qtf::int[], @idf::float8[]) AS q(term, qtf, idf)),
-            candidates AS (
-                SELECT DISTINCT chunk_id FROM chunk_terms
-                WHERE term = ANY(@essential) AND knowledge_base_id = ANY(@kbs)
-                {(metadataFilter is null ? "" : "AND chunk_id IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.knowledge_base_id = ANY(@kbs) AND d.metadata @> @filter::jsonb)")})
-            SELECT p.chunk_id,
-                   sum(q.qtf * q.idf * p.tf * (@k1 + 1) / (p.tf + @k1 * (1 - @b + @b * p.chunk_length / @avgdl))) AS score
-            FROM candidates c
-            CROSS JOIN q
-            JOIN chunk_terms p ON p.term = q.term AND p.knowledge_base_id = ANY(@kbs) AND p.chunk_id = c.chunk_id
+            WITH q AS (SELECT * FROM unnest(@terms::text[], @qtf::int[], @idf::float8[]) AS q(term, qtf, idf))
+            SELECT p.chunk_id, sum({Contribution}) AS score
+            FROM q JOIN chunk_terms p ON p.term = q.term AND p.knowledge_base_id = ANY(@kbs)
+            {(metadataFilter is null ? "" : "WHERE p.chunk_id IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.knowledge_base_id = ANY(@kbs) AND d.metadata @> @filter::jsonb)")}
             GROUP BY p.chunk_id
             ORDER BY score DESC, p.chunk_id
             LIMIT @limit
             """;
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("terms", terms.Select(t => t.Term).ToArray());
-        command.Parameters.AddWithValue("qtf", terms.Select(t => t.Qtf).ToArray());
-        command.Parameters.AddWithValue("idf", terms.Select(t => t.Idf).ToArray());
-        command.Parameters.AddWithValue("essential", terms.Take(essential).Select(t => t.Term).ToArray());
-        command.Parameters.AddWithValue("kbs", kbs);
-        command.Parameters.AddWithValue("k1", k1);
-        command.Parameters.AddWithValue("b", b);
-        command.Parameters.AddWithValue("avgdl", avgdl);
+        await using var command = ScoringCommand(sql, connection, transaction, kbs, terms, k1, b, avgdl);
         command.Parameters.AddWithValue("limit", limit);
         if (metadataFilter is not null)
         {
             command.Parameters.Add(new NpgsqlParameter("filter", NpgsqlDbType.Text) { Value = metadataFilter });
         }
-        var hits = new List<(Guid, double)>(limit);
+        var hits = new List<(Guid, double)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             hits.Add((reader.GetGuid(0), reader.GetDouble(1)));
         }
         return hits;
+    }
+
+    /// <summary>The remaining terms' contributions to the contenders, one index lookup per (chunk, term).</summary>
+    private static async Task<Dictionary<Guid, double>> CompleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] kbs,
+        List<Bm25Term> terms, Guid[] chunkIds, double k1, double b, double avgdl, CancellationToken ct)
+    {
+        // LATERAL forces one lookup per (chunk, term): left to itself the planner misjudges the unnest and reads every
+        // posting of the common terms from the heap.
+        var sql = $"""
+            WITH q AS (SELECT * FROM unnest(@terms::text[], @qtf::int[], @idf::float8[]) AS q(term, qtf, idf))
+            SELECT c.id, sum({Contribution})
+            FROM unnest(@chunks::uuid[]) AS c(id)
+            CROSS JOIN q
+            CROSS JOIN LATERAL (
+                SELECT tf, chunk_length FROM chunk_terms p
+                WHERE p.chunk_id = c.id AND p.term = q.term AND p.knowledge_base_id = ANY(@kbs)) p
+            GROUP BY c.id
+            """;
+        await using var command = ScoringCommand(sql, connection, transaction, kbs, terms, k1, b, avgdl);
+        command.Parameters.AddWithValue("chunks", chunkIds);
+        var scores = new Dictionary<Guid, double>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            scores[reader.GetGuid(0)] = reader.GetDouble(1);
+        }
+        return scores;
+    }
+
+    private static NpgsqlCommand ScoringCommand(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] kbs,
+        List<Bm25Term> terms, double k1, double b, double avgdl)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("terms", terms.Select(t => t.Term).ToArray());
+        command.Parameters.AddWithValue("qtf", terms.Select(t => t.Qtf).ToArray());
+        command.Parameters.AddWithValue("idf", terms.Select(t => t.Idf).ToArray());
+        command.Parameters.AddWithValue("kbs", kbs);
+        command.Parameters.AddWithValue("k1", k1);
+        command.Parameters.AddWithValue("b", b);
+        command.Parameters.AddWithValue("avgdl", avgdl);
+        return command;
+    }
+
+    /// <summary>
+    /// Runs the given reads (either may be null: not run, default result) inside <paramref name="transaction"/>'s snapshot.
+    /// When both are given they run concurrently, the second on its own connection that imports the snapshot
+    /// (<c>pg_export_snapshot</c>), so that a hybrid search costs the slower signal, not the sum, and still sees one
+    /// consistent state. The transaction must be REPEATABLE READ.
+    /// </summary>
+    public static async Task<(T1? First, T2? Second)> OnSharedSnapshotAsync<T1, T2>(NpgsqlDataSource dataSource, NpgsqlConnection connection,
+        NpgsqlTransaction transaction, Func<NpgsqlConnection, NpgsqlTransaction, Task<T1>>? first, Func<NpgsqlConnection, NpgsqlTransaction, Task<T2>>? second,
+        CancellationToken ct)
+    {
+        if (first is null || second is null)
+        {
+            return (first is null ? default : await first(connection, transaction), second is null ? default : await second(connection, transaction));
+        }
+        string snapshot;
+        await using (var export = new NpgsqlCommand("SELECT pg_export_snapshot()", connection, transaction))
+        {
+            snapshot = (string)(await export.ExecuteScalarAsync(ct))!;
+        }
+        await using var other = await dataSource.OpenConnectionAsync(ct);
+        await using var otherTransaction = await other.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        // The identifier comes from the server; SET TRANSACTION SNAPSHOT takes no parameters.
+        await using (var import = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT '{snapshot}'", other, otherTransaction))
+        {
+            await import.ExecuteNonQueryAsync(ct);
+        }
+        var firstTask = first(other, otherTransaction);
+        var secondTask = second(connection, transaction);
+        await Task.WhenAll(firstTask, secondTask);
+        await otherTransaction.CommitAsync(ct);
+        return (firstTask.Result, secondTask.Result);
     }
 
     /// <summary>Text and provenance of the final chunks.</summary>

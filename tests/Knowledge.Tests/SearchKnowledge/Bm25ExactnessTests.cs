@@ -63,4 +63,53 @@ public sealed class Bm25ExactnessTests(KnowledgeAppWithWorker app) : IClassFixtu
             }
         }
     }
+
+    [Fact]
+    public async Task Document_frequencies_stay_exact_through_uploads_replacements_and_deletes()
+    {
+        var client = app.ClientForNewTenant();
+        var kbId = await CreateKnowledgeBaseAsync(client, settings: new { name = "df", chunk_size = 50, chunk_overlap = 0 });
+        var first = await UploadNewAsync(client, kbId, "a.txt", Encoding.UTF8.GetBytes("Pump valve maintenance.\n\nValve seal and pump filter."));
+        var second = await UploadNewAsync(client, kbId, "b.txt", Encoding.UTF8.GetBytes("Filter cartridge for the pump.\n\nReplace the cartridge yearly."));
+        (await WaitForDocumentAsync(client, first, app.Worker)).GetProperty("status").GetString().ShouldBe("indexed");
+        (await WaitForDocumentAsync(client, second, app.Worker)).GetProperty("status").GetString().ShouldBe("indexed");
+        var replacement = await UploadNewAsync(client, kbId, "a.txt", Encoding.UTF8.GetBytes("Valve gasket only."));
+        (await WaitForDocumentAsync(client, replacement, app.Worker)).GetProperty("status").GetString().ShouldBe("indexed");
+        await using var connection = new NpgsqlConnection(app.KnowledgeDb);
+        await connection.OpenAsync(Ct);
+        (await DocumentFrequencyMismatchesAsync(connection, kbId)).ShouldBe(0);
+        (await TermStatsAsync(connection, kbId)).ShouldContainKey("gasket");
+        (await TermStatsAsync(connection, kbId)).ShouldNotContainKey("seal");
+
+        (await client.DeleteAsync($"/api/v1/knowledge/documents/{second}", Ct)).IsSuccessStatusCode.ShouldBeTrue();
+
+        (await DocumentFrequencyMismatchesAsync(connection, kbId)).ShouldBe(0);
+        var stats = await TermStatsAsync(connection, kbId);
+        stats.ShouldNotContainKey("cartridg");
+        stats["valv"].ShouldBe(1);
+    }
+
+    private static async Task<long> DocumentFrequencyMismatchesAsync(NpgsqlConnection connection, Guid kbId)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT count(*) FROM (SELECT term, count(*) AS df FROM chunk_terms WHERE knowledge_base_id = @kb GROUP BY term) c
+            FULL JOIN (SELECT term, df FROM term_stats WHERE knowledge_base_id = @kb) s USING (term)
+            WHERE c.df IS DISTINCT FROM s.df
+            """, connection);
+        command.Parameters.AddWithValue("kb", kbId);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static async Task<Dictionary<string, long>> TermStatsAsync(NpgsqlConnection connection, Guid kbId)
+    {
+        await using var command = new NpgsqlCommand("SELECT term, df FROM term_stats WHERE knowledge_base_id = @kb", connection);
+        command.Parameters.AddWithValue("kb", kbId);
+        var stats = new Dictionary<string, long>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            stats[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return stats;
+    }
 }
