@@ -177,7 +177,7 @@ public static class IngestionBench
         {
             await insert.ExecuteNonQueryAsync();
         }
-        await ChunkWriter.WriteAsync(connection, Tenant, Kb, documentId, chunks, vectors, CancellationToken.None);
+        await ChunkWriter.WriteAsync(connection, Tenant, Kb, documentId, chunks, vectors, HashedNgramEmbeddingGenerator.ModelId, CancellationToken.None);
         await transaction.CommitAsync();
     }
 
@@ -189,7 +189,7 @@ public static class IngestionBench
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
         var kbs = new[] { Kb };
         var (v, k) = await SearchKnowledgeQueries.OnSharedSnapshotAsync<List<(Guid Id, double Score)>, List<(Guid Id, double Score)>>(dataSource, connection, transaction,
-            mode == SearchKnowledgeModes.Keyword ? null : (c, t) => SearchKnowledgeQueries.VectorAsync(c, t, Tenant, kbs, vector, null, 50, EfSearch, false, CancellationToken.None),
+            mode == SearchKnowledgeModes.Keyword ? null : (c, t) => SearchKnowledgeQueries.VectorAsync(c, t, Tenant, kbs, vector, HashedNgramEmbeddingGenerator.ModelId, null, 50, EfSearch, false, CancellationToken.None),
             mode == SearchKnowledgeModes.Vector ? null : (c, t) => SearchKnowledgeQueries.KeywordAsync(c, t, kbs, query, null, 50, 1.2, 0.75, CancellationToken.None),
             CancellationToken.None);
         (v, k) = (v ?? [], k ?? []);
@@ -214,10 +214,10 @@ public static class IngestionBench
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             var watch = Stopwatch.StartNew();
-            var approximate = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, null, 10, ef, false, CancellationToken.None);
+            var approximate = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, HashedNgramEmbeddingGenerator.ModelId, null, 10, ef, false, CancellationToken.None);
             hnswTimes.Add(watch.Elapsed.TotalMilliseconds);
             watch.Restart();
-            var exact = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, null, 10, 100, true, CancellationToken.None);
+            var exact = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, HashedNgramEmbeddingGenerator.ModelId, null, 10, 100, true, CancellationToken.None);
             exactTimes.Add(watch.Elapsed.TotalMilliseconds);
             overlaps.Add(approximate.Select(a => a.Id).Intersect(exact.Select(e => e.Id)).Count() / (double)Math.Max(1, exact.Count));
         }

@@ -11,8 +11,9 @@ public sealed record KnowledgeBaseResponse(
     string EmbeddingModel,
     int EmbeddingDimension,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    KnowledgeBaseEmbeddingStatus? Embedding = null)
 {
-    public static KnowledgeBaseResponse From(KnowledgeBase kb) => new(kb.Id, kb.Name, kb.Description, kb.ChunkSize, kb.ChunkOverlap,
-        kb.Language, kb.EmbeddingProvider, kb.EmbeddingModel, kb.EmbeddingDimension, kb.CreatedAt, kb.UpdatedAt);
+    public static KnowledgeBaseResponse From(KnowledgeBase kb, KnowledgeBaseEmbeddingStatus? embedding = null) => new(kb.Id, kb.Name, kb.Description,
+        kb.ChunkSize, kb.ChunkOverlap, kb.Language, kb.EmbeddingProvider, kb.EmbeddingModel, kb.EmbeddingDimension, kb.CreatedAt, kb.UpdatedAt, embedding);
 }

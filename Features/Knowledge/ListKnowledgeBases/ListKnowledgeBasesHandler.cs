@@ -14,6 +14,6 @@ public sealed class ListKnowledgeBasesHandler(KnowledgeDbContext db)
             .OrderByDescending(kb => kb.CreatedAt).ThenBy(kb => kb.Id)
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize + 1)
             .ToListAsync(cancellationToken);
-        return PageResponse<KnowledgeBaseResponse>.FromOverfetched(rows.Select(KnowledgeBaseResponse.From).ToList(), request.Page, request.PageSize);
+        return PageResponse<KnowledgeBaseResponse>.FromOverfetched(rows.Select(kb => KnowledgeBaseResponse.From(kb)).ToList(), request.Page, request.PageSize);
     }
 }

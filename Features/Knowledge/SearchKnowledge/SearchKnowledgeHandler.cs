@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Knowledge.Common;
 using VoiceHelper.ServiceDefaults.Problems;
 
@@ -99,7 +100,7 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
         await transaction.SaveAsync("vector", cancellationToken);
         try
         {
-            var hits = await SearchKnowledgeQueries.VectorAsync(connection, transaction, tenantId, kbIds, query, filter, candidates,
+            var hits = await SearchKnowledgeQueries.VectorAsync(connection, transaction, tenantId, kbIds, query, EmbedderIdentity.Model(embedder), filter, candidates,
                 options.Value.HnswEfSearch, exact: false, cancellationToken);
             await transaction.ReleaseAsync("vector", cancellationToken);
             return hits;

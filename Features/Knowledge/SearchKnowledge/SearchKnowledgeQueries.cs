@@ -15,9 +15,13 @@ namespace VoiceHelper.Knowledge.SearchKnowledge;
 /// </summary>
 public static class SearchKnowledgeQueries
 {
-    /// <summary>Cosine similarity over pgvector's HNSW index (or exact when <paramref name="exact"/>), best first.</summary>
+    /// <summary>
+    /// Cosine similarity over pgvector's HNSW index (or exact when <paramref name="exact"/>), best first, among the chunks
+    /// embedded by the query's own embedder (<paramref name="embeddingModel"/>): a knowledge base being re-embedded is
+    /// searched over the chunks already done.
+    /// </summary>
     public static async Task<List<(Guid Id, double Score)>> VectorAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId,
-        IReadOnlyList<Guid> kbIds, ReadOnlyMemory<float> query, string? metadataFilter, int limit, int efSearch, bool exact, CancellationToken ct)
+        IReadOnlyList<Guid> kbIds, ReadOnlyMemory<float> query, string embeddingModel, string? metadataFilter, int limit, int efSearch, bool exact, CancellationToken ct)
     {
         var dimension = query.Length;
         // Iterative scans (pgvector 0.8) keep walking the graph when the knowledge-base filter removes candidates,
@@ -32,13 +36,14 @@ public static class SearchKnowledgeQueries
         var sql = $"""
             SELECT c.id, {distance} AS distance
             FROM chunks c
-            WHERE c.embedding_dim = {dimension} AND c.knowledge_base_id = ANY(@kbs) AND c.tenant_id = @tenant
+            WHERE c.embedding_dim = {dimension} AND c.embedding_model = @model AND c.knowledge_base_id = ANY(@kbs) AND c.tenant_id = @tenant
               {(metadataFilter is null ? "" : "AND c.document_id IN (SELECT d.id FROM documents d WHERE d.knowledge_base_id = ANY(@kbs) AND d.metadata @> @filter::jsonb)")}
             ORDER BY {distance}
             LIMIT @limit
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("q", ToVectorLiteral(query.Span));
+        command.Parameters.AddWithValue("model", embeddingModel);
         command.Parameters.AddWithValue("kbs", kbIds.ToArray());
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("limit", limit);

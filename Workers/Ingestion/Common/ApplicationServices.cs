@@ -3,6 +3,7 @@ using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.Ingestion.IngestDocument;
 using VoiceHelper.Ingestion.Parse;
+using VoiceHelper.Ingestion.ReembedKnowledgeBases;
 using VoiceHelper.ServiceDefaults.Data;
 using VoiceHelper.ServiceDefaults.Messaging;
 
@@ -15,7 +16,8 @@ public static class ApplicationServices
 
     /// <summary>
     /// The worker's wiring: knowledgedb (schema owned by the Knowledge service), its outbox and inbox for
-    /// exactly-once effects, the embedder and the document.uploaded consumer.
+    /// exactly-once effects, the embedder, the document.uploaded consumer and the re-embedding of knowledge bases
+    /// left on another embedder.
     /// </summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
@@ -25,6 +27,7 @@ public static class ApplicationServices
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DocumentParser>();
         builder.AddEventHandler<DocumentUploaded, IngestDocumentHandler>(ConsumerGroup);
+        builder.Services.AddHostedService<ReembedKnowledgeBasesService>();
         return builder;
     }
 }

@@ -15,4 +15,7 @@ public sealed class IngestionOptions
 
     /// <summary>Chunks embedded per call to the embedder (progress is written after each batch).</summary>
     [Range(1, 2048)] public int EmbedBatchSize { get; set; } = 64;
+
+    /// <summary>How often the worker looks for knowledge bases recorded with another embedder than its own (and retries after a failure).</summary>
+    public TimeSpan ReembedInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -16,12 +16,12 @@ public static class ChunkWriter
     public const int MaxTermLength = 64;
 
     public static async Task WriteAsync(NpgsqlConnection connection, Guid tenantId, Guid knowledgeBaseId, Guid documentId,
-        IReadOnlyList<ChunkDraft> chunks, IReadOnlyList<ReadOnlyMemory<float>> embeddings, CancellationToken ct)
+        IReadOnlyList<ChunkDraft> chunks, IReadOnlyList<ReadOnlyMemory<float>> embeddings, string embeddingModel, CancellationToken ct)
     {
         var ids = chunks.Select(_ => Guid.CreateVersion7()).ToArray();
         var postings = chunks.Select(c => Postings(c.IndexText)).ToArray();
         await using (var writer = await connection.BeginTextImportAsync(
-            "COPY chunks (id, tenant_id, knowledge_base_id, document_id, ordinal, text, heading_path, page, token_count, term_count, embedding_dim, embedding) FROM STDIN", ct))
+            "COPY chunks (id, tenant_id, knowledge_base_id, document_id, ordinal, text, heading_path, page, token_count, term_count, embedding_dim, embedding, embedding_model) FROM STDIN", ct))
         {
             for (var i = 0; i < chunks.Count; i++)
             {
@@ -31,7 +31,8 @@ public static class ChunkWriter
                     .Append(i).Append('\t').Append(Escape(chunk.Text)).Append('\t').Append(Escape(ArrayLiteral(chunk.HeadingPath))).Append('\t')
                     .Append(chunk.Page?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\\N").Append('\t')
                     .Append(chunk.TokenCount).Append('\t').Append(postings[i].Length).Append('\t')
-                    .Append(embeddings[i].Length).Append('\t').Append(VectorLiteral.Format(embeddings[i].Span)).Append('\n');
+                    .Append(embeddings[i].Length).Append('\t').Append(VectorLiteral.Format(embeddings[i].Span)).Append('\t')
+                    .Append(Escape(embeddingModel)).Append('\n');
                 await writer.WriteAsync(line.ToString());
             }
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Embeddings;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceHelper.Contracts.Events;
@@ -100,7 +101,7 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
             return;
         }
         await ExecuteAsync(connection, transaction, "DELETE FROM chunks WHERE document_id = @id", ct, ("id", @event.DocumentId));
-        await ChunkWriter.WriteAsync(connection, @event.TenantId, @event.KnowledgeBaseId, @event.DocumentId, chunks, embeddings, ct);
+        await ChunkWriter.WriteAsync(connection, @event.TenantId, @event.KnowledgeBaseId, @event.DocumentId, chunks, embeddings, EmbedderIdentity.Model(embedder), ct);
         var now = clock.GetUtcNow();
         await ExecuteAsync(connection, transaction, """
             UPDATE documents SET status = 'indexed', progress = 100, chunk_count = @count, error_code = NULL, error_message = NULL,

@@ -17,16 +17,20 @@ public class KnowledgeApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const long MaxUploadBytes = 2 * 1024 * 1024;
 
     public TestTokens Tokens { get; } = new();
-    public string KnowledgeDb { get; private set; } = "";
-    public string EventsDb { get; private set; } = "";
+    /// <summary>Fresh databases unless a variant sets them (to run against another instance's data).</summary>
+    public string KnowledgeDb { get; protected set; } = "";
+    public string EventsDb { get; protected set; } = "";
     public WorkerProcess? Worker { get; private set; }
 
     protected virtual bool WithWorker => false;
 
     public virtual async ValueTask InitializeAsync()
     {
-        KnowledgeDb = await TestServers.CreateDatabaseAsync("knowledge");
-        EventsDb = await TestServers.CreateDatabaseAsync("events");
+        if (KnowledgeDb.Length == 0)
+        {
+            KnowledgeDb = await TestServers.CreateDatabaseAsync("knowledge");
+            EventsDb = await TestServers.CreateDatabaseAsync("events");
+        }
         // Start the service first: its migrations create the schema the worker writes into.
         _ = Server;
         if (WithWorker)
@@ -63,12 +67,19 @@ public class KnowledgeApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Knowledge:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:PermitsPerUser", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ISigningKeySource>(new TestKeySource(Tokens));
             ConfigureServices(services);
         });
     }
+
+    /// <summary>Extra configuration for variants (for example another embedder).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>Hook for variants (for example a failing embedder).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

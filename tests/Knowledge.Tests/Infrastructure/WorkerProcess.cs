@@ -16,13 +16,17 @@ public sealed class WorkerProcess : IAsyncDisposable
     private Process? _process;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
-    private WorkerProcess(string knowledgeDb, string eventsDb) => (_knowledgeDb, _eventsDb) = (knowledgeDb, eventsDb);
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    private WorkerProcess(string knowledgeDb, string eventsDb, IReadOnlyDictionary<string, string>? environment) =>
+        (_knowledgeDb, _eventsDb, _environment) = (knowledgeDb, eventsDb, environment ?? new Dictionary<string, string>());
 
     public string Output => string.Join('\n', _output.TakeLast(60));
 
-    public static async Task<WorkerProcess> StartAsync(string knowledgeDb, string eventsDb)
+    /// <param name="environment">Extra settings, for example another embedder (<c>Embeddings__Dimensions</c>).</param>
+    public static async Task<WorkerProcess> StartAsync(string knowledgeDb, string eventsDb, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var worker = new WorkerProcess(knowledgeDb, eventsDb);
+        var worker = new WorkerProcess(knowledgeDb, eventsDb, environment);
         await worker.StartAsync();
         return worker;
     }
@@ -41,6 +45,11 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["EventBus__LeaseDuration"] = "00:00:03";
         start.Environment["EventBus__InitialBackoff"] = "00:00:00.200";
         start.Environment["Ingestion__EmbedBatchSize"] = "16";
+        start.Environment["Ingestion__ReembedInterval"] = "00:00:00.300";
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
+        }
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
