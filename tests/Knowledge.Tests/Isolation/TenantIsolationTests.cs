@@ -21,6 +21,8 @@ public sealed class TenantIsolationTests(KnowledgeApp app) : IClassFixture<Knowl
         (await intruder.DeleteAsync($"/api/v1/knowledge/bases/{kbId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await (await UploadAsync(intruder, kbId, "x.txt", Encoding.UTF8.GetBytes("hello")))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base_not_found");
+        await (await intruder.GetAsync($"/api/v1/knowledge/bases/{kbId}/documents", Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base_not_found");
         (await intruder.GetAsync($"/api/v1/knowledge/documents/{documentId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await intruder.DeleteAsync($"/api/v1/knowledge/documents/{documentId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await (await intruder.PostAsJsonAsync("/api/v1/knowledge/search", new { query = "vault code", kb_ids = new[] { kbId } }, Ct))
@@ -31,6 +33,8 @@ public sealed class TenantIsolationTests(KnowledgeApp app) : IClassFixture<Knowl
         // The owner still has everything.
         (await owner.GetAsync($"/api/v1/knowledge/bases/{kbId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await owner.GetAsync($"/api/v1/knowledge/documents/{documentId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await owner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/knowledge/bases/{kbId}/documents", Ct))
+            .GetProperty("items")[0].GetProperty("id").GetGuid().ShouldBe(documentId);
         (await owner.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/knowledge/bases", Ct)).GetProperty("items").GetArrayLength().ShouldBe(1);
     }
 }
