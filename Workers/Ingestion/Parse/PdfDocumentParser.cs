@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Text;
+using System.Xml;
 
 namespace VoiceHelper.Ingestion.Parse;
 
 /// <summary>
 /// PDF through Debian poppler-utils (no PDF library restores here): <c>pdfinfo</c> tells encrypted from corrupt,
-/// <c>pdftotext -layout</c> extracts the text with a form feed between pages, which gives page numbers.
+/// <c>pdftohtml -xml</c> gives positioned text with font sizes, from which <see cref="PdfStructure"/> decides headings,
+/// paragraphs and table rows per page; <c>pdftotext -layout</c> (text with a form feed between pages) is the fallback.
 /// </summary>
 public sealed class PdfDocumentParser(TimeSpan timeout, string workDirectory)
 {
@@ -26,6 +28,12 @@ public sealed class PdfDocumentParser(TimeSpan timeout, string workDirectory)
             {
                 return ParseResult.Fail(ParseFailure.EncryptedPdf, "The PDF is encrypted.");
             }
+            var layout = await RunAsync("pdftohtml", ["-xml", "-i", "-stdout", "-q", "-enc", "UTF-8", path], cancellationToken);
+            if (layout.ExitCode == 0 && Structure(layout.Stdout) is { } structured)
+            {
+                return ParseResult.Ok(structured);
+            }
+            // Without positions there are no headings, but the text with its pages is still worth indexing.
             var text = await RunAsync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], cancellationToken);
             if (text.ExitCode != 0)
             {
@@ -42,6 +50,20 @@ public sealed class PdfDocumentParser(TimeSpan timeout, string workDirectory)
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>The structured blocks, or null when poppler's XML is unusable or holds no body text.</summary>
+    private static List<ParsedBlock>? Structure(string xml)
+    {
+        try
+        {
+            var blocks = PdfStructure.Blocks(xml);
+            return blocks.Any(b => !b.IsHeading) ? blocks : null;
+        }
+        catch (XmlException)
+        {
+            return null;
         }
     }
 

@@ -21,6 +21,25 @@ public sealed class DocumentParserTests
     }
 
     [Fact]
+    public async Task Pdf_headings_paragraphs_and_table_rows_come_from_font_sizes_and_positions()
+    {
+        var pdf = DocumentFixtures.Pdf(
+            ["Introduction text that is long enough to make twelve points the body size.", "It wraps onto a second line."],
+            ["# Warranty", "The warranty lasts 24 months", "from the date of purchase.", "", "Keep the receipt.", "|Model|FC-1|"]);
+
+        var result = await Parser.ParseAsync(pdf, "application/pdf", Ct);
+
+        result.Failure.ShouldBeNull();
+        result.Blocks.ShouldBe([
+            new ParsedBlock("Introduction text that is long enough to make twelve points the body size. It wraps onto a second line.", 0, 1),
+            new ParsedBlock("Warranty", 1, 2),
+            new ParsedBlock("The warranty lasts 24 months from the date of purchase.", 0, 2),
+            new ParsedBlock("Keep the receipt.", 0, 2),
+            new ParsedBlock("Model | FC-1", 0, 2),
+        ]);
+    }
+
+    [Fact]
     public async Task Encrypted_corrupt_and_textless_pdfs_fail_with_their_codes()
     {
         (await Parser.ParseAsync(DocumentFixtures.EncryptedPdf(["secret"]), "application/pdf", Ct)).Failure!.Code.ShouldBe("encrypted_pdf");

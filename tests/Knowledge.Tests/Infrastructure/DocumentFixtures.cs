@@ -9,7 +9,11 @@ namespace VoiceHelper.Testing.Documents;
 /// <summary>Test documents generated on the fly: no binary fixtures in the repository.</summary>
 public static class DocumentFixtures
 {
-    /// <summary>A valid PDF with one Helvetica text line per entry on each page; the xref offsets are computed, not guessed.</summary>
+    /// <summary>
+    /// A valid PDF with one Helvetica text line per entry on each page (12 pt, 14 pt apart); the xref offsets are computed,
+    /// not guessed. Entries starting with "# " are set in 20 pt like a heading, "|" entries are a table row whose cells
+    /// stand 200 pt apart, and an empty entry leaves a blank line.
+    /// </summary>
     public static byte[] Pdf(params string[][] pages) => BuildPdf(pages, encrypted: false);
 
     /// <summary>A PDF whose trailer names a standard-security /Encrypt dictionary with a user password we do not know.</summary>
@@ -65,12 +69,19 @@ public static class DocumentFixtures
         var pageObjects = new List<(int Id, string Body)>();
         foreach (var lines in pages)
         {
-            var content = new StringBuilder("BT /F1 12 Tf 72 720 Td 14 TL\n");
+            var content = new StringBuilder();
+            var y = 720;
             foreach (var line in lines)
             {
-                content.Append('(').Append(line.Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)")).Append(") Tj T*\n");
+                var heading = line.StartsWith("# ", StringComparison.Ordinal);
+                var cells = line.StartsWith('|') ? line.Trim('|').Split('|') : [heading ? line[2..] : line];
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    content.Append(CultureInfo.InvariantCulture, $"BT /F1 {(heading ? 20 : 12)} Tf {72 + (200 * i)} {y} Td (")
+                        .Append(cells[i].Trim().Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)")).Append(") Tj ET\n");
+                }
+                y -= heading ? 26 : 14;
             }
-            content.Append("ET");
             var stream = content.ToString();
             var pageId = next++;
             var contentId = next++;
