@@ -113,6 +113,20 @@ public sealed class ListDocumentsTests(KnowledgeAppWithWorker app) : IClassFixtu
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base_not_found");
     }
 
+    [Fact]
+    public async Task The_list_is_documented_in_openapi()
+    {
+        var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+        var list = document.GetProperty("paths").GetProperty("/api/v1/knowledge/bases/{kb_id}/documents").GetProperty("get");
+        list.GetProperty("operationId").GetString().ShouldBe("ListDocuments");
+        var parameters = list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        parameters.ShouldBe(["kb_id", "page", "page_size", "status"], ignoreOrder: true);
+        foreach (var status in new[] { "200", "400", "401", "404" })
+        {
+            list.GetProperty("responses").TryGetProperty(status, out _).ShouldBeTrue(status);
+        }
+    }
+
     private static async Task<JsonElement> ListAsync(HttpClient client, Guid kbId, string query)
     {
         var response = await client.GetAsync($"/api/v1/knowledge/bases/{kbId}/documents?{query}", Ct);
