@@ -26,9 +26,10 @@ public sealed class IngestFormatsTests(KnowledgeAppWithWorker app) : IClassFixtu
             "txt" => Encoding.UTF8.GetBytes("Warranty\n\nThe flux capacitor warranty lasts 24 months from purchase."),
             "md" => Encoding.UTF8.GetBytes("# Warranty\n\n## Duration\n\nThe flux capacitor warranty lasts 24 months from purchase.\n\n- keep the receipt\n"),
             "html" => Encoding.UTF8.GetBytes("<!doctype html><html><body><h1>Warranty</h1><h2>Duration</h2><p>The flux capacitor warranty lasts 24 months from purchase.</p><script>var x='flux';</script><table><tr><td>Model</td><td>FC-1</td></tr></table></body></html>"),
+            // The heading is only a larger font: the worker has to find it from the layout.
             "pdf" => DocumentFixtures.Pdf(
                 Enumerable.Range(1, 8).Select(i => $"Introduction sentence {i} talks about nothing in particular.").ToArray(),
-                ["The flux capacitor warranty lasts 24 months from purchase."]),
+                ["# Warranty", "The flux capacitor warranty lasts 24 months from purchase.", "|Model|FC-1|"]),
             _ => DocumentFixtures.Docx("# Warranty", "The flux capacitor warranty lasts 24 months from purchase.", "- keep the receipt", "|Model|FC-1|"),
         };
         var id = await UploadNewAsync(client, kbId, fileName, content);
@@ -44,6 +45,7 @@ public sealed class IngestFormatsTests(KnowledgeAppWithWorker app) : IClassFixtu
         {
             case "pdf":
                 hit.GetProperty("page").GetInt32().ShouldBe(2);
+                hit.GetProperty("heading_path").EnumerateArray().Select(e => e.GetString()).ShouldBe(["Warranty"]);
                 break;
             case "md":
             case "html":
