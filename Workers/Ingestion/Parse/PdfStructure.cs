@@ -60,13 +60,15 @@ public static partial class PdfStructure
 
     private static bool IsLargeHeading(List<PdfTextLine> run, double bodySize) =>
         run.Count <= MaxHeadingLines && run[0].Size >= bodySize * HeadingSizeRatio
-        && run.All(l => !l.IsTableRow && !l.IsListItem) && ReadsLikeHeading(Join(run));
+        // A numbered line ("2. Installation") in a larger font is a numbered heading, not a list item.
+        && run.All(l => !l.IsTableRow) && ReadsLikeHeading(Join(run));
 
     private static bool IsBoldHeading(List<PdfTextLine> run, double bodySize) =>
         run is [{ Bold: true, IsTableRow: false, IsListItem: false } line] && SameSize(line.Size, bodySize) && ReadsLikeHeading(line.Text);
 
     private static bool ReadsLikeHeading(string text) =>
-        text.Length <= MaxHeadingLength && text.Any(char.IsLetter) && text[^1] is not ('.' or ',' or ';' or '!' or '。' or '，' or '；' or '！');
+        text.Length <= MaxHeadingLength && text.Any(char.IsLetter) && text[^1] is not ('.' or ',' or ';' or '!' or '。' or '，' or '；' or '！')
+        && !ContentsEntry().IsMatch(text);
 
     private static bool SameSize(double a, double b) => Math.Max(a, b) < Math.Min(a, b) * SameSizeRatio;
 
@@ -95,9 +97,11 @@ public static partial class PdfStructure
                 pitches.Add((line.Size, pitch));
             }
         }
-        return pitches.GroupBy(p => p.Size).ToDictionary(
-            g => g.Key,
-            g => g.GroupBy(p => p.Pitch).OrderByDescending(p => p.Count()).ThenBy(p => p.Key).First().Key);
+        // A spacing seen once says nothing: it may be the very gap being judged.
+        return pitches.GroupBy(p => p.Size)
+            .Select(g => g.GroupBy(p => p.Pitch).OrderByDescending(p => p.Count()).ThenBy(p => p.Key).First())
+            .Where(g => g.Count() >= 2)
+            .ToDictionary(g => g.First().Size, g => g.Key);
     }
 
     private static IEnumerable<PdfTextLine> Lines(IEnumerable<PdfTextElement> page)
@@ -235,6 +239,10 @@ public static partial class PdfStructure
 
     private static double? Number(XmlReader reader, string attribute) =>
         double.TryParse(reader.GetAttribute(attribute), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    // A table of contents repeats the headings in their size, but with dot leaders and a page number.
+    [GeneratedRegex(@"(?:\.\s?){3,}\s*\d+$")]
+    private static partial Regex ContentsEntry();
 
     // "• item", "- item", "1. step", "a) option"; U+F0B7 is the Symbol-font bullet Word writes into PDFs.
     [GeneratedRegex(@"^(?:(?<bullet>[•◦▪▫‣·●○■□–\-*\uF0B7\uF0A7])|(?:\d{1,2}|[a-z])[.)])(?:\s|$)")]

@@ -60,15 +60,19 @@ public sealed class PdfStructureTests
     }
 
     [Fact]
-    public void Large_sentences_and_long_large_text_stay_body_text()
+    public void Large_sentences_and_contents_entries_stay_body_text()
     {
         var xml = Xml("<page number=\"1\">" + Fonts
                       + Text(80, 100, "1", "Thank you for buying the flux capacitor.", 22)
-                      + Text(130, 100, "2", "Body text carries the most characters in the whole document, so it sets the body size.")
+                      + Text(125, 100, "1", "Installation . . . . . . . . . . 12", 22)
+                      + Text(170, 100, "2", "Body text carries the most characters in the whole document, so it sets the body size.")
                       + "</page>\n");
 
-        PdfStructure.Blocks(xml).Where(b => b.IsHeading).ShouldBeEmpty();
-        PdfStructure.Blocks(xml)[0].Text.ShouldBe("Thank you for buying the flux capacitor.");
+        PdfStructure.Blocks(xml).Select(b => (b.Text, b.HeadingLevel)).ShouldBe([
+            ("Thank you for buying the flux capacitor.", 0),
+            ("Installation . . . . . . . . . . 12", 0),
+            ("Body text carries the most characters in the whole document, so it sets the body size.", 0),
+        ]);
     }
 
     [Fact]
@@ -90,9 +94,10 @@ public sealed class PdfStructureTests
     }
 
     [Fact]
-    public void List_items_are_blocks_of_their_own_and_bullets_read_as_dashes()
+    public void List_items_are_blocks_of_their_own_bullets_read_as_dashes_and_larger_numbers_are_headings()
     {
         var xml = Xml("<page number=\"1\">" + Fonts
+                      + Text(60, 100, "1", "2. Installation", 22)
                       + Text(100, 100, "2", "In the box:")
                       + Text(121, 100, "2", "•", width: 8)
                       + Text(121, 130, "2", "the unit")
@@ -100,7 +105,9 @@ public sealed class PdfStructureTests
                       + Text(163, 100, "2", "1. Plug it in")
                       + "</page>\n");
 
-        PdfStructure.Blocks(xml).Select(b => b.Text).ShouldBe(["In the box:", "- the unit", "- the cable", "1. Plug it in"]);
+        PdfStructure.Blocks(xml).Select(b => (b.Text, b.HeadingLevel)).ShouldBe([
+            ("2. Installation", 1), ("In the box:", 0), ("- the unit", 0), ("- the cable", 0), ("1. Plug it in", 0),
+        ]);
     }
 
     [Fact]
