@@ -133,6 +133,11 @@ public static partial class PdfStructure
                 text.Append(cell ? " | " : gap < JoinedGapInHeights * height ? "" : " ").Append(cells[i].Text);
             }
             var cleaned = TextCleaner.Clean(text.ToString());
+            if (cleaned.Length == 0)
+            {
+                // Runs of control characters only: nothing a reader sees.
+                continue;
+            }
             var marker = ListMarker().Match(cleaned);
             if (marker.Success && marker.Groups["bullet"].Success)
             {
