@@ -287,6 +287,7 @@ public static class KubernetesPublisher
         {
             ["name"] = postgres.Name,
             ["image"] = $"{PostgresServerResource.Image}:{PostgresServerResource.ImageTag}",
+            ["args"] = PostgresServerResource.Settings.SelectMany(setting => new object[] { "-c", setting }).ToList(),
             ["ports"] = new List<object> { new Dictionary<string, object> { ["name"] = "tcp", ["containerPort"] = postgres.Tcp.TargetPort } },
             ["env"] = new List<object>
             {

@@ -50,6 +50,7 @@ public static class ManifestPublisher
         ["type"] = "container.v0",
         ["connectionString"] = postgres.ManifestConnectionExpression,
         ["image"] = $"{PostgresServerResource.Image}:{PostgresServerResource.ImageTag}",
+        ["args"] = new JsonArray([.. PostgresServerResource.Settings.SelectMany(setting => new[] { "-c", setting }).Select(a => (JsonNode)a)]),
         ["volumes"] = new JsonArray(new JsonObject
         {
             ["name"] = $"voicehelper-{postgres.Name}-data",

@@ -9,6 +9,12 @@ public sealed class PostgresServerResource : Resource, IResourceWithConnectionSt
     public const string Image = "docker.io/pgvector/pgvector";
     public const string ImageTag = "0.8.0-pg15";
 
+    /// <summary>
+    /// Server settings for every profile. The 128 MB default buffer cache cannot hold the HNSW graph and the keyword
+    /// postings of 100,000 chunks (about 1 GB), and search latency then depends on the operating system's cache.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Settings = ["shared_buffers=1GB", "effective_cache_size=4GB", "maintenance_work_mem=256MB"];
+
     private readonly string _dataDirectory;
 
     public PostgresServerResource(string name, ParameterResource password, string dataDirectory) : base(name)
@@ -51,7 +57,8 @@ public sealed class PostgresServerResource : Resource, IResourceWithConnectionSt
         ChownToPostgres(sockets);
         var (server, serverArgs) = HostTools.AsPostgresUser(Path.Combine(bin, "postgres"),
             ["-D", pgData, "-c", "listen_addresses=127.0.0.1", "-p", Tcp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-             "-c", $"unix_socket_directories={sockets}", "-c", "max_connections=300", "-c", "logging_collector=off"]);
+             "-c", $"unix_socket_directories={sockets}", "-c", "max_connections=300", "-c", "logging_collector=off",
+             .. Settings.SelectMany(setting => new[] { "-c", setting })]);
         return new LaunchSpec(server, serverArgs, _dataDirectory, new Dictionary<string, string>());
     }
 
