@@ -72,7 +72,7 @@ public static class IngestionBench
                 times.Sort();
                 latency.Add(size.ToString("N0", CultureInfo.InvariantCulture), mode, Ms(Percentile(times, 0.50)), Ms(Percentile(times, 0.95)), Ms(times.Average()));
             }
-            foreach (var ef in new[] { 100, EfSearch, 400 })
+            foreach (var ef in new[] { 100, EfSearch, 400, 800 })
             {
                 var (hnswRecall, hnswP50, exactP50) = await RecallAsync(dataSource, queries.Take(100).ToList(), ef);
                 recall.Add(size.ToString("N0", CultureInfo.InvariantCulture), ef.ToString(CultureInfo.InvariantCulture), hnswRecall.ToString("F3", CultureInfo.InvariantCulture),

@@ -47,6 +47,15 @@ public static class ChunkWriter
                 }
             }
         }
+        // The same postings per chunk in one row: what keyword search completes its contenders from (decision 0005).
+        await using (var writer = await connection.BeginTextImportAsync("COPY chunk_term_vectors (chunk_id, terms, tfs, length) FROM STDIN", ct))
+        {
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var terms = postings[i].Terms;
+                await writer.WriteAsync($"{ids[i]}\t{Escape(ArrayLiteral(terms.Select(t => t.Term).ToList()))}\t{{{string.Join(',', terms.Select(t => t.Tf))}}}\t{postings[i].Length}\n");
+            }
+        }
     }
 
     /// <summary>Term frequencies and the chunk's length in terms, from the same tokeniser the query uses.</summary>
