@@ -20,6 +20,7 @@ namespace VoiceHelper.Ingestion.Bench;
 /// per mode at growing index sizes (synthetic chunks bulk-loaded with the worker's COPY writer, then the HNSW index
 /// built), plus HNSW recall@10 against exact search. Runs on a fresh database of the PostgreSQL named by
 /// VOICEHELPER_TEST_POSTGRES. Usage: dotnet run --project bench/Ingestion -- [--sizes 10000,100000] [--queries 200] [--topics 1000 (0 = pure Zipf)]
+/// [--ef-search N (the service's default)]
 /// </summary>
 public static class IngestionBench
 {
@@ -27,14 +28,15 @@ public static class IngestionBench
     private static readonly Guid Kb = Guid.NewGuid();
     private static readonly HashedNgramEmbeddingGenerator Embedder = new();
 
-    /// <summary>The service's default (KnowledgeOptions.HnswEfSearch).</summary>
-    private static readonly int EfSearch = new KnowledgeOptions().HnswEfSearch;
+    /// <summary>The service's default (KnowledgeOptions.HnswEfSearch) unless <c>--ef-search</c> names another.</summary>
+    private static int EfSearch = new KnowledgeOptions().HnswEfSearch;
 
     public static async Task<int> Main(string[] args)
     {
         var sizes = (Argument(args, "--sizes") ?? "10000,100000").Split(',').Select(int.Parse).ToArray();
         var queryCount = int.Parse(Argument(args, "--queries") ?? "200", CultureInfo.InvariantCulture);
         var topics = int.Parse(Argument(args, "--topics") ?? "1000", CultureInfo.InvariantCulture);
+        EfSearch = int.Parse(Argument(args, "--ef-search") ?? EfSearch.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var connectionString = await TestServers.CreateDatabaseAsync("bench_ingestion");
         await using var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         await MigrateAsync(dataSource);
@@ -72,7 +74,7 @@ public static class IngestionBench
                 times.Sort();
                 latency.Add(size.ToString("N0", CultureInfo.InvariantCulture), mode, Ms(Percentile(times, 0.50)), Ms(Percentile(times, 0.95)), Ms(times.Average()));
             }
-            foreach (var ef in new[] { 100, EfSearch, 400, 800 })
+            foreach (var ef in new[] { 100, 200, 400, 800 }.Append(EfSearch).Distinct().Order())
             {
                 var (hnswRecall, hnswP50, exactP50) = await RecallAsync(dataSource, queries.Take(100).ToList(), ef);
                 recall.Add(size.ToString("N0", CultureInfo.InvariantCulture), ef.ToString(CultureInfo.InvariantCulture), hnswRecall.ToString("F3", CultureInfo.InvariantCulture),
