@@ -2,7 +2,7 @@ using VoiceHelper.Bench;
 // Conversations bench: a turn's overhead excluding answer generation (the Assistant answers instantly and its
 // own time is subtracted), and sustained turns/s with 100 concurrent conversations. Everything runs on loopback
 // against a throwaway PostgreSQL and Redis, and the run is bounded: it stops itself.
-//   dotnet run -c Release --project bench/Conversations [-- --seconds 20 --concurrency 100 --turns 300]
+//   dotnet run -c Release --project bench/Conversations [-- --seconds 20 --concurrency 100 --turns 300 --warmup 300]
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -18,6 +18,9 @@ using VoiceHelper.ServiceDefaults.Security;
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 100);
 var sequentialTurns = Arg("--turns", 300);
+// Steady state, not start-up: the runtime recompiles hot methods (tiered JIT) in the background during the first
+// few hundred turns, and on 2 cores that competes with the turns being measured.
+var warmupTurns = Arg("--warmup", 300);
 using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds + 120));
 
 using var postgres = ThrowawayPostgres.Start();
@@ -59,9 +62,9 @@ for (var i = 0; i < 10; i++)
 }
 var overheads = new List<double>();
 var sequentialErrors = 0;
-for (var i = -50; i < sequentialTurns && !deadline.IsCancellationRequested; i++)
+for (var i = -warmupTurns; i < sequentialTurns && !deadline.IsCancellationRequested; i++)
 {
-    var (ok, overhead, _) = await Turn(single, conversations[(i + 50) % conversations.Count], $"seq {i}");
+    var (ok, overhead, _) = await Turn(single, conversations[(i + warmupTurns) % conversations.Count], $"seq {i}");
     if (i >= 0)
     {
         sequentialErrors += ok ? 0 : 1;
