@@ -1,17 +1,18 @@
 using VoiceHelper.Conversations.Tests.Infrastructure;
+using VoiceHelper.Testing;
 
 namespace VoiceHelper.Conversations.Tests.SendMessage;
 
 /// <summary>The service on a Redis of its own, which the test stops.</summary>
 public sealed class RedisDownApp : ConversationsApp
 {
-    public RedisProcess RedisServer { get; private set; } = null!;
+    public RedisServerProcess RedisServer { get; private set; } = null!;
 
     protected override string Redis => RedisServer.ConnectionString;
 
     public override async ValueTask InitializeAsync()
     {
-        RedisServer = await RedisProcess.StartAsync();
+        RedisServer = await RedisServerProcess.StartAsync();
         await base.InitializeAsync();
     }
 

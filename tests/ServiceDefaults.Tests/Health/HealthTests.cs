@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using VoiceHelper.Testing;
 
 namespace VoiceHelper.ServiceDefaults.Tests.Health;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace VoiceHelper.ServiceDefaults.Tests.Health;
+namespace VoiceHelper.Testing;
 
-/// <summary>A private redis-server for a test that has to stop it.</summary>
-internal sealed class RedisServerProcess : IDisposable
+/// <summary>A private redis-server child process on a free loopback port, for a test that has to stop it (by its own PID).</summary>
+public sealed class RedisServerProcess : IDisposable
 {
     private readonly Process _process;
 
