@@ -108,9 +108,10 @@ public static class IngestionBench
             parseChunk += watch.Elapsed.TotalSeconds;
             watch.Restart();
             var vectors = new List<ReadOnlyMemory<float>>();
+            var statistics = await CorpusStatistics.ForAsync(dataSource, Embedder, Kb, chunks.Select(c => c.IndexText).ToList(), textsAreNew: true, CancellationToken.None);
             for (var i = 0; i < chunks.Count; i += 64)
             {
-                var batch = await Embedder.GenerateAsync(chunks.Skip(i).Take(64).Select(c => c.IndexText));
+                var batch = await Embedder.GenerateAsync(chunks.Skip(i).Take(64).Select(c => c.IndexText), statistics);
                 vectors.AddRange(batch.Select(e => e.Vector));
             }
             embed += watch.Elapsed.TotalSeconds;
@@ -151,7 +152,9 @@ public static class IngestionBench
                 var body = text.Paragraph(5 + text.Next(3));
                 return new ChunkDraft(body, [$"Chapter {text.Next(40)}"], null, body.Count(c => c == ' ') + 1);
             }).ToList();
-            var vectors = chunks.Select(c => (ReadOnlyMemory<float>)Embedder.Embed(c.IndexText)).ToList();
+            // Weighted by the knowledge base as it stands, as the worker does (decision 0009).
+            var statistics = await CorpusStatistics.ForAsync(dataSource, Embedder, Kb, chunks.Select(c => c.IndexText).ToList(), textsAreNew: true, CancellationToken.None);
+            var vectors = (await Embedder.GenerateAsync(chunks.Select(c => c.IndexText), statistics)).Select(e => e.Vector).ToList();
             await WriteDocumentAsync(dataSource, chunks, vectors);
             count += batchSize;
         }
@@ -186,10 +189,10 @@ public static class IngestionBench
     /// <summary>The same steps as the SearchKnowledge handler: embed, the signals in one snapshot, fusion, chunk load.</summary>
     private static async Task SearchAsync(NpgsqlDataSource dataSource, string query, string mode)
     {
-        var vector = mode == SearchKnowledgeModes.Keyword ? default : (ReadOnlyMemory<float>)Embedder.Embed(query);
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
         var kbs = new[] { Kb };
+        var vector = mode == SearchKnowledgeModes.Keyword ? default : await EmbedQueryAsync(connection, transaction, query);
         var (v, k) = await SearchKnowledgeQueries.OnSharedSnapshotAsync<List<(Guid Id, double Score)>, List<(Guid Id, double Score)>>(dataSource, connection, transaction,
             mode == SearchKnowledgeModes.Keyword ? null : (c, t) => SearchKnowledgeQueries.VectorAsync(c, t, Tenant, kbs, vector, HashedNgramEmbeddingGenerator.ModelId, null, 50, EfSearch, false, CancellationToken.None),
             mode == SearchKnowledgeModes.Vector ? null : (c, t) => SearchKnowledgeQueries.KeywordAsync(c, t, kbs, query, null, 50, 1.2, 0.75, CancellationToken.None),
@@ -212,9 +215,9 @@ public static class IngestionBench
         var hnswTimes = new List<double>();
         foreach (var query in queries)
         {
-            var vector = (ReadOnlyMemory<float>)Embedder.Embed(query);
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
+            var vector = await EmbedQueryAsync(connection, transaction, query);
             var watch = Stopwatch.StartNew();
             var approximate = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, HashedNgramEmbeddingGenerator.ModelId, null, 10, ef, false, CancellationToken.None);
             hnswTimes.Add(watch.Elapsed.TotalMilliseconds);
@@ -226,6 +229,13 @@ public static class IngestionBench
         exactTimes.Sort();
         hnswTimes.Sort();
         return (overlaps.Average(), Percentile(hnswTimes, 0.5), Percentile(exactTimes, 0.5));
+    }
+
+    /// <summary>The query's vector weighted by the knowledge base's term statistics, as the SearchKnowledge handler does.</summary>
+    private static async Task<ReadOnlyMemory<float>> EmbedQueryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query)
+    {
+        var statistics = await SearchKnowledgeQueries.TermStatisticsAsync(connection, transaction, [Kb], query, CancellationToken.None);
+        return Embedder.Embed(query, statistics);
     }
 
     private static async Task<List<string>> SampleTextsAsync(NpgsqlDataSource dataSource, int count)

@@ -18,7 +18,8 @@ namespace VoiceHelper.Retrieval.Bench;
 /// Ingestion worker as a child process, fresh databases on the PostgreSQL named by VOICEHELPER_TEST_POSTGRES),
 /// then asks every question of a JSON-lines file ({"question": ..., "doc": file name}) in each mode and prints
 /// recall@1/5/10, MRR and nDCG@10.
-/// Usage: dotnet run --project bench/Retrieval -- [--corpus DIR] [--questions FILE]   (defaults: the dev set)
+/// Usage: dotnet run --project bench/Retrieval -- [--corpus DIR] [--questions FILE] [--misses]   (defaults: the dev set;
+/// --misses lists every question whose document is not ranked first)
 /// </summary>
 public static class RetrievalBench
 {
@@ -27,6 +28,7 @@ public static class RetrievalBench
     public static async Task<int> Main(string[] args)
     {
         var corpus = Argument(args, "--corpus") ?? Path.Combine(AppContext.BaseDirectory, "devset", "corpus");
+        var showMisses = args.Contains("--misses");
         var questionsFile = Argument(args, "--questions") ?? Path.Combine(AppContext.BaseDirectory, "devset", "questions.jsonl");
         var questions = File.ReadAllLines(questionsFile).Where(l => l.Trim().Length > 0)
             .Select(l => JsonSerializer.Deserialize<RetrievalQuestion>(l, Json)!).ToList();
@@ -96,6 +98,10 @@ public static class RetrievalBench
                     .Select(r => documents.GetValueOrDefault(r.GetProperty("document_id").GetGuid(), "?")).Distinct().Take(10).ToList();
                 var index = rankedDocs.IndexOf(question.Doc);
                 ranks.Add(index < 0 ? null : index + 1);
+                if (showMisses && index != 0)
+                {
+                    Console.WriteLine($"{mode}: \"{question.Question}\" wants {question.Doc}, rank {(index < 0 ? "none" : index + 1)}, first {rankedDocs.FirstOrDefault()}");
+                }
             }
             var (r1, r5, r10, mrr, ndcg) = RetrievalMetrics.Compute(ranks);
             latencies.Sort();

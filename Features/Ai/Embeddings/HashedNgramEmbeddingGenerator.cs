@@ -6,7 +6,8 @@ namespace VoiceHelper.Ai.Embeddings;
 
 /// <summary>
 /// The embedded default embedder: feature hashing of word unigrams/bigrams and character 3- and 4-grams
-/// (CJK: character unigrams and bigrams), sublinear tf, L2-normalised. It is LEXICAL, not semantic: it
+/// (CJK: character unigrams and bigrams), each weighted by its word's idf in the corpus (<see cref="TermStatistics"/>,
+/// passed in the generation options) times its count, L2-normalised; stop words are left out. It is LEXICAL, not semantic: it
 /// needs no model weights (none can be installed here), tolerates typos and inflections through the
 /// character n-grams, and works for Chinese and English, but it does not know that "car" and "automobile"
 /// mean the same thing. Deterministic across processes (FNV-1a, not string.GetHashCode).
@@ -16,7 +17,7 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
 {
     public const int DefaultDimensions = 384;
     public const string ProviderName = "hashed-ngram";
-    public const string ModelId = "hashed-ngram-v1";
+    public const string ModelId = "hashed-ngram-v2";
 
     private readonly EmbeddingGeneratorMetadata _metadata = new(ProviderName, null, ModelId, dimensions);
 
@@ -25,58 +26,69 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values,
         EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var statistics = TermStatistics.From(options);
         var result = new GeneratedEmbeddings<Embedding<float>>();
         foreach (var value in values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            result.Add(new Embedding<float>(Embed(value)) { ModelId = ModelId, CreatedAt = null });
+            result.Add(new Embedding<float>(Embed(value, statistics)) { ModelId = ModelId, CreatedAt = null });
         }
         return Task.FromResult(result);
     }
 
-    public float[] Embed(string text)
+    /// <summary>The vector of <paramref name="text"/> in a corpus with the given <paramref name="statistics"/> (none: every term alike).</summary>
+    public float[] Embed(string text, TermStatistics? statistics = null)
     {
-        var counts = new Dictionary<int, (float Count, float Weight)>();
+        statistics ??= TermStatistics.Empty;
+        var features = new Dictionary<int, float>();
         string? previous = null;
+        var previousWeight = 0f;
         foreach (var (word, isCjk) in TextTokenizer.Words(text))
         {
             if (isCjk)
             {
                 for (var i = 0; i < word.Length; i++)
                 {
-                    Add(counts, "c1:", word.AsSpan(i, 1), 0.7f);
+                    Add(features, "c1:", word.AsSpan(i, 1), 0.7f * Weight(statistics, word.Substring(i, 1)));
                     if (i + 1 < word.Length)
                     {
-                        Add(counts, "c2:", word.AsSpan(i, 2), 1f);
+                        Add(features, "c2:", word.AsSpan(i, 2), Weight(statistics, word.Substring(i, 2)));
                     }
                 }
                 previous = null;
                 continue;
             }
+            if (TextTokenizer.IsStopWord(word))
+            {
+                continue;
+            }
             var stem = PorterStemmer.Stem(word);
-            Add(counts, "w:", stem, 1f);
+            // Every feature of a word carries the word's idf: a distinctive word's misspelling still matches it strongly.
+            var idf = statistics.Idf(stem);
+            var wordWeight = Weight(statistics, stem);
+            Add(features, "w:", stem, wordWeight);
             if (previous is not null)
             {
-                Add(counts, "b:", previous + " " + stem, 0.7f);
+                Add(features, "b:", previous + " " + stem, Math.Min(wordWeight, previousWeight) > 0 ? 0.7f * (wordWeight + previousWeight) / 2 : 0f);
             }
-            previous = stem;
+            (previous, previousWeight) = (stem, wordWeight);
             // Character n-grams of the surface form with boundary marks: a misspelt word still shares most of them.
             var marked = "<" + word + ">";
             for (var n = 3; n <= 4; n++)
             {
                 for (var i = 0; i + n <= marked.Length; i++)
                 {
-                    Add(counts, n == 3 ? "g3:" : "g4:", marked.AsSpan(i, n), 0.35f);
+                    Add(features, n == 3 ? "g3:" : "g4:", marked.AsSpan(i, n), 0.35f * idf);
                 }
             }
         }
         var vector = new float[Dimensions];
-        foreach (var (hash, (tf, weight)) in counts)
+        foreach (var (hash, weight) in features)
         {
             var bucket = (int)((uint)hash % (uint)Dimensions);
             // A second bit decides the sign, so that collisions cancel out in expectation instead of adding up.
             var sign = ((uint)hash >> 31) == 0 ? 1f : -1f;
-            vector[bucket] += sign * weight * (1f + MathF.Log(tf));
+            vector[bucket] += sign * weight;
         }
         var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot(vector, vector));
         if (norm > 0)
@@ -86,12 +98,17 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
         return vector;
     }
 
-    /// <summary>Counts a feature; its kind's weight multiplies the sublinear tf (1 + ln tf) when the vector is built.</summary>
-    private static void Add(Dictionary<int, (float Count, float Weight)> counts, string prefix, ReadOnlySpan<char> feature, float weight)
+    /// <summary>A whole term's weight: its idf, or nothing for a term the corpus has never seen (<see cref="TermStatistics.IsUnseen"/>).</summary>
+    private static float Weight(TermStatistics statistics, string term) => statistics.IsUnseen(term) ? 0f : statistics.Idf(term);
+
+    /// <summary>
+    /// Adds one occurrence of a feature. Its value is the sum of its occurrences' weights: linear tf times idf, not the
+    /// flatter 1 + ln tf, because the words a chunk repeats are what it is about (decision 0009).
+    /// </summary>
+    private static void Add(Dictionary<int, float> features, string prefix, ReadOnlySpan<char> feature, float weight)
     {
         var hash = Fnv1a(prefix, feature);
-        var (count, _) = counts.GetValueOrDefault(hash);
-        counts[hash] = (count + 1, weight);
+        features[hash] = features.GetValueOrDefault(hash) + weight;
     }
 
     private static int Fnv1a(string prefix, ReadOnlySpan<char> feature)

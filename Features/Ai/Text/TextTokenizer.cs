@@ -17,6 +17,9 @@ public static class TextTokenizer
         "what", "how", "do", "does", "i", "you", "my", "your", "can", "from", "which", "who", "when", "where", "why",
     };
 
+    /// <summary>A lower-cased word that neither the keyword index nor the lexical embedder counts.</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     /// <summary>Index/query terms in text order (duplicates kept, so callers can count term frequency).</summary>
     public static List<string> Tokenize(string text)
     {
@@ -34,7 +37,7 @@ public static class TextTokenizer
                     }
                 }
             }
-            else if (!StopWords.Contains(word))
+            else if (!IsStopWord(word))
             {
                 terms.Add(PorterStemmer.Stem(word));
             }

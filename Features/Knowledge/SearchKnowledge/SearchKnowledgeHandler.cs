@@ -35,13 +35,20 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
 
         var wantVector = request.Mode is SearchKnowledgeModes.Vector or SearchKnowledgeModes.Hybrid;
         var wantKeyword = request.Mode is SearchKnowledgeModes.Keyword or SearchKnowledgeModes.Hybrid;
-        // The query embedding may come from a model server: get it before holding a connection.
-        var queryVector = wantVector && kbIds.Count > 0 ? await TryEmbedAsync(request.Query, cancellationToken) : null;
+        var searchVector = wantVector && kbIds.Count > 0;
+        // The lexical embedder weights the query's terms by the searched corpus (decision 0009); a model server's
+        // embedding is got before holding a connection.
+        var lexical = embedder.GetService<HashedNgramEmbeddingGenerator>() is not null;
+        var queryVector = searchVector && !lexical ? await TryEmbedAsync(request.Query, null, cancellationToken) : null;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // One snapshot for both signals and the chunk load: a version replaced meanwhile is wholly there or wholly gone.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var searchVector = wantVector && kbIds.Count > 0;
+        if (searchVector && lexical)
+        {
+            var statistics = await SearchKnowledgeQueries.TermStatisticsAsync(connection, transaction, kbIds, request.Query, cancellationToken);
+            queryVector = await TryEmbedAsync(request.Query, statistics.ToOptions(), cancellationToken);
+        }
         Func<NpgsqlConnection, NpgsqlTransaction, Task<List<(Guid, double)>?>>? vectorQuery = searchVector && queryVector is { } embedded
             ? (c, t) => TryVectorAsync(c, t, tenantId, kbIds, embedded, filter, candidates, cancellationToken)
             : null;
@@ -80,11 +87,11 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
     }
 
     /// <summary>The query's embedding, or null when the embedder failed (hybrid then answers from keywords).</summary>
-    private async Task<ReadOnlyMemory<float>?> TryEmbedAsync(string query, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<float>?> TryEmbedAsync(string query, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
     {
         try
         {
-            return (await embedder.GenerateAsync([query], cancellationToken: cancellationToken))[0].Vector;
+            return (await embedder.GenerateAsync([query], options, cancellationToken))[0].Vector;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

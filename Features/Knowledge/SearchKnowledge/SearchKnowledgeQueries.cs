@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Knowledge.SearchKnowledge;
@@ -61,6 +62,28 @@ public static class SearchKnowledgeQueries
         }
         // relaxed_order may return neighbours slightly out of order.
         return hits.OrderByDescending(h => h.Item2).ThenBy(h => h.Item1).ToList();
+    }
+
+    /// <summary>The searched knowledge bases' chunk count and the query terms' document frequencies, which the lexical embedder weights terms by.</summary>
+    public static async Task<TermStatistics> TermStatisticsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Guid> kbIds,
+        string query, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT coalesce(sum(chunk_count), 0)::float8 FROM knowledge_base_stats WHERE knowledge_base_id = ANY(@kbs);
+            SELECT term, sum(df)::float8 FROM term_stats WHERE term = ANY(@terms) AND knowledge_base_id = ANY(@kbs) GROUP BY term;
+            """, connection, transaction);
+        command.Parameters.AddWithValue("kbs", kbIds.ToArray());
+        command.Parameters.AddWithValue("terms", TextTokenizer.Tokenize(query).Distinct(StringComparer.Ordinal).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var documents = reader.GetDouble(0);
+        await reader.NextResultAsync(ct);
+        var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            frequencies[reader.GetString(0)] = reader.GetDouble(1);
+        }
+        return new TermStatistics(documents, frequencies);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
                 return;
             }
             await SetProgressAsync(@event.DocumentId, 10, cancellationToken);
-            var embeddings = await EmbedAsync(@event.DocumentId, chunks, cancellationToken);
+            var embeddings = await EmbedAsync(@event, chunks, cancellationToken);
             await IndexAsync(@event, context, source, chunks, embeddings, cancellationToken);
         }
         catch (Exception ex) when (context.Attempt >= busOptions.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
@@ -73,14 +73,16 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
             : null;
     }
 
-    private async Task<List<ReadOnlyMemory<float>>> EmbedAsync(Guid documentId, List<ChunkDraft> chunks, CancellationToken ct)
+    private async Task<List<ReadOnlyMemory<float>>> EmbedAsync(DocumentUploaded @event, List<ChunkDraft> chunks, CancellationToken ct)
     {
+        var documentId = @event.DocumentId;
+        var statistics = await CorpusStatistics.ForAsync(dataSource, embedder, @event.KnowledgeBaseId, chunks.Select(c => c.IndexText).ToList(), textsAreNew: true, ct);
         var batch = options.Value.EmbedBatchSize;
         var vectors = new List<ReadOnlyMemory<float>>(chunks.Count);
         for (var start = 0; start < chunks.Count; start += batch)
         {
             var texts = chunks.Skip(start).Take(batch).Select(c => c.IndexText).ToList();
-            var generated = await embedder.GenerateAsync(texts, cancellationToken: ct);
+            var generated = await embedder.GenerateAsync(texts, statistics, ct);
             vectors.AddRange(generated.Select(e => e.Vector));
             // Progress 10..90 across the embedding phase, the longest one with a model server.
             await SetProgressAsync(documentId, 10 + (int)(80L * vectors.Count / chunks.Count), ct);

@@ -63,7 +63,9 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
             {
                 break;
             }
-            var vectors = await embedder.GenerateAsync(batch.Select(c => c.IndexText), cancellationToken: ct);
+            var texts = batch.Select(c => c.IndexText).ToList();
+            var statistics = await CorpusStatistics.ForAsync(dataSource, embedder, kbId, texts, textsAreNew: false, ct);
+            var vectors = await embedder.GenerateAsync(texts, statistics, ct);
             await using var command = dataSource.CreateCommand("""
                 UPDATE chunks c SET embedding = u.embedding::vector, embedding_dim = @dimension, embedding_model = @model
                 FROM unnest(@ids::uuid[], @vectors::text[]) AS u(id, embedding)

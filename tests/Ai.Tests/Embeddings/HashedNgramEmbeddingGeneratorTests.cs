@@ -45,6 +45,48 @@ public sealed class HashedNgramEmbeddingGeneratorTests
         Generator.Embed("  ").ShouldAllBe(v => v == 0);
     }
 
+    /// <summary>A corpus's statistics as the Ingestion worker reads them: document frequencies of the keyword index's terms.</summary>
+    private static TermStatistics Corpus(params string[] chunks) => new(chunks.Length, chunks
+        .SelectMany(c => VoiceHelper.Ai.Text.TextTokenizer.Tokenize(c).Distinct())
+        .GroupBy(t => t).ToDictionary(g => g.Key, g => (double)g.Count()));
+
+    private static float Similarity(string a, string b, TermStatistics statistics) =>
+        TensorPrimitives.CosineSimilarity(Generator.Embed(a, statistics), Generator.Embed(b, statistics));
+
+    [Fact]
+    public void Corpus_statistics_make_the_distinctive_word_count_more_than_the_common_one()
+    {
+        // Every chunk of this corpus is about the printer; only one mentions duplex.
+        var corpus = Corpus("printer jam", "printer toner", "printer paper tray", "printer duplex unit", "printer wifi setup");
+        var duplexFirst = Similarity("duplex printer", "duplex jam", corpus) - Similarity("duplex printer", "printer jam", corpus);
+        duplexFirst.ShouldBeGreaterThan(0.2f);
+        // Without statistics every word weighs alike, and the longer word (more character n-grams) wins.
+        (Similarity("duplex printer", "duplex jam") - Similarity("duplex printer", "printer jam")).ShouldBeLessThan(duplexFirst - 0.2f);
+    }
+
+    [Fact]
+    public void A_term_the_corpus_never_saw_counts_only_through_its_character_ngrams()
+    {
+        var corpus = Corpus("thermostat installation guide", "thermostat battery replacement", "退款在三个工作日内到账", "定时开关温度");
+        // "instalation" is unseen: its word cannot match a chunk's, but its n-grams still lead to "installation".
+        Similarity("thermostat instalation", "thermostat installation guide", corpus)
+            .ShouldBeGreaterThan(Similarity("thermostat instalation", "thermostat battery replacement", corpus) + 0.1f);
+        // Unseen Chinese bigrams (多久, 久到) would only collide with other chunks' features: they are left out.
+        var query = Generator.Embed("退款多久到账", corpus);
+        TensorPrimitives.CosineSimilarity(query, Generator.Embed("退款在三个工作日内到账", corpus)).ShouldBeGreaterThan(0.5f);
+        Generator.Embed("多久", corpus).ShouldAllBe(v => v == 0);
+        Generator.Embed("多久").ShouldContain(v => v != 0);
+    }
+
+    [Fact]
+    public async Task Statistics_travel_in_the_generation_options()
+    {
+        var corpus = Corpus("printer jam", "printer duplex unit");
+        var generated = await Generator.GenerateAsync(["duplex printer"], corpus.ToOptions(), TestContext.Current.CancellationToken);
+        generated[0].Vector.ToArray().ShouldBe(Generator.Embed("duplex printer", corpus));
+        generated[0].Vector.ToArray().ShouldNotBe(Generator.Embed("duplex printer"));
+    }
+
     [Fact]
     public async Task It_implements_the_abstraction_with_honest_metadata()
     {

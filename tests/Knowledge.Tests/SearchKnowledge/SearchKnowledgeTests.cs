@@ -66,6 +66,33 @@ public sealed class SearchKnowledgeTests(KnowledgeAppWithWorker app) : IClassFix
     }
 
     [Fact]
+    public async Task Vector_search_weights_words_by_how_distinctive_they_are_in_the_knowledge_base()
+    {
+        var client = app.ClientForNewTenant();
+        var kbId = await CreateKnowledgeBaseAsync(client);
+        string[] texts =
+        [
+            "Printer jam\n\nIf the printer reports a jam, open the printer cover and remove the paper from the printer rollers.",
+            "Printer toner\n\nReplace the printer toner when the printer shows a low toner warning.",
+            "Duplex\n\nThe duplex unit turns pages for two-sided output.",
+            "Printer network\n\nConnect the printer to wifi from the printer control panel.",
+        ];
+        var docs = new List<Guid>();
+        foreach (var (text, i) in texts.Select((t, i) => (t, i)))
+        {
+            docs.Add(await UploadNewAsync(client, kbId, $"printer{i}.txt", Encoding.UTF8.GetBytes(text)));
+        }
+        foreach (var doc in docs)
+        {
+            await WaitForDocumentAsync(client, doc, app.Worker);
+        }
+        // "printer" is in three of the four chunks and says little; "duplex" is in one. Weighted alike, the chunks
+        // that repeat "printer" (a longer word, more character n-grams) would come first (decision 0009).
+        var result = await SearchAsync(client, new { query = "duplex printer", kb_ids = new[] { kbId }, mode = "vector" });
+        result.Results().First().GetProperty("document_id").GetGuid().ShouldBe(docs[2]);
+    }
+
+    [Fact]
     public async Task Metadata_filters_restrict_results()
     {
         var (client, kbId, docs) = await IndexCorpusAsync();

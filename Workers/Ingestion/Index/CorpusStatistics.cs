@@ -1,0 +1,47 @@
+using Microsoft.Extensions.AI;
+using Npgsql;
+using VoiceHelper.Ai.Embeddings;
+using VoiceHelper.Ai.Text;
+
+namespace VoiceHelper.Ingestion.Index;
+
+/// <summary>
+/// The term statistics a knowledge base's chunks are embedded with (decision 0009): the document frequencies of its
+/// indexed chunks (<c>term_stats</c>), plus those of chunks about to be added, so that a knowledge base's first
+/// document is weighted by its own chunks. Null for an embedder that does not weight terms (a model server).
+/// </summary>
+public static class CorpusStatistics
+{
+    public static async Task<EmbeddingGenerationOptions?> ForAsync(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder,
+        Guid kbId, IReadOnlyList<string> texts, bool textsAreNew, CancellationToken ct)
+    {
+        if (embedder.GetService<HashedNgramEmbeddingGenerator>() is null)
+        {
+            return null;
+        }
+        var own = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var term in TextTokenizer.Tokenize(text).Distinct(StringComparer.Ordinal))
+            {
+                own[term] = own.GetValueOrDefault(term) + 1;
+            }
+        }
+        await using var command = dataSource.CreateCommand("""
+            SELECT coalesce((SELECT chunk_count FROM knowledge_base_stats WHERE knowledge_base_id = @kb), 0)::float8;
+            SELECT term, df::float8 FROM term_stats WHERE knowledge_base_id = @kb AND term = ANY(@terms);
+            """);
+        command.Parameters.AddWithValue("kb", kbId);
+        command.Parameters.AddWithValue("terms", own.Keys.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var documents = reader.GetDouble(0) + (textsAreNew ? texts.Count : 0);
+        await reader.NextResultAsync(ct);
+        var frequencies = textsAreNew ? own : new Dictionary<string, double>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            frequencies[reader.GetString(0)] = frequencies.GetValueOrDefault(reader.GetString(0)) + reader.GetDouble(1);
+        }
+        return new TermStatistics(documents, frequencies).ToOptions();
+    }
+}
