@@ -111,12 +111,12 @@ public static class IngestionBench
             var statistics = await CorpusStatistics.ForAsync(dataSource, Embedder, Kb, chunks.Select(c => c.IndexText).ToList(), textsAreNew: true, CancellationToken.None);
             for (var i = 0; i < chunks.Count; i += 64)
             {
-                var batch = await Embedder.GenerateAsync(chunks.Skip(i).Take(64).Select(c => c.IndexText), statistics);
+                var batch = await Embedder.GenerateAsync(chunks.Skip(i).Take(64).Select(c => c.IndexText), statistics!.ToOptions());
                 vectors.AddRange(batch.Select(e => e.Vector));
             }
             embed += watch.Elapsed.TotalSeconds;
             watch.Restart();
-            await WriteDocumentAsync(dataSource, chunks, vectors);
+            await WriteDocumentAsync(dataSource, chunks, vectors, statistics!);
             index += watch.Elapsed.TotalSeconds;
             chunkTotal += chunks.Count;
         }
@@ -154,8 +154,8 @@ public static class IngestionBench
             }).ToList();
             // Weighted by the knowledge base as it stands, as the worker does (decision 0009).
             var statistics = await CorpusStatistics.ForAsync(dataSource, Embedder, Kb, chunks.Select(c => c.IndexText).ToList(), textsAreNew: true, CancellationToken.None);
-            var vectors = (await Embedder.GenerateAsync(chunks.Select(c => c.IndexText), statistics)).Select(e => e.Vector).ToList();
-            await WriteDocumentAsync(dataSource, chunks, vectors);
+            var vectors = (await Embedder.GenerateAsync(chunks.Select(c => c.IndexText), statistics!.ToOptions())).Select(e => e.Vector).ToList();
+            await WriteDocumentAsync(dataSource, chunks, vectors, statistics!);
             count += batchSize;
         }
         var loadSeconds = load.Elapsed.TotalSeconds;
@@ -170,7 +170,7 @@ public static class IngestionBench
         return (loadSeconds, build.Elapsed.TotalSeconds);
     }
 
-    private static async Task WriteDocumentAsync(NpgsqlDataSource dataSource, List<ChunkDraft> chunks, List<ReadOnlyMemory<float>> vectors)
+    private static async Task WriteDocumentAsync(NpgsqlDataSource dataSource, List<ChunkDraft> chunks, List<ReadOnlyMemory<float>> vectors, TermStatistics statistics)
     {
         var documentId = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -182,7 +182,7 @@ public static class IngestionBench
         {
             await insert.ExecuteNonQueryAsync();
         }
-        await ChunkWriter.WriteAsync(connection, Tenant, Kb, documentId, chunks, vectors, HashedNgramEmbeddingGenerator.ModelId, CancellationToken.None);
+        await ChunkWriter.WriteAsync(connection, Tenant, Kb, documentId, chunks, vectors, HashedNgramEmbeddingGenerator.ModelId, (long)statistics.Documents, CancellationToken.None);
         await transaction.CommitAsync();
     }
 

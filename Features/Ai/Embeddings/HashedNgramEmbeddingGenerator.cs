@@ -40,7 +40,7 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
     public float[] Embed(string text, TermStatistics? statistics = null)
     {
         statistics ??= TermStatistics.Empty;
-        var features = new Dictionary<int, float>();
+        var features = new Dictionary<int, (int Count, float Weight)>();
         string? previous = null;
         var previousWeight = 0f;
         foreach (var (word, isCjk) in TextTokenizer.Words(text))
@@ -83,12 +83,12 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
             }
         }
         var vector = new float[Dimensions];
-        foreach (var (hash, weight) in features)
+        foreach (var (hash, (count, weight)) in features)
         {
             var bucket = (int)((uint)hash % (uint)Dimensions);
             // A second bit decides the sign, so that collisions cancel out in expectation instead of adding up.
             var sign = ((uint)hash >> 31) == 0 ? 1f : -1f;
-            vector[bucket] += sign * weight;
+            vector[bucket] += sign * count * weight;
         }
         var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot(vector, vector));
         if (norm > 0)
@@ -102,13 +102,14 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
     private static float Weight(TermStatistics statistics, string term) => statistics.IsUnseen(term) ? 0f : statistics.Idf(term);
 
     /// <summary>
-    /// Adds one occurrence of a feature. Its value is the sum of its occurrences' weights: linear tf times idf, not the
-    /// flatter 1 + ln tf, because the words a chunk repeats are what it is about (decision 0009).
+    /// Adds one occurrence of a feature. Its value is its count times its smallest weight: linear tf, not the flatter
+    /// 1 + ln tf, because the words a chunk repeats are what it is about; and a character n-gram that also occurs in a
+    /// common word is a common n-gram (decision 0009).
     /// </summary>
-    private static void Add(Dictionary<int, float> features, string prefix, ReadOnlySpan<char> feature, float weight)
+    private static void Add(Dictionary<int, (int Count, float Weight)> features, string prefix, ReadOnlySpan<char> feature, float weight)
     {
         var hash = Fnv1a(prefix, feature);
-        features[hash] = features.GetValueOrDefault(hash) + weight;
+        features[hash] = features.TryGetValue(hash, out var seen) ? (seen.Count + 1, Math.Min(seen.Weight, weight)) : (1, weight);
     }
 
     private static int Fnv1a(string prefix, ReadOnlySpan<char> feature)

@@ -16,12 +16,12 @@ public static class ChunkWriter
     public const int MaxTermLength = 64;
 
     public static async Task WriteAsync(NpgsqlConnection connection, Guid tenantId, Guid knowledgeBaseId, Guid documentId,
-        IReadOnlyList<ChunkDraft> chunks, IReadOnlyList<ReadOnlyMemory<float>> embeddings, string embeddingModel, CancellationToken ct)
+        IReadOnlyList<ChunkDraft> chunks, IReadOnlyList<ReadOnlyMemory<float>> embeddings, string embeddingModel, long? embeddingCorpusChunks, CancellationToken ct)
     {
         var ids = chunks.Select(_ => Guid.CreateVersion7()).ToArray();
         var postings = chunks.Select(c => Postings(c.IndexText)).ToArray();
         await using (var writer = await connection.BeginTextImportAsync(
-            "COPY chunks (id, tenant_id, knowledge_base_id, document_id, ordinal, text, heading_path, page, token_count, term_count, embedding_dim, embedding, embedding_model) FROM STDIN", ct))
+            "COPY chunks (id, tenant_id, knowledge_base_id, document_id, ordinal, text, heading_path, page, token_count, term_count, embedding_dim, embedding, embedding_model, embedding_corpus_chunks) FROM STDIN", ct))
         {
             for (var i = 0; i < chunks.Count; i++)
             {
@@ -32,7 +32,8 @@ public static class ChunkWriter
                     .Append(chunk.Page?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\\N").Append('\t')
                     .Append(chunk.TokenCount).Append('\t').Append(postings[i].Length).Append('\t')
                     .Append(embeddings[i].Length).Append('\t').Append(VectorLiteral.Format(embeddings[i].Span)).Append('\t')
-                    .Append(Escape(embeddingModel)).Append('\n');
+                    .Append(Escape(embeddingModel)).Append('\t')
+                    .Append(embeddingCorpusChunks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\\N").Append('\n');
                 await writer.WriteAsync(line.ToString());
             }
         }

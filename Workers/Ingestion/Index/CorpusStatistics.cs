@@ -12,10 +12,12 @@ namespace VoiceHelper.Ingestion.Index;
 /// </summary>
 public static class CorpusStatistics
 {
-    public static async Task<EmbeddingGenerationOptions?> ForAsync(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder,
+    public static bool WeightsTerms(IEmbeddingGenerator<string, Embedding<float>> embedder) => embedder.GetService<HashedNgramEmbeddingGenerator>() is not null;
+
+    public static async Task<TermStatistics?> ForAsync(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder,
         Guid kbId, IReadOnlyList<string> texts, bool textsAreNew, CancellationToken ct)
     {
-        if (embedder.GetService<HashedNgramEmbeddingGenerator>() is null)
+        if (!WeightsTerms(embedder))
         {
             return null;
         }
@@ -42,6 +44,6 @@ public static class CorpusStatistics
         {
             frequencies[reader.GetString(0)] = frequencies.GetValueOrDefault(reader.GetString(0)) + reader.GetDouble(1);
         }
-        return new TermStatistics(documents, frequencies).ToOptions();
+        return new TermStatistics(documents, frequencies);
     }
 }

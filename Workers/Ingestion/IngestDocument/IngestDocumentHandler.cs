@@ -44,8 +44,8 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
                 return;
             }
             await SetProgressAsync(@event.DocumentId, 10, cancellationToken);
-            var embeddings = await EmbedAsync(@event, chunks, cancellationToken);
-            await IndexAsync(@event, context, source, chunks, embeddings, cancellationToken);
+            var (embeddings, statistics) = await EmbedAsync(@event, chunks, cancellationToken);
+            await IndexAsync(@event, context, source, chunks, embeddings, (long?)statistics?.Documents, cancellationToken);
         }
         catch (Exception ex) when (context.Attempt >= busOptions.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
         {
@@ -73,7 +73,8 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
             : null;
     }
 
-    private async Task<List<ReadOnlyMemory<float>>> EmbedAsync(DocumentUploaded @event, List<ChunkDraft> chunks, CancellationToken ct)
+    /// <summary>The chunks' vectors, and the knowledge base's statistics they were weighted by (null for a model server).</summary>
+    private async Task<(List<ReadOnlyMemory<float>>, TermStatistics?)> EmbedAsync(DocumentUploaded @event, List<ChunkDraft> chunks, CancellationToken ct)
     {
         var documentId = @event.DocumentId;
         var statistics = await CorpusStatistics.ForAsync(dataSource, embedder, @event.KnowledgeBaseId, chunks.Select(c => c.IndexText).ToList(), textsAreNew: true, ct);
@@ -82,16 +83,16 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
         for (var start = 0; start < chunks.Count; start += batch)
         {
             var texts = chunks.Skip(start).Take(batch).Select(c => c.IndexText).ToList();
-            var generated = await embedder.GenerateAsync(texts, statistics, ct);
+            var generated = await embedder.GenerateAsync(texts, statistics?.ToOptions(), ct);
             vectors.AddRange(generated.Select(e => e.Vector));
             // Progress 10..90 across the embedding phase, the longest one with a model server.
             await SetProgressAsync(documentId, 10 + (int)(80L * vectors.Count / chunks.Count), ct);
         }
-        return vectors;
+        return (vectors, statistics);
     }
 
     private async Task IndexAsync(DocumentUploaded @event, EventContext context, IngestDocumentSource source, List<ChunkDraft> chunks,
-        List<ReadOnlyMemory<float>> embeddings, CancellationToken ct)
+        List<ReadOnlyMemory<float>> embeddings, long? embeddingCorpusChunks, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -103,7 +104,7 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
             return;
         }
         await ExecuteAsync(connection, transaction, "DELETE FROM chunks WHERE document_id = @id", ct, ("id", @event.DocumentId));
-        await ChunkWriter.WriteAsync(connection, @event.TenantId, @event.KnowledgeBaseId, @event.DocumentId, chunks, embeddings, EmbedderIdentity.Model(embedder), ct);
+        await ChunkWriter.WriteAsync(connection, @event.TenantId, @event.KnowledgeBaseId, @event.DocumentId, chunks, embeddings, EmbedderIdentity.Model(embedder), embeddingCorpusChunks, ct);
         var now = clock.GetUtcNow();
         await ExecuteAsync(connection, transaction, """
             UPDATE documents SET status = 'indexed', progress = 100, chunk_count = @count, error_code = NULL, error_message = NULL,

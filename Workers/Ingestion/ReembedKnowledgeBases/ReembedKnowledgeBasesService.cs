@@ -13,11 +13,16 @@ namespace VoiceHelper.Ingestion.ReembedKnowledgeBases;
 /// another model or dimension has its chunks re-embedded in batches, each batch its own transaction (a crash loses at
 /// most one batch, and a restart carries on from the chunks still on the old embedder), then the knowledge base's
 /// record is switched once no old chunk is left. Search meanwhile compares queries only with vectors of their own
-/// embedder. Batches are idempotent, so several worker instances may do this at once.
+/// embedder. With the lexical embedder it also refreshes chunks weighted by a corpus that has since grown or shrunk
+/// more than twofold (decision 0009), so a knowledge base's first documents do not keep the weights of a tiny corpus.
+/// Batches are idempotent, so several worker instances may do this at once.
 /// </summary>
 public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder,
     IOptions<IngestionOptions> options, ILogger<ReembedKnowledgeBasesService> logger) : BackgroundService
 {
+    /// <summary>A chunk weighted by a corpus this many times smaller or larger than today's is re-embedded.</summary>
+    private const int CorpusDrift = 2;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var model = EmbedderIdentity.Model(embedder);
@@ -43,13 +48,27 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
         }
     }
 
+    /// <summary>A chunk on another embedder, or (lexical embedder) weighted by a corpus outside [low, high].</summary>
+    private const string Stale = """
+        (c.embedding_model <> @model OR c.embedding_dim <> @dimension
+         OR (@weighted AND (c.embedding_corpus_chunks < @low OR c.embedding_corpus_chunks > @high)))
+        """;
+
     private async Task<Guid?> NextStaleAsync(string model, int dimension, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT id FROM knowledge_bases WHERE embedding_model <> @model OR embedding_dimension <> @dimension ORDER BY updated_at LIMIT 1
+        await using var command = dataSource.CreateCommand($"""
+            (SELECT id FROM knowledge_bases WHERE embedding_model <> @model OR embedding_dimension <> @dimension ORDER BY updated_at LIMIT 1)
+            UNION ALL
+            (SELECT s.knowledge_base_id FROM knowledge_base_stats s
+             WHERE @weighted AND (
+                EXISTS (SELECT 1 FROM chunks c WHERE c.knowledge_base_id = s.knowledge_base_id AND c.embedding_corpus_chunks < s.chunk_count / {CorpusDrift})
+                OR EXISTS (SELECT 1 FROM chunks c WHERE c.knowledge_base_id = s.knowledge_base_id AND c.embedding_corpus_chunks > s.chunk_count * {CorpusDrift}))
+             LIMIT 1)
+            LIMIT 1
             """);
         command.Parameters.AddWithValue("model", model);
         command.Parameters.AddWithValue("dimension", dimension);
+        command.Parameters.AddWithValue("weighted", CorpusStatistics.WeightsTerms(embedder));
         return await command.ExecuteScalarAsync(ct) as Guid?;
     }
 
@@ -58,23 +77,24 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
         var done = 0;
         while (true)
         {
-            var batch = await StaleChunksAsync(kbId, model, dimension, ct);
+            var corpus = await CorpusChunksAsync(kbId, ct);
+            var batch = await StaleChunksAsync(kbId, model, dimension, corpus, ct);
             if (batch.Count == 0)
             {
                 break;
             }
             var texts = batch.Select(c => c.IndexText).ToList();
             var statistics = await CorpusStatistics.ForAsync(dataSource, embedder, kbId, texts, textsAreNew: false, ct);
-            var vectors = await embedder.GenerateAsync(texts, statistics, ct);
-            await using var command = dataSource.CreateCommand("""
-                UPDATE chunks c SET embedding = u.embedding::vector, embedding_dim = @dimension, embedding_model = @model
+            var vectors = await embedder.GenerateAsync(texts, statistics?.ToOptions(), ct);
+            await using var command = dataSource.CreateCommand($"""
+                UPDATE chunks c SET embedding = u.embedding::vector, embedding_dim = @dimension, embedding_model = @model, embedding_corpus_chunks = @corpus
                 FROM unnest(@ids::uuid[], @vectors::text[]) AS u(id, embedding)
-                WHERE c.id = u.id AND (c.embedding_model <> @model OR c.embedding_dim <> @dimension)
+                WHERE c.id = u.id AND {Stale}
                 """);
             command.Parameters.AddWithValue("ids", batch.Select(c => c.Id).ToArray());
             command.Parameters.AddWithValue("vectors", vectors.Select(v => VectorLiteral.Format(v.Vector.Span)).ToArray());
-            command.Parameters.AddWithValue("model", model);
-            command.Parameters.AddWithValue("dimension", dimension);
+            command.Parameters.AddWithValue("corpus", statistics is null ? DBNull.Value : (long)statistics.Documents);
+            AddStaleParameters(command, model, dimension, corpus);
             done += await command.ExecuteNonQueryAsync(ct);
         }
         // Switched only when no old chunk is left (one may have been written by a worker still on the old configuration).
@@ -91,16 +111,22 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
         logger.LogInformation("Knowledge base {KnowledgeBaseId} re-embedded with {Model} ({Dimension} dims): {Chunks} chunks", kbId, model, dimension, done);
     }
 
-    private async Task<List<ReembedKnowledgeBasesChunk>> StaleChunksAsync(Guid kbId, string model, int dimension, CancellationToken ct)
+    private async Task<long> CorpusChunksAsync(Guid kbId, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT id, text, heading_path FROM chunks
-            WHERE knowledge_base_id = @kb AND (embedding_model <> @model OR embedding_dim <> @dimension)
+        await using var command = dataSource.CreateCommand("SELECT coalesce((SELECT chunk_count FROM knowledge_base_stats WHERE knowledge_base_id = @kb), 0)");
+        command.Parameters.AddWithValue("kb", kbId);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task<List<ReembedKnowledgeBasesChunk>> StaleChunksAsync(Guid kbId, string model, int dimension, long corpus, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT id, text, heading_path FROM chunks c
+            WHERE knowledge_base_id = @kb AND {Stale}
             ORDER BY id LIMIT @limit
             """);
         command.Parameters.AddWithValue("kb", kbId);
-        command.Parameters.AddWithValue("model", model);
-        command.Parameters.AddWithValue("dimension", dimension);
+        AddStaleParameters(command, model, dimension, corpus);
         command.Parameters.AddWithValue("limit", options.Value.EmbedBatchSize);
         var chunks = new List<ReembedKnowledgeBasesChunk>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -109,5 +135,14 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
             chunks.Add(new ReembedKnowledgeBasesChunk(reader.GetGuid(0), new ChunkDraft(reader.GetString(1), reader.GetFieldValue<string[]>(2), null, 0).IndexText));
         }
         return chunks;
+    }
+
+    private void AddStaleParameters(NpgsqlCommand command, string model, int dimension, long corpus)
+    {
+        command.Parameters.AddWithValue("model", model);
+        command.Parameters.AddWithValue("dimension", dimension);
+        command.Parameters.AddWithValue("weighted", CorpusStatistics.WeightsTerms(embedder));
+        command.Parameters.AddWithValue("low", corpus / CorpusDrift);
+        command.Parameters.AddWithValue("high", corpus * CorpusDrift);
     }
 }
