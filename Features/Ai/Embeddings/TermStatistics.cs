@@ -31,6 +31,9 @@ public sealed class TermStatistics(double documents, IReadOnlyDictionary<string,
     /// </summary>
     public bool IsUnseen(string term) => Documents > 0 && !frequencies.ContainsKey(term);
 
+    /// <summary>Whether the embedder weights terms by these statistics (the lexical one; a model server ignores them).</summary>
+    public static bool AreUsedBy(IEmbeddingGenerator<string, Embedding<float>> embedder) => embedder.GetService<HashedNgramEmbeddingGenerator>() is not null;
+
     public EmbeddingGenerationOptions ToOptions() => new() { AdditionalProperties = new() { [OptionKey] = this } };
 
     public static TermStatistics From(EmbeddingGenerationOptions? options) =>

@@ -38,7 +38,7 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
         var searchVector = wantVector && kbIds.Count > 0;
         // The lexical embedder weights the query's terms by the searched corpus (decision 0009); a model server's
         // embedding is got before holding a connection.
-        var lexical = embedder.GetService<HashedNgramEmbeddingGenerator>() is not null;
+        var lexical = TermStatistics.AreUsedBy(embedder);
         var queryVector = searchVector && !lexical ? await TryEmbedAsync(request.Query, null, cancellationToken) : null;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

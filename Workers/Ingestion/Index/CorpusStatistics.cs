@@ -12,12 +12,10 @@ namespace VoiceHelper.Ingestion.Index;
 /// </summary>
 public static class CorpusStatistics
 {
-    public static bool WeightsTerms(IEmbeddingGenerator<string, Embedding<float>> embedder) => embedder.GetService<HashedNgramEmbeddingGenerator>() is not null;
-
     public static async Task<TermStatistics?> ForAsync(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder,
         Guid kbId, IReadOnlyList<string> texts, bool textsAreNew, CancellationToken ct)
     {
-        if (!WeightsTerms(embedder))
+        if (!TermStatistics.AreUsedBy(embedder))
         {
             return null;
         }

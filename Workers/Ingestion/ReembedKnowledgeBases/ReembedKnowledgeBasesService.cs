@@ -68,7 +68,7 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
             """);
         command.Parameters.AddWithValue("model", model);
         command.Parameters.AddWithValue("dimension", dimension);
-        command.Parameters.AddWithValue("weighted", CorpusStatistics.WeightsTerms(embedder));
+        command.Parameters.AddWithValue("weighted", TermStatistics.AreUsedBy(embedder));
         return await command.ExecuteScalarAsync(ct) as Guid?;
     }
 
@@ -141,7 +141,7 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
     {
         command.Parameters.AddWithValue("model", model);
         command.Parameters.AddWithValue("dimension", dimension);
-        command.Parameters.AddWithValue("weighted", CorpusStatistics.WeightsTerms(embedder));
+        command.Parameters.AddWithValue("weighted", TermStatistics.AreUsedBy(embedder));
         command.Parameters.AddWithValue("low", corpus / CorpusDrift);
         command.Parameters.AddWithValue("high", corpus * CorpusDrift);
     }
