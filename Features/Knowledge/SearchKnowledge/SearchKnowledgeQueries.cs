@@ -24,6 +24,12 @@ public static class SearchKnowledgeQueries
     public static async Task<List<(Guid Id, double Score)>> VectorAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId,
         IReadOnlyList<Guid> kbIds, ReadOnlyMemory<float> query, string embeddingModel, string? metadataFilter, int limit, int efSearch, bool exact, CancellationToken ct)
     {
+        // A zero vector (a query of stop words only, or of terms the corpus has never seen) has no direction: nothing
+        // is similar to it, and pgvector's cosine against it is NaN.
+        if (!query.Span.ContainsAnyExcept(0f))
+        {
+            return [];
+        }
         var dimension = query.Length;
         // Iterative scans (pgvector 0.8) keep walking the graph when the knowledge-base filter removes candidates,
         // instead of returning fewer than `limit` rows.

@@ -93,6 +93,23 @@ public sealed class SearchKnowledgeTests(KnowledgeAppWithWorker app) : IClassFix
     }
 
     [Fact]
+    public async Task A_query_with_nothing_to_weigh_finds_nothing_rather_than_failing()
+    {
+        var (client, kbId, _) = await IndexCorpusAsync();
+        // Only stop words, or only words the knowledge base has never seen (Chinese here): the weighted query vector
+        // is empty, and cosine against it is undefined.
+        foreach (var query in new[] { "how do you", "退款多久" })
+        {
+            foreach (var mode in new[] { "vector", "hybrid", "keyword" })
+            {
+                var result = await SearchAsync(client, new { query, kb_ids = new[] { kbId }, mode });
+                result.Results().ShouldBeEmpty($"{mode}: {query}");
+                result.GetProperty("effective_mode").GetString().ShouldBe(mode);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Metadata_filters_restrict_results()
     {
         var (client, kbId, docs) = await IndexCorpusAsync();
