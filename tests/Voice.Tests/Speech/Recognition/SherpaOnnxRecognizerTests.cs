@@ -23,11 +23,11 @@ public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
         TestContext.Current.SendDiagnosticMessage(string.Join(" | ", updates.Where(u => u.Text.Length > 0).Select(u => $"{u.Text}{(u.IsFinal ? " [final]" : "")}")));
 
         var final = string.Join(' ', updates.Where(u => u.IsFinal).Select(u => u.Text));
-        // A 3.3M-parameter command model on synthetic speech: assert the key words, not the sentence.
-        // (espeak-ng varies its output slightly from call to call, so only words recognised every time.)
-        final.ShouldContain("PLEASE");
-        final.ShouldContain("TURN");
-        final.ShouldContain("LIGHT");
+        // A 3.3M-parameter command model on synthetic speech: assert the words recognised every time, in order.
+        // espeak-ng's output depends on what it synthesised before in the process (its wave generator keeps state),
+        // so the audio varies with test order: over 12 different histories "kitchen lights" came out as
+        // "VAGIN LIGHT", "VACATION LIGHT" or "VAGIN LIES", while "PLEASE TURN ON" was recognised every time.
+        final.ShouldContain("PLEASE TURN ON");
         var firstFinal = updates.FindIndex(u => u.IsFinal && u.Text.Length > 0);
         updates.Take(firstFinal).ShouldContain(u => !u.IsFinal && u.Text.Length > 0, "a partial result must arrive before the final one");
     }
