@@ -13,6 +13,12 @@ public sealed class TermStatistics(double documents, IReadOnlyDictionary<string,
     /// <summary>The <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> key the statistics travel under.</summary>
     public const string OptionKey = "voicehelper.term_statistics";
 
+    /// <summary>
+    /// A vector weighted by a corpus this many times smaller or larger than the knowledge base is now counts as stale:
+    /// the Ingestion worker re-embeds it and the knowledge base's status counts it (decision 0009).
+    /// </summary>
+    public const int StaleAfterGrowth = 2;
+
     public static readonly TermStatistics Empty = new(0, new Dictionary<string, double>());
 
     public double Documents { get; } = documents;

@@ -21,16 +21,24 @@ public sealed class GetKnowledgeBaseHandler(KnowledgeDbContext db, NpgsqlDataSou
         var model = EmbedderIdentity.Model(embedder);
         // A model server's dimension is not known up front (null): then the model alone tells old vectors from new.
         var dimension = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions;
-        await using var command = dataSource.CreateCommand("""
-            SELECT count(*) FROM chunks
-            WHERE knowledge_base_id = @kb AND tenant_id = @tenant AND (embedding_model <> @model OR embedding_dim <> coalesce(@dimension, embedding_dim))
+        await using var command = dataSource.CreateCommand($"""
+            SELECT count(*) FILTER (WHERE c.embedding_model <> @model OR c.embedding_dim <> coalesce(@dimension, c.embedding_dim)),
+                   count(*) FILTER (WHERE @weighted AND (c.embedding_corpus_chunks < s.n / {TermStatistics.StaleAfterGrowth} OR c.embedding_corpus_chunks > s.n * {TermStatistics.StaleAfterGrowth}))
+            FROM chunks c, (SELECT coalesce((SELECT chunk_count FROM knowledge_base_stats WHERE knowledge_base_id = @kb), 0) AS n) s
+            WHERE c.knowledge_base_id = @kb AND c.tenant_id = @tenant
             """);
         command.Parameters.AddWithValue("kb", kb.Id);
         command.Parameters.AddWithValue("tenant", kb.TenantId);
         command.Parameters.AddWithValue("model", model);
         command.Parameters.Add(new NpgsqlParameter<int?>("dimension", dimension));
-        var pending = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.Parameters.AddWithValue("weighted", TermStatistics.AreUsedBy(embedder));
+        long pending, staleWeights;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (pending, staleWeights) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
         var current = pending == 0 && kb.EmbeddingModel == model && (dimension is null || kb.EmbeddingDimension == dimension);
-        return KnowledgeBaseResponse.From(kb, new KnowledgeBaseEmbeddingStatus(current ? "current" : "reembedding", model, pending));
+        return KnowledgeBaseResponse.From(kb, new KnowledgeBaseEmbeddingStatus(current ? "current" : "reembedding", model, pending, staleWeights));
     }
 }

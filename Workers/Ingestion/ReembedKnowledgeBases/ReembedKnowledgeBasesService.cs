@@ -20,9 +20,6 @@ namespace VoiceHelper.Ingestion.ReembedKnowledgeBases;
 public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder,
     IOptions<IngestionOptions> options, ILogger<ReembedKnowledgeBasesService> logger) : BackgroundService
 {
-    /// <summary>A chunk weighted by a corpus this many times smaller or larger than today's is re-embedded.</summary>
-    private const int CorpusDrift = 2;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var model = EmbedderIdentity.Model(embedder);
@@ -61,8 +58,8 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
             UNION ALL
             (SELECT s.knowledge_base_id FROM knowledge_base_stats s
              WHERE @weighted AND (
-                EXISTS (SELECT 1 FROM chunks c WHERE c.knowledge_base_id = s.knowledge_base_id AND c.embedding_corpus_chunks < s.chunk_count / {CorpusDrift})
-                OR EXISTS (SELECT 1 FROM chunks c WHERE c.knowledge_base_id = s.knowledge_base_id AND c.embedding_corpus_chunks > s.chunk_count * {CorpusDrift}))
+                EXISTS (SELECT 1 FROM chunks c WHERE c.knowledge_base_id = s.knowledge_base_id AND c.embedding_corpus_chunks < s.chunk_count / {TermStatistics.StaleAfterGrowth})
+                OR EXISTS (SELECT 1 FROM chunks c WHERE c.knowledge_base_id = s.knowledge_base_id AND c.embedding_corpus_chunks > s.chunk_count * {TermStatistics.StaleAfterGrowth}))
              LIMIT 1)
             LIMIT 1
             """);
@@ -142,7 +139,7 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
         command.Parameters.AddWithValue("model", model);
         command.Parameters.AddWithValue("dimension", dimension);
         command.Parameters.AddWithValue("weighted", TermStatistics.AreUsedBy(embedder));
-        command.Parameters.AddWithValue("low", corpus / CorpusDrift);
-        command.Parameters.AddWithValue("high", corpus * CorpusDrift);
+        command.Parameters.AddWithValue("low", corpus / TermStatistics.StaleAfterGrowth);
+        command.Parameters.AddWithValue("high", corpus * TermStatistics.StaleAfterGrowth);
     }
 }

@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Npgsql;
 using VoiceHelper.Knowledge.Tests.Infrastructure;
 using static VoiceHelper.Knowledge.Tests.Infrastructure.Api;
@@ -41,6 +43,40 @@ public sealed class RefreshCorpusWeightsTests(KnowledgeAppWithWorker app) : ICla
         // "dehumidifier" now weighs what a word of one document in five weighs, not what a word of every chunk weighed.
         (await TopVectorScoreAsync(client, kbId, first)).ShouldBeGreaterThan(before + 0.1);
     }
+
+    [Fact]
+    public async Task The_knowledge_base_status_counts_chunks_with_stale_weights()
+    {
+        await using var service = new KnowledgeApp();
+        await service.InitializeAsync();
+        var client = service.ClientForNewTenant();
+        var kbId = await CreateKnowledgeBaseAsync(client, settings: new { name = "status", chunk_size = 50, chunk_overlap = 0 });
+        await using (var worker = await WorkerProcess.StartAsync(service.KnowledgeDb, service.EventsDb))
+        {
+            var doc = await UploadNewAsync(client, kbId, "manual.txt", Encoding.UTF8.GetBytes(Manual("heater", ["coil", "dial", "grill", "plug", "fuse", "knob", "vent", "base"])));
+            await WaitForDocumentAsync(client, doc, worker);
+        }
+        (await EmbeddingStatusAsync(client, kbId)).GetProperty("stale_weight_chunks").GetInt64().ShouldBe(0);
+
+        // As after a bulk load, with no worker running to refresh them: every chunk weighted by a one-chunk corpus.
+        long chunks;
+        await using (var connection = new NpgsqlConnection(service.KnowledgeDb))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = new NpgsqlCommand("UPDATE chunks SET embedding_corpus_chunks = 1 WHERE knowledge_base_id = @kb", connection);
+            command.Parameters.AddWithValue("kb", kbId);
+            chunks = await command.ExecuteNonQueryAsync(Ct);
+        }
+        chunks.ShouldBeGreaterThan(3);
+        var status = await EmbeddingStatusAsync(client, kbId);
+        status.GetProperty("stale_weight_chunks").GetInt64().ShouldBe(chunks);
+        // The embedder itself has not changed.
+        status.GetProperty("status").GetString().ShouldBe("current");
+        status.GetProperty("pending_chunks").GetInt64().ShouldBe(0);
+    }
+
+    private static async Task<JsonElement> EmbeddingStatusAsync(HttpClient client, Guid kbId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/knowledge/bases/{kbId}", Ct)).GetProperty("embedding");
 
     private static async Task<double> TopVectorScoreAsync(HttpClient client, Guid kbId, Guid expected)
     {
