@@ -94,10 +94,11 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
             AddStaleParameters(command, model, dimension, corpus);
             done += await command.ExecuteNonQueryAsync(ct);
         }
-        // Switched only when no old chunk is left (one may have been written by a worker still on the old configuration).
+        // Switched only when no old chunk is left (one may have been written by a worker still on the old configuration),
+        // and only if it names another embedder: a refresh of weights is not a change of the knowledge base.
         await using var finish = dataSource.CreateCommand("""
             UPDATE knowledge_bases k SET embedding_provider = @provider, embedding_model = @model, embedding_dimension = @dimension, updated_at = now()
-            WHERE k.id = @kb AND NOT EXISTS (
+            WHERE k.id = @kb AND (k.embedding_model <> @model OR k.embedding_dimension <> @dimension) AND NOT EXISTS (
                 SELECT 1 FROM chunks c WHERE c.knowledge_base_id = k.id AND (c.embedding_model <> @model OR c.embedding_dim <> @dimension))
             """);
         finish.Parameters.AddWithValue("kb", kbId);

@@ -27,6 +27,7 @@ public sealed class RefreshCorpusWeightsTests(KnowledgeAppWithWorker app) : ICla
             Encoding.UTF8.GetBytes(Manual("dehumidifier", ["filter", "hose", "tank", "fan"])));
         await WaitForDocumentAsync(client, first, app.Worker);
         var before = await TopVectorScoreAsync(client, kbId, first);
+        var updatedAt = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/knowledge/bases/{kbId}", Ct)).GetProperty("updated_at").GetString();
 
         string[][] others = [["blade", "motor", "guard", "cord"], ["lamp", "switch", "bulb", "shade"], ["pump", "valve", "seal", "gauge"], ["drum", "door", "belt", "lint"]];
         foreach (var (words, i) in others.Select((w, i) => (w, i)))
@@ -42,6 +43,8 @@ public sealed class RefreshCorpusWeightsTests(KnowledgeAppWithWorker app) : ICla
         (await StaleChunksAsync(kbId)).ShouldBe(0, app.Worker!.Output);
         // "dehumidifier" now weighs what a word of one document in five weighs, not what a word of every chunk weighed.
         (await TopVectorScoreAsync(client, kbId, first)).ShouldBeGreaterThan(before + 0.1);
+        // A refresh of weights is not a change the tenant made.
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/knowledge/bases/{kbId}", Ct)).GetProperty("updated_at").GetString().ShouldBe(updatedAt);
     }
 
     [Fact]
