@@ -45,10 +45,11 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
         }
     }
 
-    /// <summary>A chunk on another embedder, or (lexical embedder) weighted by a corpus outside [low, high].</summary>
-    private const string Stale = """
+    /// <summary>A chunk of knowledge base @kb on another embedder, or (lexical embedder) weighted by a corpus more than twofold off today's.</summary>
+    private static readonly string Stale = $"""
         (c.embedding_model <> @model OR c.embedding_dim <> @dimension
-         OR (@weighted AND (c.embedding_corpus_chunks < @low OR c.embedding_corpus_chunks > @high)))
+         OR (@weighted AND (c.embedding_corpus_chunks < (SELECT chunk_count FROM knowledge_base_stats WHERE knowledge_base_id = @kb) / {TermStatistics.StaleAfterGrowth}
+                            OR c.embedding_corpus_chunks > (SELECT chunk_count FROM knowledge_base_stats WHERE knowledge_base_id = @kb) * {TermStatistics.StaleAfterGrowth})))
         """;
 
     private async Task<Guid?> NextStaleAsync(string model, int dimension, CancellationToken ct)
@@ -74,8 +75,7 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
         var done = 0;
         while (true)
         {
-            var corpus = await CorpusChunksAsync(kbId, ct);
-            var batch = await StaleChunksAsync(kbId, model, dimension, corpus, ct);
+            var batch = await StaleChunksAsync(kbId, model, dimension, ct);
             if (batch.Count == 0)
             {
                 break;
@@ -91,7 +91,7 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
             command.Parameters.AddWithValue("ids", batch.Select(c => c.Id).ToArray());
             command.Parameters.AddWithValue("vectors", vectors.Select(v => VectorLiteral.Format(v.Vector.Span)).ToArray());
             command.Parameters.AddWithValue("corpus", statistics is null ? DBNull.Value : (long)statistics.Documents);
-            AddStaleParameters(command, model, dimension, corpus);
+            AddStaleParameters(command, kbId, model, dimension);
             done += await command.ExecuteNonQueryAsync(ct);
         }
         // Switched only when no old chunk is left (one may have been written by a worker still on the old configuration),
@@ -109,22 +109,14 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
         logger.LogInformation("Knowledge base {KnowledgeBaseId} re-embedded with {Model} ({Dimension} dims): {Chunks} chunks", kbId, model, dimension, done);
     }
 
-    private async Task<long> CorpusChunksAsync(Guid kbId, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("SELECT coalesce((SELECT chunk_count FROM knowledge_base_stats WHERE knowledge_base_id = @kb), 0)");
-        command.Parameters.AddWithValue("kb", kbId);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    private async Task<List<ReembedKnowledgeBasesChunk>> StaleChunksAsync(Guid kbId, string model, int dimension, long corpus, CancellationToken ct)
+    private async Task<List<ReembedKnowledgeBasesChunk>> StaleChunksAsync(Guid kbId, string model, int dimension, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT id, text, heading_path FROM chunks c
             WHERE knowledge_base_id = @kb AND {Stale}
             ORDER BY id LIMIT @limit
             """);
-        command.Parameters.AddWithValue("kb", kbId);
-        AddStaleParameters(command, model, dimension, corpus);
+        AddStaleParameters(command, kbId, model, dimension);
         command.Parameters.AddWithValue("limit", options.Value.EmbedBatchSize);
         var chunks = new List<ReembedKnowledgeBasesChunk>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -135,12 +127,11 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
         return chunks;
     }
 
-    private void AddStaleParameters(NpgsqlCommand command, string model, int dimension, long corpus)
+    private void AddStaleParameters(NpgsqlCommand command, Guid kbId, string model, int dimension)
     {
+        command.Parameters.AddWithValue("kb", kbId);
         command.Parameters.AddWithValue("model", model);
         command.Parameters.AddWithValue("dimension", dimension);
         command.Parameters.AddWithValue("weighted", TermStatistics.AreUsedBy(embedder));
-        command.Parameters.AddWithValue("low", corpus / TermStatistics.StaleAfterGrowth);
-        command.Parameters.AddWithValue("high", corpus * TermStatistics.StaleAfterGrowth);
     }
 }
