@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +11,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VoiceHelper.Contracts;
-using VoiceHelper.ServiceDefaults.Caching;
 using VoiceHelper.ServiceDefaults.Discovery;
 using VoiceHelper.ServiceDefaults.Health;
 using VoiceHelper.ServiceDefaults.Http;
@@ -26,10 +24,14 @@ namespace VoiceHelper.ServiceDefaults;
 /// <summary>What every VoiceHelper service and worker gets: telemetry, health, auth, errors, limits.</summary>
 public static class Extensions
 {
+    private const string HealthPath = "/health";
+    private const string AlivePath = "/alive";
+    private const string MetricsPath = "/metrics";
+
     /// <summary>
     /// Adds structured logs, OpenTelemetry, health checks, service discovery with resilience, ProblemDetails,
-    /// JWT validation with the tenant context, rate limits, idempotency (when <c>ConnectionStrings:cache</c> is
-    /// set), request limits, snake_case JSON and OpenAPI.
+    /// JWT validation with the tenant context, rate limits, idempotency and the Redis client (when
+    /// <c>ConnectionStrings:cache</c> is set), request limits, snake_case JSON and OpenAPI.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
@@ -39,7 +41,7 @@ public static class Extensions
         builder.AddVoiceHelperTelemetry();
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
-        builder.Services.AddServiceDiscovery();
+        builder.Services.AddVoiceHelperServiceDiscovery(builder.Configuration);
         builder.Services.AddVoiceHelperProblemDetails();
         builder.Services.TryAddTimeProvider();
         builder.Services.Configure<JsonOptions>(options =>
@@ -53,8 +55,10 @@ public static class Extensions
         builder.Services.AddVoiceHelperRateLimits();
         builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
         builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? 1024 * 1024);
+        builder.Services.AddOptions<RequestSizeOptions>().BindConfiguration(RequestSizeOptions.Section);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
+            builder.Configuration.GetSection(RequestSizeOptions.Section).Get<RequestSizeOptions>()?.MaxRequestBodyBytes
+            ?? new RequestSizeOptions().MaxRequestBodyBytes);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
             // nginx, the only public entry, sets X-Forwarded-For; trusted only from loopback (the default known proxy).
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -62,33 +66,46 @@ public static class Extensions
 
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(ResourceNames.Cache)))
         {
-            builder.AddRedisClient(ResourceNames.Cache);
+            builder.AddRedisClient(ResourceNames.Cache, configureOptions: options =>
+            {
+                // Redis down at start-up must not stop the service: it reconnects in the background and callers
+                // degrade (no cache, no revocation check) meanwhile.
+                options.AbortOnConnectFail = false;
+                options.ConnectRetry = 1;
+            });
         }
         return builder;
     }
 
     /// <summary>
-    /// Adds the shared middleware (errors, forwarded headers, authentication, rate limits, idempotency) and maps
-    /// <c>/health</c> (ready: dependencies reachable), <c>/alive</c> (process up), <c>/metrics</c> (Prometheus text)
-    /// and <c>/openapi/v1.json</c>.
+    /// Adds the shared middleware, in order: forwarded headers, errors as ProblemDetails, request size refusals,
+    /// authentication, authorization, rate limits (requests through the gateway only), request timeouts and
+    /// idempotency. Call it right after <c>Build()</c>, before mapping endpoints.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseVoiceHelperExceptionHandler();
+        app.UseMiddleware<RequestSizeMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.UseMiddleware<IdempotencyMiddleware>();
+        return app;
+    }
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
+    /// <summary>
+    /// Maps <c>/health</c> (ready: every dependency reachable), <c>/alive</c> (process up), <c>/metrics</c>
+    /// (Prometheus text, from the OpenTelemetry meters) and <c>/openapi/v1.json</c>. None of them is rate limited.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .DisableRateLimiting().ExcludeFromDescription();
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live"), ResponseWriter = HealthResponseWriter.WriteAsync })
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live"), ResponseWriter = HealthResponseWriter.WriteAsync })
             .DisableRateLimiting().ExcludeFromDescription();
-        app.MapGet("/metrics", (PrometheusMetrics metrics) =>
-                Results.Text(metrics.Scrape(), "text/plain; version=0.0.4; charset=utf-8"))
-            .DisableRateLimiting().ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).DisableRateLimiting().ExcludeFromDescription();
         app.MapOpenApi().DisableRateLimiting();
         return app;
     }

@@ -7,8 +7,8 @@ namespace VoiceHelper.ServiceDefaults.Data;
 
 /// <summary>
 /// Applies the service's embedded <c>Migrations/NNNN-name.sql</c> scripts in order at start-up, each once,
-/// under an advisory lock so that several replicas starting together do not race. EF's design-time
-/// tooling does not restore here, so migrations are plain SQL.
+/// under an advisory lock so that several replicas starting together do not race. Migrations are plain
+/// SQL: EF Core's design-time tooling is not part of the build.
 /// </summary>
 public sealed class Migrator(NpgsqlDataSource dataSource, Assembly assembly, ILogger<Migrator> logger) : IHostedService
 {
@@ -22,6 +22,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, Assembly assembly, ILo
             .ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await Execute(connection, "SELECT pg_advisory_lock(@k)", cancellationToken, ("k", LockKey));
+        var applied = false;
         try
         {
             await Execute(connection,
@@ -50,11 +51,17 @@ public sealed class Migrator(NpgsqlDataSource dataSource, Assembly assembly, ILo
                 }
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied migration {Migration}", id);
+                applied = true;
             }
         }
         finally
         {
             await Execute(connection, "SELECT pg_advisory_unlock(@k)", CancellationToken.None, ("k", LockKey));
+        }
+        if (applied)
+        {
+            // The pool learnt the database's types before a migration could create one (pgvector's vector).
+            await dataSource.ReloadTypesAsync(cancellationToken);
         }
     }
 

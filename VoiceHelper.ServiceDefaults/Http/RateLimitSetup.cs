@@ -21,15 +21,25 @@ internal static class RateLimitSetup
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, configured) =>
         {
             var limits = configured.Value;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var perCaller = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
+                if (!EdgeRequest.CameThroughGateway(context))
+                {
+                    return RateLimitPartition.GetNoLimiter("internal");
+                }
                 var user = context.User.FindFirst(ClaimNames.Subject)?.Value;
                 return user is not null
                     ? RateLimitPartition.GetFixedWindowLimiter($"user:{user}", _ => Window(limits.PermitsPerUser, limits.Window))
                     : RateLimitPartition.GetFixedWindowLimiter($"ip:{Ip(context)}", _ => Window(limits.PermitsPerIp, limits.Window));
             });
-            limiter.AddPolicy(AuthPolicy, context =>
-                RateLimitPartition.GetFixedWindowLimiter($"auth:{Ip(context)}", _ => Window(limits.AuthPermitsPerIp, limits.Window)));
+            var perTenant = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                EdgeRequest.CameThroughGateway(context) && context.User.FindFirst(ClaimNames.Tenant)?.Value is { } tenant
+                    ? RateLimitPartition.GetFixedWindowLimiter($"tenant:{tenant}", _ => Window(limits.PermitsPerTenant, limits.Window))
+                    : RateLimitPartition.GetNoLimiter("none"));
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perCaller, perTenant);
+            limiter.AddPolicy(AuthPolicy, context => EdgeRequest.CameThroughGateway(context)
+                ? RateLimitPartition.GetFixedWindowLimiter($"auth:{Ip(context)}", _ => Window(limits.AuthPermitsPerIp, limits.Window))
+                : RateLimitPartition.GetNoLimiter("internal"));
             limiter.OnRejected = async (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;

@@ -7,8 +7,8 @@ using VoiceHelper.ServiceDefaults.Problems;
 namespace VoiceHelper.ServiceDefaults.Mediator;
 
 /// <summary>
-/// MediatR 5.1 is the newest version that restores here and it ships no DI package, so handlers,
-/// validators and behaviours are registered by scanning the service's assembly once.
+/// MediatR 5.1 ships no DI package, so its handlers are registered by scanning the service's assembly once;
+/// validators are found by FluentValidation's own scanning.
 /// </summary>
 public static class MediatorRegistration
 {
@@ -18,6 +18,8 @@ public static class MediatorRegistration
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, MediatR.Mediator>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        // Validators check shape only (no I/O, no per-request state), so one instance serves every request.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
@@ -26,10 +28,6 @@ public static class MediatorRegistration
                 if (definition == typeof(IRequestHandler<,>) || definition == typeof(INotificationHandler<>))
                 {
                     services.AddScoped(contract, type);
-                }
-                else if (definition == typeof(IValidator<>))
-                {
-                    services.AddSingleton(contract, type);
                 }
             }
         }

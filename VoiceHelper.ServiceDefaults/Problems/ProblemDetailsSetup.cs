@@ -20,6 +20,11 @@ internal static class ProblemDetailsSetup
             problem.Extensions.TryAdd(ProblemResults.CodeKey, ProblemResults.DefaultCode(status));
             // ASP.NET Core adds the W3C trace id itself; with the snake_case policy it is written as "trace_id".
             problem.Extensions.Remove("requestId");
+            // Headers cannot ride on a typed problem result; the extension carries the delay to here.
+            if (problem.Extensions.TryGetValue(ProblemResults.RetryAfterKey, out var seconds) && seconds is int delay)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = delay.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         });
         return services;
     }

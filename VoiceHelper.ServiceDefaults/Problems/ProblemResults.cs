@@ -8,12 +8,19 @@ public static class ProblemResults
 {
     public const string CodeKey = "code";
 
+    /// <summary>Seconds until a retry may succeed; also sent as the <c>Retry-After</c> header.</summary>
+    public const string RetryAfterKey = "retry_after";
+
     public static ProblemHttpResult ToProblem(this Error error)
     {
         var extensions = new Dictionary<string, object?> { [CodeKey] = error.Code };
         if (error.Fields is not null)
         {
             extensions["errors"] = error.Fields;
+        }
+        if (error.RetryAfter is { } retryAfter)
+        {
+            extensions[RetryAfterKey] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         }
         return TypedResults.Problem(
             detail: error.Message,

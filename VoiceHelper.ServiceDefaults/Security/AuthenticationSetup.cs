@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using StackExchange.Redis;
 using VoiceHelper.Contracts;
+using VoiceHelper.ServiceDefaults.Discovery;
 
 namespace VoiceHelper.ServiceDefaults.Security;
 
@@ -19,7 +20,6 @@ internal static class AuthenticationSetup
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddScoped<ITenantContext, HttpTenantContext>();
-        builder.Services.TryAddSingleton<ISigningKeySource, JwksSigningKeySource>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -27,7 +27,17 @@ internal static class AuthenticationSetup
             {
                 var options = jwt.Value;
                 bearer.MapInboundClaims = false;
-                bearer.RequireHttpsMetadata = false;
+                var localKeys = services.GetService<ISigningKeySource>();
+                if (localKeys is null)
+                {
+                    bearer.MetadataAddress = options.MetadataAddress;
+                    bearer.RequireHttpsMetadata = !AllowsPlainHttp(new Uri(options.MetadataAddress));
+                    bearer.AutomaticRefreshInterval = options.KeyCacheDuration;
+                    bearer.RefreshInterval = options.KeyRefetchInterval;
+                    // The document and the keys are fetched through service discovery and the resilience handler.
+                    bearer.Backchannel = services.GetRequiredService<IHttpClientFactory>()
+                        .CreateClient(ServiceDiscoveryRegistration.DiscoveryClientName);
+                }
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = options.Issuer,
@@ -38,7 +48,7 @@ internal static class AuthenticationSetup
                     RequireExpirationTime = true,
                     NameClaimType = ClaimNames.Subject,
                     RoleClaimType = ClaimNames.Role,
-                    IssuerSigningKeyResolver = (_, _, keyId, _) => services.GetRequiredService<ISigningKeySource>().GetKeys(keyId),
+                    IssuerSigningKeyResolver = localKeys is null ? null : (_, _, keyId, _) => localKeys.GetKeys(keyId),
                 };
                 bearer.Events = new JwtBearerEvents
                 {
@@ -69,6 +79,16 @@ internal static class AuthenticationSetup
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant))
             .AddPolicy(Policies.TenantAdmin, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant).RequireRole(Roles.Owner, Roles.Admin));
     }
+
+    /// <summary>
+    /// Plain HTTP is allowed for the metadata only inside the system: loopback, or a bare service name that service
+    /// discovery or the cluster's DNS resolves (<c>identity</c>, <c>identity.ns.svc.cluster.local</c>).
+    /// </summary>
+    internal static bool AllowsPlainHttp(Uri address) =>
+        address.Scheme == Uri.UriSchemeHttp
+        && (address.IsLoopback || !address.Host.Contains('.', StringComparison.Ordinal)
+            || address.Host.EndsWith(".svc", StringComparison.OrdinalIgnoreCase)
+            || address.Host.EndsWith(".svc.cluster.local", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Logout and disabling a user must take effect at once in every service, so each validated token is

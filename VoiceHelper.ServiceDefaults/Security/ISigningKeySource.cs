@@ -2,7 +2,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace VoiceHelper.ServiceDefaults.Security;
 
-/// <summary>Where token-validation keys come from: Identity's JWKS over HTTP by default, its own key store inside Identity.</summary>
+/// <summary>
+/// Keys known in process. Registered only where the keys live (Identity's own key store, test fixtures); every other
+/// service takes them from Identity's OpenID configuration document (<see cref="JwtOptions.MetadataAddress"/>).
+/// </summary>
 public interface ISigningKeySource
 {
     IReadOnlyCollection<SecurityKey> GetKeys(string? keyId);

@@ -1,75 +1,51 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace VoiceHelper.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// OpenTelemetry.Extensions.Hosting and the instrumentation packages do not restore here, so providers are
-/// built with the SDK and listen to the framework's own sources (ASP.NET Core and HttpClient emit them natively).
+/// Traces and metrics from ASP.NET Core, HttpClient, the runtime, Npgsql and our own <c>VoiceHelper.*</c> sources
+/// (Redis is added by Aspire.StackExchange.Redis where a service uses it). Metrics are always served on
+/// <c>/metrics</c>; everything goes over OTLP as well when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// </summary>
 internal static class TelemetrySetup
 {
-    public static readonly string[] ActivitySources = ["Microsoft.AspNetCore", "System.Net.Http", "VoiceHelper.*"];
-    public static readonly string[] Meters =
-        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime", "VoiceHelper.*"];
+    public const string OurSources = "VoiceHelper.*";
 
     public static void AddVoiceHelperTelemetry(this IHostApplicationBuilder builder)
     {
-        var serviceName = builder.Environment.ApplicationName;
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-
-        builder.Services.AddSingleton<PrometheusMetrics>();
-        builder.Services.AddHostedService<TelemetryLifetime>();
-        if (!otlp)
-        {
-            return;
-        }
-        builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(ActivitySources)
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(Meters)
-            .AddOtlpExporter()
-            .Build());
         builder.Logging.AddOpenTelemetry(logging =>
         {
-            logging.SetResourceBuilder(resource);
             logging.IncludeFormattedMessage = true;
-            logging.AddOtlpExporter();
+            logging.IncludeScopes = true;
         });
-    }
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(OurSources)
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName, OurSources)
+                // Probes and scrapes every few seconds would drown the traces a person is looking for.
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !IsInfrastructure(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql());
 
-    /// <summary>Creates the providers at start (they are lazy singletons) and flushes them at shutdown.</summary>
-    private sealed class TelemetryLifetime(IServiceProvider services) : IHostedService
-    {
-        // Kept from start: at stop the container may already be disposed (WebApplicationFactory disposes it first).
-        private TracerProvider? _tracer;
-        private MeterProvider? _meter;
-
-        public Task StartAsync(CancellationToken cancellationToken)
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            services.GetRequiredService<PrometheusMetrics>();
-            _tracer = services.GetService<TracerProvider>();
-            _meter = services.GetService<MeterProvider>();
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            _tracer?.ForceFlush(2000);
-            _meter?.ForceFlush(2000);
-            return Task.CompletedTask;
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
     }
+
+    private static bool IsInfrastructure(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments("/metrics");
 }

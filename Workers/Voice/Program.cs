@@ -5,6 +5,7 @@ builder.AddServiceDefaults();
 builder.AddSpeechEngines();
 
 var app = builder.Build();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapFeatureEndpoints();
 app.Run();

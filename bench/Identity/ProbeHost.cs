@@ -22,7 +22,7 @@ internal static class ProbeHost
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:cache"] = redis,
-            ["Jwt:JwksUrl"] = new Uri(identity, "/.well-known/jwks.json").ToString(),
+            ["Jwt:MetadataAddress"] = new Uri(identity, "/.well-known/openid-configuration").ToString(),
             ["RateLimits:PermitsPerUser"] = "100000000",
             ["RateLimits:PermitsPerIp"] = "100000000",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -30,6 +30,7 @@ internal static class ProbeHost
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
         var app = builder.Build();
+        app.UseServiceDefaults();
         app.MapDefaultEndpoints();
         app.MapGet("/noop", () => TypedResults.NoContent()).RequireAuthorization(Policies.Authenticated);
         app.MapGet("/noop-anonymous", () => TypedResults.NoContent()).AllowAnonymous();

@@ -40,8 +40,12 @@ public static class IngestionBench
         var topics = int.Parse(Argument(args, "--topics") ?? "1000", CultureInfo.InvariantCulture);
         EfSearch = int.Parse(Argument(args, "--ef-search") ?? EfSearch.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var connectionString = await TestServers.CreateDatabaseAsync("bench_ingestion");
-        await using var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
+        dataSourceBuilder.UseVector();
+        await using var dataSource = dataSourceBuilder.Build();
         await MigrateAsync(dataSource);
+        // The migrations created pgvector's type after the pool first looked.
+        await dataSource.ReloadTypesAsync();
         await ExecuteAsync(dataSource, $"""
             INSERT INTO knowledge_bases (id, tenant_id, name, chunk_size, chunk_overlap, embedding_provider, embedding_model, embedding_dimension, created_at, updated_at)
             VALUES ('{Kb}', '{Tenant}', 'bench', 400, 60, 'hashed-ngram', '{HashedNgramEmbeddingGenerator.ModelId}', 384, now(), now())

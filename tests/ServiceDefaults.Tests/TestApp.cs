@@ -43,6 +43,7 @@ internal sealed class TestApp : IAsyncDisposable
         }
         var app = builder.Build();
         var testApp = new TestApp(app);
+        app.UseServiceDefaults();
         app.MapDefaultEndpoints();
         app.MapPost("/echo", async (EchoBody body, IMediator mediator) =>
             (await mediator.Send(new EchoRequest(body.Name, body.Count))).ToHttpResult());

@@ -1,6 +1,6 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace VoiceHelper.Testing;
@@ -8,6 +8,7 @@ namespace VoiceHelper.Testing;
 /// <summary>Issues RS256 tokens shaped like Identity's, with a key the test owns, for services tested without Identity.</summary>
 public sealed class TestTokens : IDisposable
 {
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly RSA _rsa = RSA.Create(2048);
 
     public TestTokens(string keyId = "test-key") => Key = new RsaSecurityKey(_rsa) { KeyId = keyId };
@@ -25,9 +26,16 @@ public sealed class TestTokens : IDisposable
         };
         claims.AddRange((roles ?? ["member"]).Select(r => new Claim("roles", r)));
         var start = notBefore ?? DateTime.UtcNow.AddMinutes(-1);
-        var token = new JwtSecurityToken(issuer, audience, claims, start, start + (lifetime ?? TimeSpan.FromHours(1)),
-            new SigningCredentials(Key, SecurityAlgorithms.RsaSha256));
-        return new JwtSecurityTokenHandler().WriteToken(token);
+        return Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Subject = new ClaimsIdentity(claims),
+            NotBefore = start,
+            IssuedAt = start,
+            Expires = start + (lifetime ?? TimeSpan.FromHours(1)),
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256),
+        });
     }
 
     public void Dispose() => _rsa.Dispose();

@@ -28,7 +28,7 @@ public static class ApplicationServices
         builder.AddOutbox(ResourceNames.AssistantDb);
         builder.AddEventHandler<DocumentIndexed, InvalidateAnswerCacheOnDocumentIndexed>(InvalidateAnswerCacheOnDocumentIndexed.Group);
         builder.AddEventHandler<DocumentDeleted, InvalidateAnswerCacheOnDocumentDeleted>(InvalidateAnswerCacheOnDocumentIndexed.Group);
-        services.AddDbContext<AssistantDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.AddTenantDbContext<AssistantDbContext>();
         services.AddMediatorFrom(assembly);
 
         services.AddOptions<RagOptions>().BindConfiguration(RagOptions.Section).ValidateDataAnnotations().ValidateOnStart();

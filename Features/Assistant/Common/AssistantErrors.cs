@@ -11,5 +11,9 @@ public static class AssistantErrors
     public static readonly Error KnowledgeUnavailable = new("knowledge_unavailable", 503,
         "Retrieval is unavailable right now; try again shortly.");
 
+    /// <summary>Knowledge refused the search for now (429); the caller may retry after the delay Knowledge gave.</summary>
+    public static Error KnowledgeThrottled(TimeSpan retryAfter) => new("rate_limited", 429,
+        "Too many requests; retry after the given delay.", RetryAfter: retryAfter);
+
     public static readonly Error InvalidRange = Error.Invalid("invalid_range", "'from' must be before 'to'.");
 }

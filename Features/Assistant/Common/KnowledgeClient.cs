@@ -14,7 +14,7 @@ public sealed class KnowledgeClient(HttpClient http, IHttpContextAccessor access
 {
     public const string BaseAddress = "http://knowledge";
 
-    public async Task<(KnowledgeSearchOutcome Outcome, KnowledgeSearchResult? Result)> SearchAsync(string query,
+    public async Task<(KnowledgeSearchOutcome Outcome, KnowledgeSearchResult? Result, TimeSpan? RetryAfter)> SearchAsync(string query,
         IReadOnlyList<Guid> knowledgeBaseIds, int topK, string mode, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/knowledge/search")
@@ -34,26 +34,39 @@ public sealed class KnowledgeClient(HttpClient http, IHttpContextAccessor access
         catch (HttpRequestException exception)
         {
             logger.LogWarning("Knowledge search failed: {Error}", exception.Message);
-            return (KnowledgeSearchOutcome.Unavailable, null);
+            return (KnowledgeSearchOutcome.Unavailable, null, null);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Knowledge search timed out");
-            return (KnowledgeSearchOutcome.Unavailable, null);
+            return (KnowledgeSearchOutcome.Unavailable, null, null);
         }
         using (response)
         {
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
             {
-                return (KnowledgeSearchOutcome.KnowledgeBaseNotFound, null);
+                return (KnowledgeSearchOutcome.KnowledgeBaseNotFound, null, null);
+            }
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                // Knowledge is healthy and says when to come back: the caller is told the same, not "unavailable".
+                return (KnowledgeSearchOutcome.Throttled, null, RetryAfter(response));
             }
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogWarning("Knowledge search answered {Status}", (int)response.StatusCode);
-                return (KnowledgeSearchOutcome.Unavailable, null);
+                return (KnowledgeSearchOutcome.Unavailable, null, null);
             }
             using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-            return (KnowledgeSearchOutcome.Found, KnowledgeSearchResult.Parse(document.RootElement));
+            return (KnowledgeSearchOutcome.Found, KnowledgeSearchResult.Parse(document.RootElement), null);
         }
     }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => TimeSpan.FromSeconds(1),
+        };
 }

@@ -5,4 +5,5 @@ public enum KnowledgeSearchOutcome
     Found,
     KnowledgeBaseNotFound,
     Unavailable,
+    Throttled,
 }

@@ -80,16 +80,20 @@ public sealed class QueryRagHandler(
         var retrievalStarted = clock.GetTimestamp();
         var topK = request.TopK ?? QueryRagRequest.DefaultTopK;
         var candidates = Math.Max(topK * options.Value.CandidateMultiplier, 10);
-        var (outcome, retrieved) = await knowledge.SearchAsync(query, knowledgeBaseIds, candidates, "hybrid", cancellationToken);
+        var (outcome, retrieved, retryAfter) = await knowledge.SearchAsync(query, knowledgeBaseIds, candidates, "hybrid", cancellationToken);
         var keywordFallback = retrieved?.KeywordFallback == true;
         if (outcome == KnowledgeSearchOutcome.Unavailable)
         {
-            (outcome, retrieved) = await knowledge.SearchAsync(query, knowledgeBaseIds, candidates, "keyword", cancellationToken);
+            (outcome, retrieved, retryAfter) = await knowledge.SearchAsync(query, knowledgeBaseIds, candidates, "keyword", cancellationToken);
             keywordFallback = true;
         }
         if (outcome == KnowledgeSearchOutcome.KnowledgeBaseNotFound)
         {
             return AssistantErrors.KnowledgeBaseNotFound;
+        }
+        if (outcome == KnowledgeSearchOutcome.Throttled)
+        {
+            return AssistantErrors.KnowledgeThrottled(retryAfter ?? TimeSpan.FromSeconds(1));
         }
         if (outcome == KnowledgeSearchOutcome.Unavailable || retrieved is null)
         {

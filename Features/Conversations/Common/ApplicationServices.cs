@@ -23,7 +23,7 @@ public static class ApplicationServices
         var assembly = typeof(ApplicationServices).Assembly;
         builder.AddNpgsqlDataSource(ResourceNames.ConversationsDb);
         builder.AddMigrations(assembly);
-        builder.Services.AddDbContext<ConversationsDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.AddTenantDbContext<ConversationsDbContext>();
         builder.Services.AddMediatorFrom(assembly);
 
         builder.Services.AddOptions<ConversationsOptions>().BindConfiguration(ConversationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();

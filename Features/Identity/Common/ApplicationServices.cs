@@ -22,7 +22,7 @@ public static class ApplicationServices
         var assembly = typeof(ApplicationServices).Assembly;
         builder.AddNpgsqlDataSource(ResourceNames.IdentityDb);
         builder.AddMigrations(assembly);
-        builder.Services.AddDbContext<IdentityDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.AddTenantDbContext<IdentityDbContext>();
         builder.Services.AddMediatorFrom(assembly);
 
         builder.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();

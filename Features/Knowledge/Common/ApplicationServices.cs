@@ -15,10 +15,10 @@ public static class ApplicationServices
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         var assembly = typeof(ApplicationServices).Assembly;
-        builder.AddNpgsqlDataSource(ResourceNames.KnowledgeDb);
+        builder.AddNpgsqlDataSource(ResourceNames.KnowledgeDb, configureDataSourceBuilder: data => data.UseVector());
         builder.AddMigrations(assembly);
         builder.AddOutbox(ResourceNames.KnowledgeDb);
-        builder.Services.AddDbContext<KnowledgeDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.AddTenantDbContext<KnowledgeDbContext>();
         builder.Services.AddMediatorFrom(assembly);
         builder.Services.AddEmbeddings(builder.Configuration);
         builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();

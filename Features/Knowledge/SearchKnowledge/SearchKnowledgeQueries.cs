@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Pgvector;
 using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Ai.Text;
 
@@ -49,7 +50,7 @@ public static class SearchKnowledgeQueries
             LIMIT @limit
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("q", ToVectorLiteral(query.Span));
+        command.Parameters.AddWithValue("q", new Vector(query));
         command.Parameters.AddWithValue("model", embeddingModel);
         command.Parameters.AddWithValue("kbs", kbIds.ToArray());
         command.Parameters.AddWithValue("tenant", tenantId);
@@ -283,20 +284,5 @@ public static class SearchKnowledgeQueries
                 reader.GetFieldValue<string[]>(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetString(6));
         }
         return chunks;
-    }
-
-    /// <summary>pgvector's text form; the Pgvector NuGet package does not work with Npgsql 10.</summary>
-    public static string ToVectorLiteral(ReadOnlySpan<float> vector)
-    {
-        var text = new StringBuilder(vector.Length * 10).Append('[');
-        for (var i = 0; i < vector.Length; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-            text.Append(vector[i].ToString("R", CultureInfo.InvariantCulture));
-        }
-        return text.Append(']').ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Npgsql;
 using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
@@ -21,7 +22,7 @@ public static class ApplicationServices
     /// </summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource(ResourceNames.KnowledgeDb);
+        builder.AddNpgsqlDataSource(ResourceNames.KnowledgeDb, configureDataSourceBuilder: data => data.UseVector());
         builder.AddOutbox(ResourceNames.KnowledgeDb);
         builder.Services.AddEmbeddings(builder.Configuration);
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,5 +1,6 @@
-using System.Text;
 using Npgsql;
+using NpgsqlTypes;
+using Pgvector;
 using VoiceHelper.Ai.Text;
 using VoiceHelper.Ingestion.Chunk;
 
@@ -7,8 +8,8 @@ namespace VoiceHelper.Ingestion.Index;
 
 /// <summary>
 /// Writes a document's chunks, vectors and BM25 postings with COPY inside the caller's transaction, so that a
-/// document's index appears all at once (or not at all after a crash). Text COPY because pgvector's binary form
-/// has no Npgsql mapping that works with Npgsql 10; its text form is what a vector literal looks like anyway.
+/// document's index appears all at once (or not at all after a crash). Chunks go in binary (vectors through Pgvector);
+/// the postings are plain text.
 /// </summary>
 public static class ChunkWriter
 {
@@ -20,22 +21,43 @@ public static class ChunkWriter
     {
         var ids = chunks.Select(_ => Guid.CreateVersion7()).ToArray();
         var postings = chunks.Select(c => Postings(c.IndexText)).ToArray();
-        await using (var writer = await connection.BeginTextImportAsync(
-            "COPY chunks (id, tenant_id, knowledge_base_id, document_id, ordinal, text, heading_path, page, token_count, term_count, embedding_dim, embedding, embedding_model, embedding_corpus_chunks) FROM STDIN", ct))
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY chunks (id, tenant_id, knowledge_base_id, document_id, ordinal, text, heading_path, page, token_count, term_count, embedding_dim, embedding, embedding_model, embedding_corpus_chunks) FROM STDIN (FORMAT BINARY)", ct))
         {
             for (var i = 0; i < chunks.Count; i++)
             {
                 var chunk = chunks[i];
-                var line = new StringBuilder()
-                    .Append(ids[i]).Append('\t').Append(tenantId).Append('\t').Append(knowledgeBaseId).Append('\t').Append(documentId).Append('\t')
-                    .Append(i).Append('\t').Append(Escape(chunk.Text)).Append('\t').Append(Escape(ArrayLiteral(chunk.HeadingPath))).Append('\t')
-                    .Append(chunk.Page?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\\N").Append('\t')
-                    .Append(chunk.TokenCount).Append('\t').Append(postings[i].Length).Append('\t')
-                    .Append(embeddings[i].Length).Append('\t').Append(VectorLiteral.Format(embeddings[i].Span)).Append('\t')
-                    .Append(Escape(embeddingModel)).Append('\t')
-                    .Append(embeddingCorpusChunks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\\N").Append('\n');
-                await writer.WriteAsync(line.ToString());
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(ids[i], NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(tenantId, NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(knowledgeBaseId, NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(documentId, NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(i, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(chunk.Text, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(chunk.HeadingPath.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                if (chunk.Page is { } page)
+                {
+                    await writer.WriteAsync(page, NpgsqlDbType.Integer, ct);
+                }
+                else
+                {
+                    await writer.WriteNullAsync(ct);
+                }
+                await writer.WriteAsync(chunk.TokenCount, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(postings[i].Length, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(embeddings[i].Length, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(new Vector(embeddings[i]), ct);
+                await writer.WriteAsync(embeddingModel, NpgsqlDbType.Text, ct);
+                if (embeddingCorpusChunks is { } corpus)
+                {
+                    await writer.WriteAsync(corpus, NpgsqlDbType.Bigint, ct);
+                }
+                else
+                {
+                    await writer.WriteNullAsync(ct);
+                }
             }
+            await writer.CompleteAsync(ct);
         }
         await using (var writer = await connection.BeginTextImportAsync(
             "COPY chunk_terms (term, chunk_id, knowledge_base_id, tf, chunk_length) FROM STDIN", ct))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pgvector;
 using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Ingestion.Chunk;
 using VoiceHelper.Ingestion.Common;
@@ -84,12 +85,12 @@ public sealed class ReembedKnowledgeBasesService(NpgsqlDataSource dataSource, IE
             var statistics = await CorpusStatistics.ForAsync(dataSource, embedder, kbId, texts, textsAreNew: false, ct);
             var vectors = await embedder.GenerateAsync(texts, statistics?.ToOptions(), ct);
             await using var command = dataSource.CreateCommand($"""
-                UPDATE chunks c SET embedding = u.embedding::vector, embedding_dim = @dimension, embedding_model = @model, embedding_corpus_chunks = @corpus
-                FROM unnest(@ids::uuid[], @vectors::text[]) AS u(id, embedding)
+                UPDATE chunks c SET embedding = u.embedding, embedding_dim = @dimension, embedding_model = @model, embedding_corpus_chunks = @corpus
+                FROM unnest(@ids::uuid[], @vectors::vector[]) AS u(id, embedding)
                 WHERE c.id = u.id AND {Stale}
                 """);
             command.Parameters.AddWithValue("ids", batch.Select(c => c.Id).ToArray());
-            command.Parameters.AddWithValue("vectors", vectors.Select(v => VectorLiteral.Format(v.Vector.Span)).ToArray());
+            command.Parameters.AddWithValue("vectors", vectors.Select(v => new Vector(v.Vector)).ToArray());
             command.Parameters.AddWithValue("corpus", statistics is null ? DBNull.Value : (long)statistics.Documents);
             AddStaleParameters(command, kbId, model, dimension);
             done += await command.ExecuteNonQueryAsync(ct);

@@ -36,12 +36,13 @@ public sealed class ProbeService : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:cache"] = TestServers.Redis,
-            ["Jwt:JwksUrl"] = new Uri(identity, "/.well-known/jwks.json").ToString(),
+            ["Jwt:MetadataAddress"] = new Uri(identity, "/.well-known/openid-configuration").ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
         var app = builder.Build();
+        app.UseServiceDefaults();
         app.MapDefaultEndpoints();
         app.MapGet("/probe", (ClaimsPrincipal user) => TypedResults.Ok(new { tenant = user.FindFirstValue("tenant") }))
             .RequireAuthorization(Policies.Authenticated);

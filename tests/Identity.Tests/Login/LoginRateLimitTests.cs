@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using VoiceHelper.Identity.Tests.Infrastructure;
+using VoiceHelper.ServiceDefaults.Http;
 
 namespace VoiceHelper.Identity.Tests.Login;
 
@@ -14,6 +15,8 @@ public sealed class LoginRateLimitTests(StrictLimitsIdentityApp app) : IClassFix
     public async Task Sign_in_is_limited_per_account_and_per_ip()
     {
         var client = app.CreateClient();
+        // Limits apply at the edge: these requests come as the gateway forwards them.
+        client.DefaultRequestHeaders.Add(EdgeRequest.HeaderName, "1");
         var account = await Api.RegisterAsync(client);                                    // IP permit 1
         for (var i = 0; i < StrictLimitsIdentityApp.AccountPermits; i++)
         {

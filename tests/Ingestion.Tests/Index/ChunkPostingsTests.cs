@@ -19,10 +19,4 @@ public sealed class ChunkPostingsTests
         var postings = ChunkWriter.Postings(new string('a', 500));
         postings.Terms.Single().Term.Length.ShouldBe(ChunkWriter.MaxTermLength);
     }
-
-    [Fact]
-    public void Vectors_are_written_in_pgvector_text_form()
-    {
-        VectorLiteral.Format([0.5f, -1f, 0.25f]).ShouldBe("[0.5,-1,0.25]");
-    }
 }

@@ -31,7 +31,24 @@ public sealed class WorkerProcess : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>
+    /// Starts the worker and waits for it to be healthy. A worker that does not get there is killed before the
+    /// exception leaves: the caller never got an object to dispose, so nothing else would stop it.
+    /// </summary>
     public async Task StartAsync()
+    {
+        try
+        {
+            await StartAndWaitAsync();
+        }
+        catch
+        {
+            Kill();
+            throw;
+        }
+    }
+
+    private async Task StartAndWaitAsync()
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -50,7 +67,9 @@ public sealed class WorkerProcess : IAsyncDisposable
         {
             start.Environment[name] = value;
         }
+        _process?.Dispose();
         _process = Process.Start(start)!;
+        Running.TryAdd(_process, 0);
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
         _process.BeginOutputReadLine();
@@ -85,18 +104,49 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crashed pod.</summary>
     public void Kill()
     {
-        _process?.Kill(entireProcessTree: true);
-        _process?.WaitForExit();
+        if (_process is not null)
+        {
+            KillAndForget(_process);
+        }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        Kill();
         _process?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Every worker this test process started and has not stopped yet. A fixture whose set-up failed is never
+    /// disposed by xunit, and a test host that ends early skips disposal altogether: the workers still running are
+    /// killed when the test process exits.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Process, byte> Running = new();
+
+    static WorkerProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var process in Running.Keys)
+        {
+            KillAndForget(process);
+        }
+    };
+
+    private static void KillAndForget(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone (or never started): nothing left to stop.
+        }
+        Running.TryRemove(process, out _);
     }
 
     private static string WorkerDll()

@@ -35,6 +35,7 @@ public sealed class DeadLetterAdminEndpointTests
         builder.Logging.ClearProviders();
         builder.AddEventHandler<SequencedEvent, RecordingHandler>("indexer");
         await using var app = builder.Build();
+        app.UseServiceDefaults();
         app.MapDefaultEndpoints();
         app.MapEventBusAdmin();
         await app.StartAsync(TestContext.Current.CancellationToken);

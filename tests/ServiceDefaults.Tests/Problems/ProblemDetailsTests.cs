@@ -87,6 +87,23 @@ public sealed class ProblemDetailsTests
     }
 
     [Fact]
+    public async Task A_body_far_over_the_limit_is_read_to_its_end_and_answered_413_on_a_connection_that_stays_usable()
+    {
+        await using var app = await TestApp.StartAsync();
+        var twoMegabytes = JsonSerializer.Serialize(new { name = new string('x', 2 * 1024 * 1024), count = 1 });
+
+        // What nginx does: send the whole body, then read the answer. A refusal that closes the connection mid-body
+        // reaches the sender as a reset (nginx's 502), not as this 413.
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await app.Client.PostAsync("/echo", new StringContent(twoMegabytes, Encoding.UTF8, "application/json"), Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+            (await Problem(response)).GetProperty("code").GetString().ShouldBe("payload_too_large");
+            response.Headers.ConnectionClose.ShouldNotBe(true);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_route_is_a_404_problem()
     {
         await using var app = await TestApp.StartAsync();
