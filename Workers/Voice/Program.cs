@@ -1,11 +1,44 @@
+using Microsoft.Extensions.Options;
+using VoiceHelper.Contracts;
 using VoiceHelper.ServiceDefaults;
+using VoiceHelper.ServiceDefaults.Messaging;
+using VoiceHelper.Voice.Common;
+using VoiceHelper.Voice.HoldVoiceCall;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddSpeechEngines();
 
+builder.Services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.Section).ValidateOnStart()
+    .Validate(o => o.EndOfTurnSilenceMs > 0 && o.MaxEndOfTurnSilenceMs >= o.EndOfTurnSilenceMs, "Voice:MaxEndOfTurnSilenceMs must be at least Voice:EndOfTurnSilenceMs.")
+    .Validate(o => o.MaxFrameBytes >= 1024 && o.AudioFrameMs is >= 10 and <= 1000 && o.MaxSessionsPerTenant >= 1, "Voice frame and session limits must be positive.");
+builder.Services.AddHttpClient<ConversationsClient>((sp, client) =>
+    client.BaseAddress = sp.GetRequiredService<IOptions<VoiceOptions>>().Value.ConversationsAddress);
+builder.Services.AddSingleton<VoiceSpeaker>();
+builder.Services.AddSingleton<VoiceTurnPublisher>();
+builder.Services.AddSingleton<VoiceCallRegistry>();
+builder.Services.AddSingleton<VoiceCallServices>();
+// voice.turn_completed goes to the bus when one is configured; a voice worker without it still serves calls.
+if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(ResourceNames.EventsDb)))
+{
+    builder.AddEventBus();
+}
+
 var app = builder.Build();
+// Before authentication: a browser's token arrives as a WebSocket subprotocol, not a header.
+app.Use((context, next) =>
+{
+    if (context.Request.Path.StartsWithSegments("/ws/voice"))
+    {
+        VoiceCallToken.PromoteProtocolToken(context.Request);
+    }
+    return next(context);
+});
 app.UseServiceDefaults();
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
 app.MapDefaultEndpoints();
 app.MapFeatureEndpoints();
 app.Run();
+
+/// <summary>The voice worker's entry point, named so tests can host it.</summary>
+public partial class Program;

@@ -12,6 +12,9 @@ public sealed class Message : ITenantOwned
     public required string Content { get; set; }
     public required string Status { get; set; }
 
+    /// <summary><c>text</c> or <c>voice</c>: how the turn was said (a voice question is its transcript).</summary>
+    public string Modality { get; set; } = "text";
+
     /// <summary>The Assistant's sources as it sent them (JSON array), kept opaque: citations are its contract.</summary>
     public string? Sources { get; set; }
     public string? Model { get; set; }

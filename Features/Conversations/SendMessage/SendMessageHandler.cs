@@ -97,6 +97,7 @@ public sealed class SendMessageHandler(
         {
             Id = Guid.CreateVersion7(receivedAt), ConversationId = conversation.Id, Sequence = conversation.LastSequence + 1,
             Role = MessageRoles.User, Content = request.Content!.Trim(), Status = MessageStatuses.Complete, CreatedAt = receivedAt,
+            Modality = request.Channel,
         };
         var reply = new Message
         {
@@ -104,6 +105,7 @@ public sealed class SendMessageHandler(
             Role = MessageRoles.Assistant, Content = text.ToString(), Status = status,
             Sources = sources is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } s ? s.GetRawText() : null,
             Model = model, TokensUsed = metrics?.TokensUsed ?? 0, LatencyMs = latencyMs, CacheHit = metrics?.CacheHit ?? false, CreatedAt = now,
+            Modality = request.Channel,
         };
         conversation.LastSequence += 2;
         conversation.ContextVersion++;

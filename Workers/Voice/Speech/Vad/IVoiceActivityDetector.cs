@@ -8,4 +8,7 @@ public interface IVoiceActivityDetector
     int SampleRate { get; }
 
     IVoiceActivitySession OpenSession();
+
+    /// <summary>A session with its own speech threshold and closing silence (a call's settings, not the service's).</summary>
+    IVoiceActivitySession OpenSession(float threshold, float minSpeechSeconds, float minSilenceSeconds);
 }

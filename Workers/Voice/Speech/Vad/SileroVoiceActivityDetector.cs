@@ -21,7 +21,8 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
     private const int MaxIdleDetectors = 16;
 
     private readonly VadOptions options;
-    private readonly ConcurrentBag<VoiceActivityDetectorHandle> idle = [];
+    // Idle detectors by their settings: a native detector's threshold and durations are fixed when it is created.
+    private readonly ConcurrentDictionary<(float Threshold, float MinSpeech, float MinSilence), ConcurrentBag<VoiceActivityDetectorHandle>> idle = new();
 
     public SileroVoiceActivityDetector(IOptions<VadOptions> options)
     {
@@ -36,21 +37,29 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
     public int SampleRate => options.SampleRate;
 
     public IVoiceActivitySession OpenSession() =>
-        new SileroVoiceActivitySession(idle.TryTake(out var pooled) ? pooled : Create(), options.SampleRate, Return);
+        OpenSession(options.Threshold, options.MinSpeechSeconds, options.MinSilenceSeconds);
 
-    private void Return(VoiceActivityDetectorHandle handle)
+    public IVoiceActivitySession OpenSession(float threshold, float minSpeechSeconds, float minSilenceSeconds)
     {
-        if (idle.Count < MaxIdleDetectors)
+        var key = (threshold, minSpeechSeconds, minSilenceSeconds);
+        var bag = idle.GetOrAdd(key, _ => []);
+        var handle = bag.TryTake(out var pooled) ? pooled : Create(key);
+        return new SileroVoiceActivitySession(handle, options.SampleRate, h => Return(bag, h));
+    }
+
+    private static void Return(ConcurrentBag<VoiceActivityDetectorHandle> bag, VoiceActivityDetectorHandle handle)
+    {
+        if (bag.Count < MaxIdleDetectors)
         {
             SherpaOnnxApi.SherpaOnnxVoiceActivityDetectorReset(handle);
-            idle.Add(handle);
+            bag.Add(handle);
             return;
         }
 
         handle.Dispose();
     }
 
-    private unsafe VoiceActivityDetectorHandle Create()
+    private unsafe VoiceActivityDetectorHandle Create((float Threshold, float MinSpeech, float MinSilence) settings)
     {
         using var strings = new NativeStrings();
         var config = new SherpaOnnxVadModelConfig
@@ -58,9 +67,9 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
             SileroVad = new SherpaOnnxSileroVadModelConfig
             {
                 Model = strings.Add(options.ModelPath),
-                Threshold = options.Threshold,
-                MinSilenceDuration = options.MinSilenceSeconds,
-                MinSpeechDuration = options.MinSpeechSeconds,
+                Threshold = settings.Threshold,
+                MinSilenceDuration = settings.MinSilence,
+                MinSpeechDuration = settings.MinSpeech,
                 WindowSize = WindowSize,
                 MaxSpeechDuration = options.MaxSpeechSeconds,
             },

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json;
+using VoiceHelper.Voice.Tests.Infrastructure;
+
+namespace VoiceHelper.Voice.Tests.HoldVoiceCall;
+
+/// <summary>
+/// Whole calls over a real WebSocket against a real Conversations: speech generated with pico2wave, streamed in real
+/// time, recognised by the embedded recogniser, answered, spoken back, interrupted, resumed.
+/// </summary>
+public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<VoiceCallApps>
+{
+    [Fact]
+    public async Task A_spoken_question_is_transcribed_answered_spoken_and_stored_as_a_voice_turn()
+    {
+        var caller = apps.NewCaller();
+        await using var call = await apps.CallAsync(caller);
+        var created = await call.WaitForAsync("session.created");
+        var conversationId = created.Event!.Value.GetProperty("conversation_id").GetGuid();
+        created.Event.Value.GetProperty("config").GetProperty("voice").GetString().ShouldBe("pico:en-US");
+
+        await call.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?"), .. SpokenQuestions.Silence(0.1)]);
+        await call.WaitForAsync("speech.started");
+        var final = await call.WaitForAsync("transcript.final", e => e.GetProperty("text").GetString()!.Length > 0);
+        var transcript = final.Event!.Value.GetProperty("text").GetString()!;
+        transcript.ShouldContain("warranty");
+        call.Log.ShouldContain(r => r.Type == "transcript.partial" && r.Index < final.Index);
+
+        var done = await call.WaitForAsync("response.done", after: final.Index);
+        var body = done.Event!.Value;
+        body.GetProperty("status").GetString().ShouldBe("completed");
+        body.GetProperty("sources").GetArrayLength().ShouldBe(1);
+        var latency = body.GetProperty("latency");
+        latency.GetProperty("first_audio_ms").GetInt32().ShouldBeGreaterThan(0);
+        latency.GetProperty("first_token_ms").GetInt32().ShouldBeGreaterThanOrEqualTo(0);
+        var started = await call.WaitForAsync("response.audio.started", after: final.Index);
+        var audioDone = await call.WaitForAsync("response.audio.done", after: final.Index);
+        call.Log.ShouldContain(r => r.Type == "response.text.delta" && r.Index > final.Index);
+        var audioBytes = call.AudioBytesBetween(started.Index, audioDone.Index + 1);
+        audioBytes.ShouldBeGreaterThan(16_000 * 2 * 3, "the three-sentence answer is several seconds of audio");
+        Math.Abs(audioBytes - audioDone.Event!.Value.GetProperty("audio_ms").GetInt32() * 32).ShouldBeLessThanOrEqualTo(64 * 32);
+
+        using var http = apps.ConversationsClient(caller);
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{conversationId}/messages", TestContext.Current.CancellationToken);
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        items.Count.ShouldBe(2);
+        items[0].GetProperty("content").GetString().ShouldBe(transcript);
+        items.ShouldAllBe(m => m.GetProperty("modality").GetString() == "voice");
+        items[1].GetProperty("id").GetGuid().ShouldBe(body.GetProperty("message_id").GetGuid());
+        items[1].GetProperty("content").GetString().ShouldBe(FakeAnswerer.AnswerFor(transcript));
+    }
+
+    [Fact]
+    public async Task Speaking_over_the_answer_stops_its_audio_and_cuts_the_stored_answer_to_what_was_heard()
+    {
+        var caller = apps.NewCaller();
+        await using var call = await apps.CallAsync(caller);
+        var conversationId = (await call.WaitForAsync("session.created")).Event!.Value.GetProperty("conversation_id").GetGuid();
+        await call.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?")]);
+        var started = await call.WaitForAsync("response.audio.started");
+        var responseId = started.Event!.Value.GetProperty("response_id").GetString();
+
+        // Let about two seconds play, report it, then talk over the rest.
+        var playedUntil = DateTime.UtcNow.AddSeconds(2);
+        while (DateTime.UtcNow < playedUntil)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        await call.SendJsonAsync(new { type = "playback.mark", response_id = responseId, played_ms = 2000 });
+        var second = call.SayAsync(await SpokenQuestions.SayAsync("Stop. What about returns?"));
+        var interrupted = await call.WaitForAsync("interrupted");
+        var heard = interrupted.Event!.Value.GetProperty("heard_text").GetString()!;
+        interrupted.Event.Value.GetProperty("played_ms").GetInt32().ShouldBe(2000);
+        heard.ShouldNotBeEmpty();
+        heard.Length.ShouldBeLessThan(FakeAnswerer.AnswerFor("x").Length);
+
+        // Nothing more of the interrupted answer arrives after the interruption.
+        var next = call.Log.FirstOrDefault(r => r.Index > interrupted.Index && r.Type == "response.audio.started");
+        call.AudioBytesBetween(interrupted.Index, next?.Index ?? int.MaxValue).ShouldBe(0);
+
+        var done = await call.WaitForAsync("response.done", e => e.GetProperty("status").GetString() == "interrupted");
+        done.Event!.Value.GetProperty("text").GetString().ShouldBe(heard);
+        await second;
+        await call.WaitForAsync("response.done", e => e.GetProperty("status").GetString() == "completed", after: done.Index);
+
+        using var http = apps.ConversationsClient(caller);
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{conversationId}/messages", TestContext.Current.CancellationToken);
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        items.Count.ShouldBe(4);
+        items[1].GetProperty("content").GetString().ShouldBe(heard);
+        items[1].GetProperty("status").GetString().ShouldBe("interrupted");
+        items[2].GetProperty("content").GetString()!.ShouldContain("returns");
+    }
+
+    [Fact]
+    public async Task A_client_that_reconnects_with_its_session_id_gets_the_pending_answer()
+    {
+        var caller = apps.NewCaller();
+        var call = await apps.CallAsync(caller);
+        var sessionId = (await call.WaitForAsync("session.created")).Event!.Value.GetProperty("session_id").GetGuid();
+        await call.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?"), .. SpokenQuestions.Silence(0.05)]);
+        var final = await call.WaitForAsync("transcript.final", e => e.GetProperty("text").GetString()!.Length > 0);
+        call.Abort();
+        await call.DisposeAsync();
+
+        await using var resumed = await apps.CallAsync(caller, $"session_id={sessionId}");
+        var created = await resumed.WaitForAsync("session.created");
+        created.Event!.Value.GetProperty("resumed").GetBoolean().ShouldBeTrue();
+        created.Event.Value.GetProperty("session_id").GetGuid().ShouldBe(sessionId);
+        var done = await resumed.WaitForAsync("response.done");
+        done.Event!.Value.GetProperty("text").GetString().ShouldBe(FakeAnswerer.AnswerFor(final.Event!.Value.GetProperty("text").GetString()!));
+        resumed.Log.Sum(r => r.AudioBytes).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Another_tenant_cannot_resume_a_call_and_two_tenants_calls_in_parallel_see_only_their_own_turns()
+    {
+        var first = apps.NewCaller();
+        var second = apps.NewCaller();
+        await using var a = await apps.CallAsync(first);
+        await using var b = await apps.CallAsync(second);
+        var sessionA = (await a.WaitForAsync("session.created")).Event!.Value.GetProperty("session_id").GetGuid();
+        await b.WaitForAsync("session.created");
+        await Task.WhenAll(
+            a.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?")]),
+            b.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("Can I pay by invoice?")]));
+        var doneA = await a.WaitForAsync("response.done");
+        var doneB = await b.WaitForAsync("response.done");
+        doneA.Event!.Value.GetProperty("text").GetString()!.ShouldContain("warranty");
+        doneA.Event.Value.GetProperty("text").GetString()!.ShouldNotContain("invoice");
+        doneB.Event!.Value.GetProperty("text").GetString()!.ShouldContain("invoice");
+        a.Log.Where(r => r.Type == "transcript.final").ShouldAllBe(r => !r.Event!.Value.GetProperty("text").GetString()!.Contains("invoice"));
+        b.Log.Where(r => r.Type == "transcript.final").ShouldAllBe(r => !r.Event!.Value.GetProperty("text").GetString()!.Contains("warranty"));
+
+        await using var intruder = await apps.CallAsync(second, $"session_id={sessionA}");
+        var error = await intruder.WaitForAsync("error");
+        error.Event!.Value.GetProperty("code").GetString().ShouldBe("session_not_found");
+        (await intruder.WaitClosedAsync()).ShouldBe(WebSocketCloseStatus.PolicyViolation);
+    }
+
+    [Fact]
+    public async Task The_handshake_needs_a_token_and_a_valid_query()
+    {
+        using var http = new HttpClient { BaseAddress = apps.Voice.Address };
+        (await http.GetAsync("/ws/voice", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var socket = new ClientWebSocket();
+        var refused = await Should.ThrowAsync<WebSocketException>(() => socket.ConnectAsync(apps.CallUri(null), TestContext.Current.CancellationToken));
+        refused.ShouldNotBeNull();
+
+        var caller = apps.NewCaller();
+        using var plain = new HttpClient { BaseAddress = apps.Voice.Address };
+        plain.DefaultRequestHeaders.Authorization = new("Bearer", caller.Token);
+        var notSocket = await plain.GetAsync("/ws/voice", TestContext.Current.CancellationToken);
+        notSocket.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await notSocket.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("code").GetString().ShouldBe("websocket_required");
+
+        // The token as a subprotocol, as a browser sends it.
+        using var browser = new ClientWebSocket();
+        browser.Options.AddSubProtocol("voicehelper.v1");
+        browser.Options.AddSubProtocol($"access_token.{caller.Token}");
+        await browser.ConnectAsync(apps.CallUri(null), TestContext.Current.CancellationToken);
+        browser.SubProtocol.ShouldBe("voicehelper.v1");
+        await using var viaProtocol = new CallClient(browser);
+        await viaProtocol.WaitForAsync("session.created");
+    }
+}

@@ -1,0 +1,3 @@
+namespace VoiceHelper.Voice.Tests.Infrastructure;
+
+public sealed record Caller(Guid TenantId, Guid UserId, string Token);

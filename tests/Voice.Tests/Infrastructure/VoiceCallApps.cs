@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using VoiceHelper.Testing;
+
+namespace VoiceHelper.Voice.Tests.Infrastructure;
+
+/// <summary>
+/// Voice, a real Conversations and the fake answerer, started once per test class. Limits are small so the tests
+/// can reach them: 4 calls per tenant, 3 s idle, 5 s resume window.
+/// </summary>
+public sealed class VoiceCallApps : IAsyncLifetime
+{
+    public static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Voice:MaxSessionsPerTenant"] = "4",
+        ["Voice:IdleTimeoutMs"] = "3000",
+        ["Voice:ResumeWindowMs"] = "5000",
+        ["Speech:Recognizer:Engine"] = "Pocketsphinx",
+    };
+
+    public TestTokens Tokens { get; } = new();
+
+    public FakeAnswerer Answerer { get; private set; } = null!;
+
+    public ConversationsHost Conversations { get; private set; } = null!;
+
+    public VoiceHost Voice { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Answerer = await FakeAnswerer.StartAsync();
+        var events = await TestServers.CreateDatabaseAsync("voice_events");
+        Conversations = new ConversationsHost(Tokens, await TestServers.CreateDatabaseAsync("voice_conv"), events, Answerer.Address);
+        Conversations.Start();
+        Voice = new VoiceHost(Tokens, Conversations.Address, events, Settings);
+        Voice.Start();
+    }
+
+    public Caller NewCaller(Guid? tenantId = null)
+    {
+        var tenant = tenantId ?? Guid.NewGuid();
+        var user = Guid.NewGuid();
+        return new Caller(tenant, user, Tokens.Issue(tenant, user, ["member"]));
+    }
+
+    public Uri CallUri(Caller? caller, string query = "")
+    {
+        var builder = new UriBuilder(Voice.Address) { Scheme = "ws", Path = "/ws/voice" };
+        var parts = new List<string>();
+        if (caller is not null)
+        {
+            parts.Add($"access_token={caller.Token}");
+        }
+        if (query.Length > 0)
+        {
+            parts.Add(query);
+        }
+        builder.Query = string.Join('&', parts);
+        return builder.Uri;
+    }
+
+    public async Task<CallClient> CallAsync(Caller caller, string query = "")
+    {
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(CallUri(caller, query), TestContext.Current.CancellationToken);
+        return new CallClient(socket);
+    }
+
+    public HttpClient ConversationsClient(Caller caller)
+    {
+        var client = new HttpClient { BaseAddress = Conversations.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", caller.Token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Voice.DisposeAsync();
+        await Conversations.DisposeAsync();
+        await Answerer.DisposeAsync();
+        Tokens.Dispose();
+    }
+}
