@@ -22,9 +22,10 @@ public static class ServiceDiscoveryRegistration
     public static IServiceCollection AddVoiceHelperServiceDiscovery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddServiceDiscovery();
+        var overrides = configuration.GetSection(Section);
         services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler()
+            var resilience = http.AddStandardResilienceHandler()
                 .Configure(options =>
                 {
                     // Answers from a model take longer than the library's 10 s per attempt.
@@ -33,9 +34,12 @@ public static class ServiceDiscoveryRegistration
                     options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
                     options.Retry.MaxRetryAttempts = 2;
                     options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                })
-                .Configure(configuration.GetSection(Section))
-                .Configure(options => options.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect));
+                });
+            if (overrides.Exists())
+            {
+                resilience.Configure(overrides);
+            }
+            resilience.Configure(options => options.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect));
             http.AddServiceDiscovery();
             // Streamed answers outlive HttpClient's 100 s default; the resilience timeouts govern instead.
             http.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
