@@ -15,7 +15,7 @@ apt_packages=(
   redis-server nginx-light poppler-utils
   espeak-ng libespeak-ng1 libespeak-ng-dev
   pocketsphinx pocketsphinx-en-us libpocketsphinx3 libpocketsphinx-dev
-  sox
+  sox chromium
 )
 missing=()
 for p in "${apt_packages[@]}"; do
