@@ -30,11 +30,14 @@ public sealed class SystemLifecycleTests
         try
         {
             var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.VoiceHelper_AppHost>(
-                [$"VOICEHELPER_DATA_DIR={data}", $"VOICEHELPER_GATEWAY_PORT={gatewayPort}"],
+                [
+                    $"VOICEHELPER_DATA_DIR={data}", $"VOICEHELPER_GATEWAY_PORT={gatewayPort}",
+                    $"ASPNETCORE_URLS=http://127.0.0.1:{dashboardPort}",
+                    $"ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{Repository.FreePort()}",
+                    "ASPIRE_ALLOW_UNSECURED_TRANSPORT=true", $"AppHost:BrowserToken={browserToken}",
+                ],
                 (options, _) => options.DisableDashboard = false, ct);
             appHost.Configuration["ASPNETCORE_URLS"] = $"http://127.0.0.1:{dashboardPort}";
-            appHost.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{Repository.FreePort()}";
-            appHost.Configuration["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
             appHost.Configuration["AppHost:BrowserToken"] = browserToken;
 
             var pids = new HashSet<int>();
@@ -58,7 +61,7 @@ public sealed class SystemLifecycleTests
 
                 var model = app.Services.GetRequiredService<DistributedApplicationModel>();
                 var shown = model.Resources.Where(r => r is not ParameterResource).Select(r => r.Name).ToList();
-                await DashboardPage.ShowsEveryResourceRunningAndHealthy($"http://127.0.0.1:{dashboardPort}", browserToken, shown, ct);
+                await DashboardPage.ShowsEveryResourceRunningAndHealthy(DashboardUrl(app, dashboardPort), browserToken, shown, ct);
 
                 foreach (var resource in model.Resources)
                 {
@@ -223,6 +226,19 @@ public sealed class SystemLifecycleTests
         }
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return await http.SendAsync(request, ct);
+    }
+
+    /// <summary>The dashboard's address: its own resource's endpoint when the testing host lists one, else the configured port.</summary>
+    private static string DashboardUrl(DistributedApplication app, int configuredPort)
+    {
+        try
+        {
+            return app.GetEndpoint("aspire-dashboard", "http").GetLeftPart(UriPartial.Authority);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return $"http://127.0.0.1:{configuredPort}";
+        }
     }
 
     private static bool Alive(int pid)
