@@ -13,12 +13,13 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var postgres = builder.AddPostgresWithPgvector(Postgres);
 var cache = builder.AddRedisWithPassword(Cache);
+var broker = builder.AddEventBroker(); // RabbitMQ ("messaging") here, Kafka ("kafka") in a cluster
 
 var identityDb = postgres.AddDatabase(IdentityDb);
 var conversationsDb = postgres.AddDatabase(ConversationsDb);
 var knowledgeDb = postgres.AddDatabase(KnowledgeDb);
 var assistantDb = postgres.AddDatabase(AssistantDb);
-var eventsDb = postgres.AddDatabase(EventsDb); // the durable event log shared by every service
+var eventsDb = postgres.AddDatabase(EventsDb); // Wolverine's shared message store
 
 // Encrypts Identity's token-signing keys at rest (32 random bytes, base64).
 var signingKeyEncryptionKey = builder.AddSecret("identity-key-encryption-key", LocalRun.RandomBase64Key);
@@ -26,27 +27,27 @@ var signingKeyEncryptionKey = builder.AddSecret("identity-key-encryption-key", L
 var identity = builder.AddService<Projects.VoiceHelper_Identity>(Identity)
     .WithReference(identityDb).WithReference(cache)
     .WithEnvironment("SigningKeys__KeyEncryptionKey", signingKeyEncryptionKey)
-    .WaitFor(postgres).WaitFor(cache);
+    .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
 var knowledge = builder.AddService<Projects.VoiceHelper_Knowledge>(Knowledge)
     .WithReference(knowledgeDb).WithReference(eventsDb).WithReference(cache).WithReference(identity)
-    .WaitFor(postgres).WaitFor(cache);
+    .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
 var ingestion = builder.AddService<Projects.VoiceHelper_Ingestion>(Ingestion)
     .WithReference(knowledgeDb).WithReference(eventsDb).WithReference(cache)
-    .WaitFor(postgres).WaitFor(cache);
+    .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
 var assistant = builder.AddService<Projects.VoiceHelper_Assistant>(Assistant)
     .WithReference(assistantDb).WithReference(eventsDb).WithReference(cache).WithReference(identity).WithReference(knowledge)
-    .WaitFor(postgres).WaitFor(cache);
+    .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
 var conversations = builder.AddService<Projects.VoiceHelper_Conversations>(Conversations)
     .WithReference(conversationsDb).WithReference(eventsDb).WithReference(cache).WithReference(identity).WithReference(assistant)
-    .WaitFor(postgres).WaitFor(cache);
+    .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
 var voice = builder.AddService<Projects.VoiceHelper_Voice>(Voice)
     .WithReference(eventsDb).WithReference(cache).WithReference(identity).WithReference(conversations)
-    .WaitFor(postgres).WaitFor(cache);
+    .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
 // Body limits equal each service's own (Knowledge: 50 MiB file + 1 MiB multipart; Conversations: 64 KiB message).
 builder.AddNginxGateway(Gateway)

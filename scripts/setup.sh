@@ -15,7 +15,7 @@ apt_packages=(
   redis-server nginx-light poppler-utils
   espeak-ng libespeak-ng1 libespeak-ng-dev
   pocketsphinx pocketsphinx-en-us libpocketsphinx3 libpocketsphinx-dev
-  sox
+  sox chromium rabbitmq-server
 )
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -27,7 +27,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 # nginx's package starts a system-wide daemon on port 80; VoiceHelper runs its own unprivileged one.
-if command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then sudo_ systemctl stop nginx || true; fi
+# The same for RabbitMQ on 5672: the AppHost runs its own broker on a free port.
+for unit in nginx rabbitmq-server; do
+  if command -v systemctl >/dev/null && systemctl is-active --quiet "$unit" 2>/dev/null; then sudo_ systemctl stop "$unit" || true; fi
+done
 
 # pico2wave (libttspico-utils, the best English voice here) lives in bookworm non-free, which the
 # machine's own sources do not list: use a throw-away sources file naming the same mirror (read at run

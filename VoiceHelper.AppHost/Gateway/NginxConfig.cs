@@ -49,10 +49,6 @@ public static class NginxConfig
         Line("  server {");
         Line($"    listen {listen};");
         Line("    proxy_http_version 1.1;");
-        Line("    proxy_set_header Host $host;");
-        Line("    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
-        Line("    proxy_set_header X-Forwarded-Proto $scheme;");
-        Line("    proxy_set_header X-Request-Id $request_id;");
         Line("    # Streamed answers (text/event-stream, NDJSON) reach the client token by token. Request bodies are");
         Line("    # buffered (within the route's limit): a service then never refuses a body nginx is still sending.");
         Line("    proxy_buffering off;");
@@ -66,7 +62,10 @@ public static class NginxConfig
         Line("    location = /gateway/health { access_log off; default_type text/plain; return 200 'ok'; }");
         foreach (var name in upstreams.Keys.OrderBy(n => n, StringComparer.Ordinal))
         {
-            Line($"    location = /health/{name} {{ proxy_pass http://{name}/health; }}");
+            Line($"    location = /health/{name} {{");
+            ProxyHeaders(Line, webSocket: false);
+            Line($"      proxy_pass http://{name}/health;");
+            Line("    }");
         }
         foreach (var route in routes.OrderByDescending(r => r.Exact).ThenByDescending(r => r.Path.Length).ThenBy(r => r.Path, StringComparer.Ordinal))
         {
@@ -80,15 +79,10 @@ public static class NginxConfig
             {
                 Line("      limit_req zone=login burst=20 nodelay;");
             }
+            ProxyHeaders(Line, route.WebSocket);
             if (route.WebSocket)
             {
-                Line("      proxy_set_header Upgrade $http_upgrade;");
-                Line("      proxy_set_header Connection $connection_upgrade;");
                 Line("      proxy_read_timeout 3600s;");
-            }
-            else
-            {
-                Line("      proxy_set_header Connection \"\";");
             }
             Line($"      proxy_pass http://{route.Target.Name};");
             Line("    }");
@@ -97,6 +91,30 @@ public static class NginxConfig
         Line("  }");
         Line("}");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The headers every proxied request carries. Written in each location, because nginx drops the server level's
+    /// proxy_set_header lines in a location that sets any of its own. <c>X-VoiceHelper-Edge</c> is always overwritten,
+    /// so a client cannot fake it: services apply per-user and per-tenant limits only to requests that crossed the edge,
+    /// never again to a service's own call to another service.
+    /// </summary>
+    private static void ProxyHeaders(Action<string> line, bool webSocket)
+    {
+        line("      proxy_set_header Host $host;");
+        line("      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+        line("      proxy_set_header X-Forwarded-Proto $scheme;");
+        line("      proxy_set_header X-Request-Id $request_id;");
+        line("      proxy_set_header X-VoiceHelper-Edge 1;");
+        if (webSocket)
+        {
+            line("      proxy_set_header Upgrade $http_upgrade;");
+            line("      proxy_set_header Connection $connection_upgrade;");
+        }
+        else
+        {
+            line("      proxy_set_header Connection \"\";");
+        }
     }
 
     private static string Problem(string location, int status, string title, string code, string detail, bool retryAfter = false)

@@ -25,7 +25,7 @@ public static class NginxGatewayExtensions
         if (builder.ExecutionContext.IsPublishMode)
         {
             return builder.AddResource(new NginxGatewayContainerResource(name))
-                .WithImage(Image, ImageTag).WithImageRegistry("docker.io")
+                .WithImage(Image, ImageTag)
                 .WithHttpEndpoint(targetPort: ContainerPort, name: EndpointName)
                 .WithExternalHttpEndpoints()
                 .WithBindMount(Path.Combine(builder.RepositoryRoot(), ClusterConfigPath), ConfigMountPath, isReadOnly: true)

@@ -162,7 +162,7 @@ public static partial class KubernetesGenerator
         new Dictionary<string, object>
         {
             ["name"] = postgres.Name,
-            ["image"] = $"docker.io/{PostgresExtensions.Image}:{PostgresExtensions.ImageTag}",
+            ["image"] = $"{PostgresExtensions.Image}:{PostgresExtensions.ImageTag}",
             ["args"] = PostgresExtensions.Settings.SelectMany(setting => new object[] { "-c", setting }).ToList(),
             ["ports"] = new List<object> { new Dictionary<string, object> { ["name"] = "tcp", ["containerPort"] = 5432 } },
             ["env"] = new List<object>
@@ -192,7 +192,7 @@ public static partial class KubernetesGenerator
         new Dictionary<string, object>
         {
             ["name"] = redis.Name,
-            ["image"] = $"docker.io/{RedisExtensions.Image}:{RedisExtensions.ImageTag}",
+            ["image"] = $"{RedisExtensions.Image}:{RedisExtensions.ImageTag}",
             ["command"] = new List<object> { "redis-server" },
             ["args"] = new List<object> { "--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes", "--dir", "/data" },
             ["ports"] = new List<object> { new Dictionary<string, object> { ["name"] = "tcp", ["containerPort"] = 6379 } },
@@ -232,7 +232,7 @@ public static partial class KubernetesGenerator
         new Dictionary<string, object>
         {
             ["name"] = name,
-            ["image"] = $"docker.io/{NginxGatewayExtensions.Image}:{NginxGatewayExtensions.ImageTag}",
+            ["image"] = $"{NginxGatewayExtensions.Image}:{NginxGatewayExtensions.ImageTag}",
             ["command"] = new List<object> { "nginx", "-c", "/etc/nginx/voicehelper/nginx.conf" },
             ["ports"] = new List<object> { new Dictionary<string, object> { ["name"] = "http", ["containerPort"] = NginxGatewayExtensions.ContainerPort } },
             ["readinessProbe"] = Probe("/gateway/health", 5),

@@ -42,7 +42,7 @@ public static class PostgresExtensions
         if (builder.ExecutionContext.IsPublishMode)
         {
             return builder.AddResource(new PostgresServerContainerResource(name, password.Resource))
-                .WithImage(Image, ImageTag).WithImageRegistry("docker.io")
+                .WithImage(Image, ImageTag)
                 .WithEndpoint(targetPort: 5432, name: EndpointName, scheme: "tcp")
                 .WithEnvironment("POSTGRES_USER", "postgres")
                 .WithEnvironment("POSTGRES_PASSWORD", password)

@@ -22,7 +22,7 @@ public static class RedisExtensions
         if (builder.ExecutionContext.IsPublishMode)
         {
             return builder.AddResource(new RedisServerContainerResource(name, password.Resource))
-                .WithImage(Image, ImageTag).WithImageRegistry("docker.io")
+                .WithImage(Image, ImageTag)
                 .WithEndpoint(targetPort: 6379, name: EndpointName, scheme: "tcp")
                 .WithEntrypoint("/bin/sh")
                 .WithArgs("-c", "redis-server --requirepass $REDIS_PASSWORD --appendonly yes --dir /data")

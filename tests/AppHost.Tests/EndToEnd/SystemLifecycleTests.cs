@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using VoiceHelper.Contracts;
 
 namespace VoiceHelper.AppHost.Tests.EndToEnd;
 
-/// <summary>The whole system started through the AppHost, reached through the gateway, then stopped with SIGTERM.</summary>
+/// <summary>
+/// The real AppHost started through Aspire.Hosting.Testing: every server and service under DCP, reached through the
+/// gateway, the dashboard checked in Chromium, then stopped with nothing left running or listening.
+/// </summary>
 public sealed class SystemLifecycleTests
 {
     private static readonly string[] Services =
@@ -19,65 +24,99 @@ public sealed class SystemLifecycleTests
         var ct = TestContext.Current.CancellationToken;
         var data = Directory.CreateTempSubdirectory("voicehelper-e2e-").FullName;
         File.SetUnixFileMode(data, (UnixFileMode)0x1ED); // 0755: the postgres user must reach its folder
-        var gatewayPort = FreePort();
-        await using var host = AppHostProcess.Start(new Dictionary<string, string?>
-        {
-            ["VOICEHELPER_TOOLS_DIR"] = null, // as after the README's two commands: the AppHost finds setup's tools itself
-            ["VOICEHELPER_DATA_DIR"] = data,
-            ["VOICEHELPER_GATEWAY_PORT"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
-        });
+        var gatewayPort = Repository.FreePort();
+        var dashboardPort = Repository.FreePort();
+        var browserToken = Guid.NewGuid().ToString("N");
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}"), Timeout = TimeSpan.FromSeconds(60) };
-            var deadline = Stopwatch.StartNew();
-            var healthy = new HashSet<string>();
-            while (healthy.Count < Services.Length && deadline.Elapsed < TimeSpan.FromSeconds(150) && !host.HasExited)
+            var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.VoiceHelper_AppHost>(
+                [
+                    $"VOICEHELPER_DATA_DIR={data}", $"VOICEHELPER_GATEWAY_PORT={gatewayPort}",
+                    $"ASPNETCORE_URLS=http://127.0.0.1:{dashboardPort}",
+                    $"ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{Repository.FreePort()}",
+                    "ASPIRE_ALLOW_UNSECURED_TRANSPORT=true", $"AppHost:BrowserToken={browserToken}",
+                ],
+                (options, _) => options.DisableDashboard = false, ct);
+            appHost.Configuration["ASPNETCORE_URLS"] = $"http://127.0.0.1:{dashboardPort}";
+            appHost.Configuration["AppHost:BrowserToken"] = browserToken;
+
+            var pids = new HashSet<int>();
+            var ports = new HashSet<int> { gatewayPort, dashboardPort };
+            await using (var app = await appHost.BuildAsync(ct))
             {
-                foreach (var service in Services.Except(healthy))
+                await app.StartAsync(ct);
+                // No give-up of our own: a slow machine makes this slower, the test run's timeout bounds it.
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, ct);
+
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}"), Timeout = TimeSpan.FromSeconds(120) };
+                foreach (var service in Services)
                 {
-                    try
+                    using var health = await http.GetAsync(new Uri($"/health/{service}", UriKind.Relative), ct);
+                    ((int)health.StatusCode).ShouldBe(200, $"/health/{service}");
+                }
+                await GatewayAnswersProblems(http, ct);
+                await AnswersAConversationFromAnUploadedManual(http, ct);
+                await LogoutStopsTheTokenInAnotherService(http, ct);
+                await ASecondRunFailsAtOnce(data, gatewayPort, ct);
+
+                var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+                var shown = model.Resources.Where(r => r is not ParameterResource).Select(r => r.Name).ToList();
+                await DashboardPage.ShowsEveryResourceRunningAndHealthy(DashboardUrl(app, dashboardPort), browserToken, shown, ct);
+
+                foreach (var resource in model.Resources)
+                {
+                    if (app.ResourceNotifications.TryGetCurrentState(resource.Name, out var state))
                     {
-                        using var response = await http.GetAsync(new Uri($"/health/{service}", UriKind.Relative), ct);
-                        if (response.IsSuccessStatusCode)
+                        foreach (var property in state.Snapshot.Properties.Where(p => p.Name.EndsWith(".pid", StringComparison.Ordinal)))
                         {
-                            healthy.Add(service);
+                            if (int.TryParse(property.Value?.ToString(), CultureInfo.InvariantCulture, out var pid))
+                            {
+                                pids.Add(pid);
+                            }
                         }
                     }
-                    catch (HttpRequestException)
+                    if (resource is IResourceWithEndpoints withEndpoints)
                     {
+                        foreach (var endpoint in withEndpoints.GetEndpoints().Where(e => e.IsAllocated))
+                        {
+                            ports.Add(endpoint.Port);
+                        }
                     }
                 }
+                pids.Count.ShouldBeGreaterThanOrEqualTo(Services.Length + 3, "services + postgres + redis + nginx");
+                await app.StopAsync(ct);
+            }
+
+            var deadline = Stopwatch.StartNew();
+            while ((pids.Any(Alive) || ports.Any(Repository.Listening) || ProcessesUsing(data).Count > 0) && deadline.Elapsed < TimeSpan.FromSeconds(30))
+            {
                 await Task.Delay(250, ct);
             }
-            healthy.ShouldBe(Services, ignoreOrder: true, customMessage: host.Output);
-
-            using (var unknown = await http.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative), ct))
-            {
-                ((int)unknown.StatusCode).ShouldBe(404);
-                (await unknown.Content.ReadAsStringAsync(ct)).ShouldContain("route_not_found");
-            }
-            await AnswersAConversationFromAnUploadedManual(http, ct);
-            await LogoutStopsTheTokenInAnotherService(http, ct);
-            var children = host.Descendants();
-            var ports = host.AnnouncedPorts();
-            children.Count.ShouldBeGreaterThanOrEqualTo(Services.Length + 3); // services + postgres + redis + nginx
-            ports.ShouldContain(gatewayPort);
-
-            UnixSignal(host.Id, 15);
-            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(ct))
-            {
-                stop.CancelAfter(TimeSpan.FromSeconds(60));
-                await host.WaitForExitAsync(stop.Token);
-            }
-
-            host.ExitCode.ShouldBe(0, host.Output);
-            children.Where(Alive).ShouldBeEmpty(host.Output);
-            ports.Where(Listening).ShouldBeEmpty();
+            pids.Where(Alive).ShouldBeEmpty();
+            ports.Where(Repository.Listening).ShouldBeEmpty();
+            ProcessesUsing(data).ShouldBeEmpty();
         }
         finally
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>Size refusals and unknown paths answer problem JSON, never nginx's HTML.</summary>
+    private static async Task GatewayAnswersProblems(HttpClient http, CancellationToken ct)
+    {
+        var oversized = new string('a', 2_000_000);
+        foreach (var path in new[] { "/api/v1/auth/register", "/api/v1/users" })
+        {
+            using var body = new StringContent($"{{\"tenant_name\":\"{oversized}\"}}", System.Text.Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(new Uri(path, UriKind.Relative), body, ct);
+            ((int)response.StatusCode).ShouldBe(413, path);
+            response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+            (await response.Content.ReadAsStringAsync(ct)).ShouldContain("\"code\":\"payload_too_large\"");
+        }
+        using var unknown = await http.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative), ct);
+        ((int)unknown.StatusCode).ShouldBe(404);
+        (await unknown.Content.ReadAsStringAsync(ct)).ShouldContain("route_not_found");
     }
 
     /// <summary>
@@ -106,7 +145,7 @@ public sealed class SystemLifecycleTests
 
         var deadline = Stopwatch.StartNew();
         string? status = null;
-        while (status != "indexed" && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (status != "indexed" && deadline.Elapsed < TimeSpan.FromSeconds(120))
         {
             using var poll = await Authorized(http, HttpMethod.Get, $"/api/v1/knowledge/documents/{document}", token, ct);
             status = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("status").GetString();
@@ -145,7 +184,7 @@ public sealed class SystemLifecycleTests
         return JsonDocument.Parse(await login.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("access_token").GetString();
     }
 
-    /// <summary>Identity issues the token; Conversations (another process) validates it via JWKS and the revocation list.</summary>
+    /// <summary>Identity issues the token; Conversations (another process) validates it and sees the revocation at once.</summary>
     private static async Task LogoutStopsTheTokenInAnotherService(HttpClient http, CancellationToken ct)
     {
         var token = await RegisterAndLogin(http, ct);
@@ -162,6 +201,22 @@ public sealed class SystemLifecycleTests
         ((int)after.StatusCode).ShouldBe(401);
     }
 
+    /// <summary>A second AppHost on the same data folder stops before building anything, saying why.</summary>
+    private static async Task ASecondRunFailsAtOnce(string data, int gatewayPort, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var (exitCode, output) = await ChildProcess.RunAsync(Repository.AppHostExecutable, [], ct,
+            workingDirectory: Path.GetDirectoryName(Repository.AppHostExecutable),
+            environment: new Dictionary<string, string>
+            {
+                ["VOICEHELPER_DATA_DIR"] = data,
+                ["VOICEHELPER_GATEWAY_PORT"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            });
+        exitCode.ShouldNotBe(0, output);
+        output.ShouldContain("VoiceHelper is already running with the data folder");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), output);
+    }
+
     private static async Task<HttpResponseMessage> Authorized(HttpClient http, HttpMethod method, string path, string? token, CancellationToken ct, object? body = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
@@ -173,32 +228,55 @@ public sealed class SystemLifecycleTests
         return await http.SendAsync(request, ct);
     }
 
-    private static bool Alive(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
-
-    private static bool Listening(int port)
+    /// <summary>The dashboard's address: its own resource's endpoint when the testing host lists one, else the configured port.</summary>
+    private static string DashboardUrl(DistributedApplication app, int configuredPort)
     {
         try
         {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
-            return true;
+            return app.GetEndpoint("aspire-dashboard", "http").GetLeftPart(UriPartial.Authority);
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return $"http://127.0.0.1:{configuredPort}";
+        }
+    }
+
+    private static bool Alive(int pid)
+    {
+        try
+        {
+            return !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+        }
+        catch (IOException)
         {
             return false;
         }
     }
 
-    private static int FreePort()
+    /// <summary>Processes whose command line names the data folder (PostgreSQL, Redis, nginx of this run).</summary>
+    private static List<int> ProcessesUsing(string data)
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void UnixSignal(int pid, int signal)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
+        var found = new List<int>();
+        foreach (var dir in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(data, StringComparison.Ordinal) && Alive(pid))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return found;
     }
 }
