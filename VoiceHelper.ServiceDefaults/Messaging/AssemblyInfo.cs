@@ -1,4 +1,4 @@
 using System.Runtime.CompilerServices;
 
-// The bus tests drive single passes of the relay and the retention cleaner directly instead of waiting on timers.
+// The ServiceDefaults tests drive internal pieces (for example the service discovery handler) directly.
 [assembly: InternalsVisibleTo("ServiceDefaults.Tests")]

@@ -2,21 +2,14 @@ using System.Text.Json;
 
 namespace VoiceHelper.ServiceDefaults.Messaging;
 
-/// <summary>An event a consumer group gave up on, with the error, as the admin endpoint lists it.</summary>
+/// <summary>An event this service gave up on after its retries, with the error, as the admin endpoint lists it.</summary>
 public sealed record DeadLetter(
-    long Id,
-    string Group,
+    Guid Id,
     string Topic,
-    int Partition,
-    long Offset,
-    Guid EventId,
-    string Key,
-    string Type,
+    string MessageType,
     Guid TenantId,
-    DateTimeOffset OccurredAt,
-    int SchemaVersion,
     JsonElement Payload,
-    string Error,
-    int Attempts,
-    DateTimeOffset DeadAt,
-    DateTimeOffset? ReplayedAt);
+    string? ExceptionType,
+    string? ExceptionMessage,
+    DateTimeOffset? SentAt,
+    bool ReplayRequested);

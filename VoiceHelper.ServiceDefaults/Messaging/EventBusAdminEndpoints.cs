@@ -11,23 +11,28 @@ namespace VoiceHelper.ServiceDefaults.Messaging;
 public static class EventBusAdminEndpoints
 {
     /// <summary>
-    /// Maps <c>GET {prefix}/dead-letters</c> (paginated, newest first) and <c>POST {prefix}/dead-letters/{id}/replay</c>
-    /// for tenant owners and admins. Only the caller's tenant's dead letters exist for them: another tenant's id is 404.
+    /// Maps <c>GET /api/v1/admin/events/{resourceName}/dead-letters</c> (paginated, newest first),
+    /// <c>POST .../dead-letters/{id}/replay</c> and <c>POST .../dead-letters/replay</c> (all) for tenant owners and
+    /// admins. Only the caller's tenant's dead letters exist for them: another tenant's id is 404.
     /// </summary>
-    public static IEndpointRouteBuilder MapEventBusAdmin(this IEndpointRouteBuilder routes, string prefix = "/api/v1/admin/events")
+    public static IEndpointRouteBuilder MapEventBusAdmin(this IEndpointRouteBuilder routes, string resourceName)
     {
-        var group = routes.MapGroup(prefix).WithTags("Event bus").RequireAuthorization(Policies.TenantAdmin);
+        var group = routes.MapGroup($"/api/v1/admin/events/{resourceName}").WithTags("Event bus").RequireAuthorization(Policies.TenantAdmin);
         group.MapGet("/dead-letters", ListAsync)
             .WithName("ListDeadLetters")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/dead-letters/{id:long}/replay", ReplayAsync)
+        group.MapPost("/dead-letters/{id:guid}/replay", ReplayAsync)
             .WithName("ReplayDeadLetter")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/dead-letters/replay", ReplayAllAsync)
+            .WithName("ReplayAllDeadLetters")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return routes;
     }
 
@@ -51,12 +56,15 @@ public static class EventBusAdminEndpoints
         return TypedResults.Ok(await deadLetters.ListAsync(tenant.TenantId!.Value, page, pageSize, cancellationToken));
     }
 
+    private static async Task<Accepted<DeadLetterReplayAll>> ReplayAllAsync(ITenantContext tenant, IDeadLetters deadLetters, CancellationToken cancellationToken) =>
+        TypedResults.Accepted((string?)null, new DeadLetterReplayAll(await deadLetters.ReplayAllAsync(tenant.TenantId!.Value, cancellationToken)));
+
     private static async Task<Results<Accepted, ProblemHttpResult>> ReplayAsync(
-        long id, ITenantContext tenant, IDeadLetters deadLetters, CancellationToken cancellationToken) =>
+        Guid id, ITenantContext tenant, IDeadLetters deadLetters, CancellationToken cancellationToken) =>
         await deadLetters.ReplayAsync(tenant.TenantId!.Value, id, cancellationToken) switch
         {
             ReplayResult.Replayed => TypedResults.Accepted((string?)null),
-            ReplayResult.AlreadyReplayed => Error.Conflict("dead_letter_already_replayed", "This dead letter was already replayed.").ToProblem(),
+            ReplayResult.AlreadyRequested => Error.Conflict("dead_letter_replay_pending", "A replay of this dead letter is already pending.").ToProblem(),
             _ => Error.NotFound("dead_letter").ToProblem(),
         };
 }

@@ -2,39 +2,37 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VoiceHelper.ServiceDefaults.Messaging;
 
-/// <summary>Tuning of the event bus, bound from the <c>EventBus</c> configuration section.</summary>
+/// <summary>The event bus's transport and error policy, bound from the <c>EventBus</c> configuration section.</summary>
 public sealed class EventBusOptions
 {
     public const string Section = "EventBus";
 
-    /// <summary>Partitions of a topic when it is first created; like Kafka, an existing topic keeps its count.</summary>
-    [Range(1, 1024)] public int Partitions { get; set; } = 8;
-
-    /// <summary>Deliveries of one event to a failing handler before it goes to the dead-letter topic.</summary>
-    [Range(1, 100)] public int MaxAttempts { get; set; } = 5;
-
-    /// <summary>Wait before the first retry; doubled on each further attempt up to <see cref="MaxBackoff"/>.</summary>
-    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Consumed events, inbox entries and replayed dead letters older than this are deleted.</summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
-
-    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How long a consumer instance keeps its partitions without a heartbeat; a dead instance's partitions move after it.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>Events read per partition at once, and outbox rows moved to the log at once.</summary>
-    [Range(1, 10_000)] public int BatchSize { get; set; } = 256;
+    /// <summary>
+    /// <c>rabbitmq</c> (one machine, <c>ConnectionStrings:messaging</c>), <c>kafka</c> (cluster, <c>ConnectionStrings:kafka</c>)
+    /// or <c>postgres</c> (queues in the service's own database: only for a process whose publishers and consumers share
+    /// that database, such as the benchmark; see docs/decisions/0003).
+    /// </summary>
+    [Required, RegularExpression("^(rabbitmq|kafka|postgres)$")]
+    public string Transport { get; set; } = EventTransports.RabbitMq;
 
     /// <summary>
-    /// Safety net only: consumers and the outbox relay are woken by notifications within milliseconds; this
-    /// bounds the delay if a notification is lost (for example while the listening connection reconnects).
+    /// Prefix of every exchange, queue and topic name. Empty in a deployment; tests set a fresh one so that
+    /// parallel test systems sharing one broker never see each other's events.
     /// </summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    [RegularExpression("^[a-z0-9_.-]*$")]
+    public string Namespace { get; set; } = "";
 
-    /// <summary>Partitions of one consumer instance handled at the same time (events of one partition stay sequential).</summary>
-    [Range(1, 256)] public int MaxConcurrency { get; set; } = 4;
+    /// <summary>Default error policy of every event kind; <see cref="Topics"/> overrides it per topic.</summary>
+    public EventRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Per-topic error policy, for example <c>EventBus:Topics:document.uploaded:MaxAttempts</c>.</summary>
+    public Dictionary<string, EventRetryOptions> Topics { get; set; } = [];
+
+    /// <summary>Events of one listener handled at the same time in one process.</summary>
+    [Range(1, 256)] public int ListenerParallelism { get; set; } = 4;
+
+    /// <summary>How often the durability agent looks for stranded or replayable envelopes (replays, a dead node's work).</summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public EventRetryOptions RetryFor(string topic) => Topics.TryGetValue(topic, out var retry) ? retry : Retry;
 }

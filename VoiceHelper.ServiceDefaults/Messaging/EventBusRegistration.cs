@@ -1,92 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+using JasperFx;
+using JasperFx.CodeGeneration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Trace;
 using VoiceHelper.Contracts;
-using VoiceHelper.Contracts.Events;
-using VoiceHelper.ServiceDefaults.Messaging.Postgres;
+using Wolverine;
+using Wolverine.EntityFrameworkCore;
+using Wolverine.Kafka;
+using Wolverine.Postgresql;
+using Wolverine.RabbitMQ;
 
 namespace VoiceHelper.ServiceDefaults.Messaging;
 
-/// <summary>Wiring of the event bus; the PostgreSQL transport is an implementation detail behind these calls.</summary>
+/// <summary>Wiring of Wolverine as the event bus between services; the transport is configuration, the handlers are not.</summary>
 public static class EventBusRegistration
 {
     /// <summary>
-    /// Adds the shared bus from <c>ConnectionStrings:eventsdb</c>: <see cref="IEventPublisher"/>, <see cref="IDeadLetters"/>,
-    /// the notification listener that wakes consumers, retention cleanup and a readiness check. Options come
-    /// from the <c>EventBus</c> section. Safe to call more than once.
+    /// Adds Wolverine for service <paramref name="serviceName"/>: its durable outbox and inbox (and dead letters) in
+    /// the database <c>ConnectionStrings:{storeConnectionName}</c>, so that an event commits in the same transaction
+    /// as the change it records (EF Core: <c>IDbContextOutbox&lt;T&gt;</c>; Npgsql: <c>EnlistInOutboxAsync(transaction)</c>),
+    /// every contract event routed to its topic, the handlers of <paramref name="subscribe"/> listening on their
+    /// topics through the transport of <c>EventBus:Transport</c>, retries with back-off then dead letters per event
+    /// kind, pre-generated handler code only, and Wolverine's trace source. A service without a database of its own
+    /// passes <see cref="ResourceNames.EventsDb"/> as its store.
     /// </summary>
-    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder, string serviceName, string storeConnectionName,
+        Action<EventSubscriptions>? subscribe = null)
     {
-        var services = builder.Services;
-        if (services.Any(d => d.ServiceType == typeof(BusDataSource)))
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        var options = builder.Configuration.GetSection(EventBusOptions.Section).Get<EventBusOptions>() ?? new EventBusOptions();
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        builder.Services.AddOptions<EventBusOptions>().BindConfiguration(EventBusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var store = builder.Configuration.GetConnectionString(storeConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{storeConnectionName} is not set; the outbox and inbox live in that database.");
+        var subscriptions = new EventSubscriptions();
+        subscribe?.Invoke(subscriptions);
+        var schema = StoreSchema(serviceName);
+        var applicationAssembly = Assembly.Load(builder.Environment.ApplicationName);
+
+        builder.Services.AddSingleton<IDeadLetters>(_ => new PostgresDeadLetters(store, schema));
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("Wolverine"));
+        builder.UseWolverine(opts =>
         {
-            return builder;
-        }
-        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.EventsDb)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ResourceNames.EventsDb} is not set. Run through VoiceHelper.AppHost or set ConnectionStrings__{ResourceNames.EventsDb}.");
-        services.AddOptions<EventBusOptions>().BindConfiguration(EventBusOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.InitialBackoff >= TimeSpan.Zero && o.MaxBackoff >= o.InitialBackoff, "EventBus back-off must be non-negative, the maximum at least the initial.")
-            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "EventBus:LeaseDuration must be at least one second.")
-            .Validate(o => o.PollInterval > TimeSpan.Zero && o.RetentionInterval > TimeSpan.Zero && o.Retention >= TimeSpan.Zero,
-                "EventBus intervals must be positive and the retention non-negative.")
-            .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new BusDataSource(connectionString));
-        services.AddSingleton<BusSchema>();
-        services.AddSingleton<LogAppender>();
-        services.AddSingleton<IEventPublisher, BusPublisher>();
-        services.AddSingleton<IDeadLetters, PostgresDeadLetters>();
-        services.AddSingleton<BusNotifications>();
-        services.AddHostedService(sp => sp.GetRequiredService<BusNotifications>());
-        services.AddHostedService<RetentionCleaner>();
-        services.AddHealthChecks().AddCheck<BusHealthCheck>("eventbus", tags: ["ready"]);
+            opts.ServiceName = serviceName;
+            opts.ApplicationAssembly = applicationAssembly;
+            // MediatR's request handlers carry the HTTP slices; only the subscribed event handlers are Wolverine's.
+            opts.Discovery.DisableConventionalDiscovery();
+            foreach (var handler in subscriptions.Handlers)
+            {
+                opts.Discovery.IncludeType(handler);
+            }
+            // No Roslyn at run time: the handler code is generated ahead (tests/Messaging.Tests GeneratedCodeTests) and committed.
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+            opts.UseSystemTextJsonForSerialization(json =>
+            {
+                json.PropertyNamingPolicy = EventJson.Options.PropertyNamingPolicy;
+                json.DictionaryKeyPolicy = EventJson.Options.DictionaryKeyPolicy;
+                json.PropertyNameCaseInsensitive = true;
+            });
+
+            if (options.Transport == EventTransports.Postgres)
+            {
+                opts.UsePostgresqlPersistenceAndTransport(store, schema, transportSchema: "wolverine_queues").AutoProvision();
+            }
+            else
+            {
+                opts.PersistMessagesWithPostgresql(store, schema);
+            }
+            opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
+            opts.UseEntityFrameworkCoreTransactions();
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableInboxOnAllListeners();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            opts.Policies.Add(new EventRetryPolicy(options));
+            opts.Durability.ScheduledJobPollingTime = options.RecoveryInterval;
+
+            var transport = EventTransport.For(options, builder.Configuration);
+            foreach (var eventType in EventTopic.AllEventTypes)
+            {
+                transport.Publish(opts, eventType, options.Namespace + EventTopic.Of(eventType));
+            }
+            foreach (var eventType in subscriptions.EventTypes())
+            {
+                transport.Listen(opts, serviceName, options.Namespace + EventTopic.Of(eventType), options.ListenerParallelism);
+            }
+        });
         return builder;
     }
 
-    /// <summary>
-    /// Adds the transactional outbox (and the handlers' inbox) in the service's own database
-    /// <c>ConnectionStrings:{connectionName}</c>: <see cref="IOutbox"/> plus the relay that moves committed events to the bus.
-    /// The tables are created at start-up, before the service takes requests.
-    /// </summary>
-    public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder, string connectionName)
-    {
-        builder.AddEventBus();
-        if (builder.Services.Any(d => d.ServiceType == typeof(OutboxDataSource)))
-        {
-            throw new InvalidOperationException("AddOutbox was already called: a service has one outbox, in its own database.");
-        }
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set; the outbox lives in that database.");
-        builder.Services.AddSingleton(_ => new OutboxDataSource(connectionString, connectionName));
-        builder.Services.AddSingleton<OutboxSchema>();
-        builder.Services.AddSingleton<IOutbox, PostgresOutbox>();
-        builder.Services.AddHostedService<OutboxRelay>();
-        return builder;
-    }
-
-    /// <summary>
-    /// Subscribes <typeparamref name="THandler"/> to <typeparamref name="TEvent"/>'s topic in consumer group
-    /// <paramref name="group"/>. Every group receives every event; instances of one group share the partitions.
-    /// </summary>
-    public static IHostApplicationBuilder AddEventHandler<TEvent, THandler>(this IHostApplicationBuilder builder, string group)
-        where TEvent : IIntegrationEvent
-        where THandler : class, IEventHandler<TEvent>
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(group);
-        builder.AddEventBus();
-        var services = builder.Services;
-        services.TryAddScoped<THandler>();
-        services.AddSingleton(HandlerRegistration.For<TEvent, THandler>(group));
-        var marker = new ConsumerGroupMarker(group);
-        if (!services.Any(d => d.ServiceType == typeof(ConsumerGroupMarker) && Equals(d.ImplementationInstance, marker)))
-        {
-            services.AddSingleton(marker);
-            services.AddSingleton<IHostedService>(sp => new ConsumerGroupWorker(group, sp));
-        }
-        return builder;
-    }
-
-    private sealed record ConsumerGroupMarker(string Group);
+    /// <summary>Wolverine's tables of one service live in their own schema, so services sharing a database never collide.</summary>
+    public static string StoreSchema(string serviceName) => "wolverine_" + serviceName.Replace('-', '_').ToLowerInvariant();
 }

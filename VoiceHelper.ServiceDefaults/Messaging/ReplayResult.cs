@@ -4,5 +4,5 @@ public enum ReplayResult
 {
     Replayed,
     NotFound,
-    AlreadyReplayed,
+    AlreadyRequested,
 }

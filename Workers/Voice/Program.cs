@@ -21,7 +21,7 @@ builder.Services.AddSingleton<VoiceCallServices>();
 // voice.turn_completed goes to the bus when one is configured; a voice worker without it still serves calls.
 if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(ResourceNames.EventsDb)))
 {
-    builder.AddEventBus();
+    builder.AddEventBus(ResourceNames.Voice, ResourceNames.EventsDb);
 }
 
 var app = builder.Build();

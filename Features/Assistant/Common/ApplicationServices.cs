@@ -16,7 +16,7 @@ namespace VoiceHelper.Assistant.Common;
 public static class ApplicationServices
 {
     /// <summary>
-    /// The Assistant's wiring: assistantdb with its migrations and outbox, Knowledge over service discovery, the
+    /// The Assistant's wiring: assistantdb with its migrations and outbox (usage.recorded), Knowledge over service discovery, the
     /// model catalog, reranker and embedder from Features/Ai, the semantic cache and its invalidation by events.
     /// </summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
@@ -25,9 +25,9 @@ public static class ApplicationServices
         var services = builder.Services;
         builder.AddNpgsqlDataSource(ResourceNames.AssistantDb);
         builder.AddMigrations(assembly);
-        builder.AddOutbox(ResourceNames.AssistantDb);
-        builder.AddEventHandler<DocumentIndexed, InvalidateAnswerCacheOnDocumentIndexed>(InvalidateAnswerCacheOnDocumentIndexed.Group);
-        builder.AddEventHandler<DocumentDeleted, InvalidateAnswerCacheOnDocumentDeleted>(InvalidateAnswerCacheOnDocumentIndexed.Group);
+        builder.AddEventBus(ResourceNames.Assistant, ResourceNames.AssistantDb, bus => bus
+            .Handler<InvalidateAnswerCacheOnDocumentIndexed>()
+            .Handler<InvalidateAnswerCacheOnDocumentDeleted>());
         builder.AddTenantDbContext<AssistantDbContext>();
         services.AddMediatorFrom(assembly);
 

@@ -1,12 +1,11 @@
 using VoiceHelper.Assistant.Common;
 using VoiceHelper.Contracts.Events;
-using VoiceHelper.ServiceDefaults.Messaging;
 
 namespace VoiceHelper.Assistant.InvalidateAnswerCache;
 
 /// <summary>A deleted document (or knowledge base) must not keep answering from the cache.</summary>
-public sealed class InvalidateAnswerCacheOnDocumentDeleted(SemanticCache cache) : IEventHandler<DocumentDeleted>
+public sealed class InvalidateAnswerCacheOnDocumentDeleted(SemanticCache cache)
 {
-    public Task HandleAsync(DocumentDeleted @event, EventContext context, CancellationToken cancellationToken) =>
+    public Task HandleAsync(DocumentDeleted @event) =>
         cache.InvalidateAsync(@event.TenantId, @event.KnowledgeBaseId);
 }

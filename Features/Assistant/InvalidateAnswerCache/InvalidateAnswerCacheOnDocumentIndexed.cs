@@ -1,6 +1,5 @@
 using VoiceHelper.Assistant.Common;
 using VoiceHelper.Contracts.Events;
-using VoiceHelper.ServiceDefaults.Messaging;
 
 namespace VoiceHelper.Assistant.InvalidateAnswerCache;
 
@@ -8,10 +7,8 @@ namespace VoiceHelper.Assistant.InvalidateAnswerCache;
 /// A document (re)indexed changes what its knowledge base answers: every cached answer over that base is dropped.
 /// Idempotent by nature: a redelivered event only bumps the generation once more.
 /// </summary>
-public sealed class InvalidateAnswerCacheOnDocumentIndexed(SemanticCache cache) : IEventHandler<DocumentIndexed>
+public sealed class InvalidateAnswerCacheOnDocumentIndexed(SemanticCache cache)
 {
-    public const string Group = "assistant-answer-cache";
-
-    public Task HandleAsync(DocumentIndexed @event, EventContext context, CancellationToken cancellationToken) =>
+    public Task HandleAsync(DocumentIndexed @event) =>
         cache.InvalidateAsync(@event.TenantId, @event.KnowledgeBaseId);
 }

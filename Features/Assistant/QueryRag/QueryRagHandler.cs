@@ -5,9 +5,9 @@ using VoiceHelper.Ai.Chat;
 using VoiceHelper.Ai.Reranking;
 using VoiceHelper.Assistant.Common;
 using VoiceHelper.Contracts.Events;
-using VoiceHelper.ServiceDefaults.Messaging;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
+using Wolverine.EntityFrameworkCore;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
@@ -23,7 +23,7 @@ public sealed class QueryRagHandler(
     SemanticCache cache,
     QueryRagJudge judge,
     AssistantDbContext db,
-    IOutbox outbox,
+    IDbContextOutbox<AssistantDbContext> outbox,
     ITenantContext tenant,
     IOptions<RagOptions> options,
     TimeProvider clock,
@@ -259,9 +259,10 @@ public sealed class QueryRagHandler(
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         db.Usage.Add(record);
         await db.SaveChangesAsync(CancellationToken.None);
-        await outbox.EnqueueAsync(db, new UsageRecorded(tenantId, tenant.UserId, record.Id, record.Operation, provider, model,
-            record.PromptTokens, record.CompletionTokens, cost, record.LatencyMs, now), cancellationToken: CancellationToken.None);
+        await outbox.PublishAsync(new UsageRecorded(tenantId, tenant.UserId, record.Id, record.Operation, provider, model,
+            record.PromptTokens, record.CompletionTokens, cost, record.LatencyMs, now));
         await transaction.CommitAsync(CancellationToken.None);
+        await outbox.FlushOutgoingMessagesAsync();
     }
 
     private double Elapsed(long since) => Math.Round(clock.GetElapsedTime(since).TotalMilliseconds, 3);

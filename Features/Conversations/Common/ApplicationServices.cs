@@ -32,9 +32,6 @@ public static class ApplicationServices
         builder.Services.AddHttpClient<AssistantClient>((sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IOptions<AssistantOptions>>().Value.BaseAddress);
 
-        // Messages and their events commit together; the statistics are built from those events, not from the tables.
-        builder.AddOutbox(ResourceNames.ConversationsDb);
-        builder.AddEventHandler<ConversationMessageSent, ConversationStatsProjector>(ConversationStatsProjector.Group);
         builder.Services.AddHostedService<ConversationRetention>();
 
         // Summaries are opt-in: without a model there is no consumer and no call, and the window works as before.
@@ -43,12 +40,24 @@ public static class ApplicationServices
             .Validate(o => o.Model is null || o.Model.Provider == ChatProvider.OpenAiCompatible && o.Model.Id.Length > 0 && o.Model.Endpoint is not null,
                 $"{SummarizeConversationOptions.Section}:Model needs an Id and the Endpoint of an OpenAI-compatible API.")
             .ValidateOnStart();
-        if (builder.Configuration.GetSection(SummarizeConversationOptions.Section).Get<SummarizeConversationOptions>()?.Enabled == true)
+        var summaries = builder.Configuration.GetSection(SummarizeConversationOptions.Section).Get<SummarizeConversationOptions>()?.Enabled == true;
+        if (summaries)
         {
             builder.Services.AddKeyedSingleton<Microsoft.Extensions.AI.IChatClient>(SummarizeConversationOptions.ChatClientKey, (sp, _) =>
                 new OpenAiCompatibleChatClient(sp.GetRequiredService<IOptions<SummarizeConversationOptions>>().Value.Model!));
-            builder.AddEventHandler<ConversationMessageSent, SummarizeConversationHandler>(SummarizeConversationHandler.Group);
         }
+
+        // Messages and their events commit together; the statistics are built from those events, not from the tables.
+        // One event runs both handlers in one chain: the summariser first, so the model call happens before the
+        // statistics take their row lock in the chain's transaction.
+        builder.AddEventBus(ResourceNames.Conversations, ResourceNames.ConversationsDb, bus =>
+        {
+            if (summaries)
+            {
+                bus.Handler<SummarizeConversationHandler>();
+            }
+            bus.Handler<ConversationStatsProjector>();
+        });
 
         return builder;
     }

@@ -4,9 +4,9 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.Conversations.Common;
-using VoiceHelper.ServiceDefaults.Messaging;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
+using Wolverine.EntityFrameworkCore;
 
 namespace VoiceHelper.Conversations.SendMessage;
 
@@ -16,7 +16,7 @@ namespace VoiceHelper.Conversations.SendMessage;
 /// conversation are strictly ordered and each sees the previous answer in its context.
 /// </summary>
 public sealed class SendMessageHandler(
-    ConversationsDbContext db, ITenantContext caller, ContextCache cache, AssistantClient assistant, IOutbox outbox,
+    ConversationsDbContext db, ITenantContext caller, ContextCache cache, AssistantClient assistant, IDbContextOutbox<ConversationsDbContext> outbox,
     TimeProvider clock, ILogger<SendMessageHandler> logger)
     : IRequestHandler<SendMessageRequest, Result<MessageResponse>>
 {
@@ -112,15 +112,13 @@ public sealed class SendMessageHandler(
         conversation.UpdatedAt = now;
         db.Messages.AddRange(question, reply);
         await db.SaveChangesAsync(CancellationToken.None);
-        await outbox.EnqueueAsync<ConversationMessageSent>(db,
-        [
-            new(conversation.TenantId, conversation.UserId, conversation.Id, question.Id, question.Role, request.Channel,
-                question.Content.Length, question.CreatedAt),
-            new(conversation.TenantId, conversation.UserId, conversation.Id, reply.Id, reply.Role, request.Channel,
-                reply.Content.Length, reply.CreatedAt, latencyMs, reply.TokensUsed, reply.CacheHit, reply.Model,
-                Interrupted: status == MessageStatuses.Interrupted),
-        ], cancellationToken: CancellationToken.None);
+        await outbox.PublishAsync(new ConversationMessageSent(conversation.TenantId, conversation.UserId, conversation.Id, question.Id,
+            question.Role, request.Channel, question.Content.Length, question.CreatedAt));
+        await outbox.PublishAsync(new ConversationMessageSent(conversation.TenantId, conversation.UserId, conversation.Id, reply.Id,
+            reply.Role, request.Channel, reply.Content.Length, reply.CreatedAt, latencyMs, reply.TokensUsed, reply.CacheHit, reply.Model,
+            Interrupted: status == MessageStatuses.Interrupted));
         await transaction.CommitAsync(CancellationToken.None);
+        await outbox.FlushOutgoingMessagesAsync();
 
         var added = new[] { question, reply }.Where(ContextMessage.Belongs).Select(ContextMessage.From).ToArray();
         await cache.SetAsync(conversation.Id,

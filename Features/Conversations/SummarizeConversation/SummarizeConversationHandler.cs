@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.Conversations.Common;
-using VoiceHelper.ServiceDefaults.Messaging;
 
 namespace VoiceHelper.Conversations.SummarizeConversation;
 
@@ -19,11 +18,9 @@ public sealed class SummarizeConversationHandler(
     NpgsqlDataSource dataSource,
     [FromKeyedServices(SummarizeConversationOptions.ChatClientKey)] IChatClient model,
     IOptions<SummarizeConversationOptions> options,
-    ILogger<SummarizeConversationHandler> logger) : IEventHandler<ConversationMessageSent>
+    ILogger<SummarizeConversationHandler> logger)
 {
-    public const string Group = "conversations-summaries";
-
-    public async Task HandleAsync(ConversationMessageSent @event, EventContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(ConversationMessageSent @event, CancellationToken cancellationToken)
     {
         // One event per turn is enough, and the answer is the turn's last message.
         if (@event.Role != MessageRoles.Assistant)

@@ -11,13 +11,13 @@ namespace VoiceHelper.Knowledge.Common;
 
 public static class ApplicationServices
 {
-    /// <summary>Knowledge's wiring: knowledgedb and its migrations, the outbox, the mediator, the query embedder and upload limits.</summary>
+    /// <summary>Knowledge's wiring: knowledgedb and its migrations, the event bus (publisher only, outbox in knowledgedb), the mediator, the query embedder and upload limits.</summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         var assembly = typeof(ApplicationServices).Assembly;
         builder.AddNpgsqlDataSource(ResourceNames.KnowledgeDb, configureDataSourceBuilder: data => data.UseVector());
         builder.AddMigrations(assembly);
-        builder.AddOutbox(ResourceNames.KnowledgeDb);
+        builder.AddEventBus(ResourceNames.Knowledge, ResourceNames.KnowledgeDb);
         builder.AddTenantDbContext<KnowledgeDbContext>();
         builder.Services.AddMediatorFrom(assembly);
         builder.Services.AddEmbeddings(builder.Configuration);

@@ -2,13 +2,13 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.Knowledge.Common;
-using VoiceHelper.ServiceDefaults.Messaging;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
+using Wolverine.EntityFrameworkCore;
 
 namespace VoiceHelper.Knowledge.DeleteDocument;
 
-public sealed class DeleteDocumentHandler(KnowledgeDbContext db, IOutbox outbox, ITenantContext caller, TimeProvider clock)
+public sealed class DeleteDocumentHandler(KnowledgeDbContext db, IDbContextOutbox<KnowledgeDbContext> outbox, ITenantContext caller, TimeProvider clock)
     : IRequestHandler<DeleteDocumentRequest, Result<bool>>
 {
     public async Task<Result<bool>> Handle(DeleteDocumentRequest request, CancellationToken cancellationToken)
@@ -28,9 +28,9 @@ public sealed class DeleteDocumentHandler(KnowledgeDbContext db, IOutbox outbox,
         {
             return KnowledgeErrors.DocumentNotFound;
         }
-        await outbox.EnqueueAsync(db, new DocumentDeleted(db.CurrentTenantId, caller.UserId, knowledgeBaseId.Value, request.Id, clock.GetUtcNow()),
-            cancellationToken: cancellationToken);
+        await outbox.PublishAsync(new DocumentDeleted(db.CurrentTenantId, caller.UserId, knowledgeBaseId.Value, request.Id, clock.GetUtcNow()));
         await transaction.CommitAsync(cancellationToken);
+        await outbox.FlushOutgoingMessagesAsync();
         return true;
     }
 }

@@ -2,13 +2,13 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.Knowledge.Common;
-using VoiceHelper.ServiceDefaults.Messaging;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
+using Wolverine.EntityFrameworkCore;
 
 namespace VoiceHelper.Knowledge.DeleteKnowledgeBase;
 
-public sealed class DeleteKnowledgeBaseHandler(KnowledgeDbContext db, IOutbox outbox, ITenantContext caller, TimeProvider clock)
+public sealed class DeleteKnowledgeBaseHandler(KnowledgeDbContext db, IDbContextOutbox<KnowledgeDbContext> outbox, ITenantContext caller, TimeProvider clock)
     : IRequestHandler<DeleteKnowledgeBaseRequest, Result<bool>>
 {
     public async Task<Result<bool>> Handle(DeleteKnowledgeBaseRequest request, CancellationToken cancellationToken)
@@ -21,9 +21,9 @@ public sealed class DeleteKnowledgeBaseHandler(KnowledgeDbContext db, IOutbox ou
         {
             return KnowledgeErrors.KnowledgeBaseNotFound;
         }
-        await outbox.EnqueueAsync(db, new DocumentDeleted(db.CurrentTenantId, caller.UserId, request.Id, null, clock.GetUtcNow()),
-            cancellationToken: cancellationToken);
+        await outbox.PublishAsync(new DocumentDeleted(db.CurrentTenantId, caller.UserId, request.Id, null, clock.GetUtcNow()));
         await transaction.CommitAsync(cancellationToken);
+        await outbox.FlushOutgoingMessagesAsync();
         return true;
     }
 }

@@ -4,13 +4,13 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.Knowledge.Common;
-using VoiceHelper.ServiceDefaults.Messaging;
+using Wolverine.EntityFrameworkCore;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
 
 namespace VoiceHelper.Knowledge.UploadDocument;
 
-public sealed class UploadDocumentHandler(KnowledgeDbContext db, IOutbox outbox, ITenantContext caller, IOptions<KnowledgeOptions> options,
+public sealed class UploadDocumentHandler(KnowledgeDbContext db, IDbContextOutbox<KnowledgeDbContext> outbox, ITenantContext caller, IOptions<KnowledgeOptions> options,
     TimeProvider clock) : IRequestHandler<UploadDocumentRequest, Result<UploadDocumentResponse>>
 {
     public async Task<Result<UploadDocumentResponse>> Handle(UploadDocumentRequest request, CancellationToken cancellationToken)
@@ -57,10 +57,10 @@ public sealed class UploadDocumentHandler(KnowledgeDbContext db, IOutbox outbox,
             // The original, the row and the event commit together: the 202 means the file is durable and will be ingested.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await outbox.EnqueueAsync(db, new DocumentUploaded(db.CurrentTenantId, caller.UserId, document.Id, document.KnowledgeBaseId,
-                document.FileName, document.ContentType, document.SizeBytes, $"knowledgedb:document_contents/{document.Id}", now),
-                cancellationToken: cancellationToken);
+            await outbox.PublishAsync(new DocumentUploaded(db.CurrentTenantId, caller.UserId, document.Id, document.KnowledgeBaseId,
+                document.FileName, document.ContentType, document.SizeBytes, $"knowledgedb:document_contents/{document.Id}", now));
             await transaction.CommitAsync(cancellationToken);
+            await outbox.FlushOutgoingMessagesAsync();
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

@@ -12,22 +12,18 @@ namespace VoiceHelper.Ingestion.Common;
 
 public static class ApplicationServices
 {
-    /// <summary>The consumer group that ingests documents; instances of the worker share its partitions.</summary>
-    public const string ConsumerGroup = "ingestion";
-
     /// <summary>
-    /// The worker's wiring: knowledgedb (schema owned by the Knowledge service), its outbox and inbox for
-    /// exactly-once effects, the embedder, the document.uploaded consumer and the re-embedding of knowledge bases
+    /// The worker's wiring: knowledgedb (schema owned by the Knowledge service), its Wolverine outbox and inbox (schema
+    /// wolverine_ingestion), the embedder, the document.uploaded consumer and the re-embedding of knowledge bases
     /// left on another embedder.
     /// </summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource(ResourceNames.KnowledgeDb, configureDataSourceBuilder: data => data.UseVector());
-        builder.AddOutbox(ResourceNames.KnowledgeDb);
+        builder.AddEventBus(ResourceNames.Ingestion, ResourceNames.KnowledgeDb, bus => bus.Handler<IngestDocumentHandler>());
         builder.Services.AddEmbeddings(builder.Configuration);
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DocumentParser>();
-        builder.AddEventHandler<DocumentUploaded, IngestDocumentHandler>(ConsumerGroup);
         builder.Services.AddHostedService<ReembedKnowledgeBasesService>();
         return builder;
     }

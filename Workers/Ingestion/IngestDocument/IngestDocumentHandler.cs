@@ -8,19 +8,20 @@ using VoiceHelper.Ingestion.Common;
 using VoiceHelper.Ingestion.Index;
 using VoiceHelper.Ingestion.Parse;
 using VoiceHelper.ServiceDefaults.Messaging;
+using Wolverine;
 
 namespace VoiceHelper.Ingestion.IngestDocument;
 
 /// <summary>
 /// document.uploaded -> parse -> chunk -> embed -> index. Everything visible happens in one final transaction
-/// (chunks, postings, status, the inbox mark, the follow-on event), so a crash at any point before it leaves
-/// nothing behind and the redelivered event does the whole document again; a redelivery after it is a no-op.
+/// (chunks, postings, status, the follow-on event in Wolverine's outbox), so a crash at any point before it leaves
+/// nothing behind and the redelivered event does the whole document again; a redelivery after it finds the document
+/// finished under its row lock and does nothing. Retries and dead letters are the bus's policy (EventBus:Topics).
 /// </summary>
 public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentParser parser, IEmbeddingGenerator<string, Embedding<float>> embedder,
-    IOutbox outbox, IOptions<IngestionOptions> options, IOptions<EventBusOptions> busOptions, TimeProvider clock, ILogger<IngestDocumentHandler> logger)
-    : IEventHandler<DocumentUploaded>
+    IOptions<IngestionOptions> options, IOptions<EventBusOptions> busOptions, TimeProvider clock, ILogger<IngestDocumentHandler> logger)
 {
-    public async Task HandleAsync(DocumentUploaded @event, EventContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(DocumentUploaded @event, IMessageContext context, Envelope envelope, CancellationToken cancellationToken)
     {
         var source = await LoadAsync(@event, cancellationToken);
         if (source is null || source.Status is "indexed" or "failed")
@@ -47,7 +48,8 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
             var (embeddings, statistics) = await EmbedAsync(@event, chunks, cancellationToken);
             await IndexAsync(@event, context, source, chunks, embeddings, (long?)statistics?.Documents, cancellationToken);
         }
-        catch (Exception ex) when (context.Attempt >= busOptions.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (envelope.Attempts >= busOptions.Value.RetryFor(EventTopics.DocumentUploaded).MaxAttempts
+                                   && !cancellationToken.IsCancellationRequested)
         {
             // Out of retries: the tenant must see a failed document, not one "processing" forever.
             logger.LogError(ex, "Ingestion of {DocumentId} failed on the last attempt", @event.DocumentId);
@@ -91,18 +93,19 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
         return (vectors, statistics);
     }
 
-    private async Task IndexAsync(DocumentUploaded @event, EventContext context, IngestDocumentSource source, List<ChunkDraft> chunks,
+    private async Task IndexAsync(DocumentUploaded @event, IMessageContext context, IngestDocumentSource source, List<ChunkDraft> chunks,
         List<ReadOnlyMemory<float>> embeddings, long? embeddingCorpusChunks, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // The row lock orders us with a concurrent delete: either the delete waits and removes our chunks with the
         // document, or it went first and there is nothing left to index.
-        if (!await LockAsync(connection, transaction, @event, ct) || !await context.TryMarkProcessedAsync(connection, transaction, ct))
+        if (!await LockAsync(connection, transaction, @event, ct))
         {
             await transaction.RollbackAsync(ct);
             return;
         }
+        await context.EnlistInOutboxAsync(transaction);
         await ExecuteAsync(connection, transaction, "DELETE FROM chunks WHERE document_id = @id", ct, ("id", @event.DocumentId));
         await ChunkWriter.WriteAsync(connection, @event.TenantId, @event.KnowledgeBaseId, @event.DocumentId, chunks, embeddings, EmbedderIdentity.Model(embedder), embeddingCorpusChunks, ct);
         var now = clock.GetUtcNow();
@@ -118,38 +121,43 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
                 "DELETE FROM documents WHERE id = @old AND knowledge_base_id = @kb AND tenant_id = @tenant", ct,
                 ("old", replaced), ("kb", @event.KnowledgeBaseId), ("tenant", @event.TenantId));
         }
-        await outbox.EnqueueAsync(connection, transaction,
-            new DocumentIndexed(@event.TenantId, @event.UserId, @event.DocumentId, @event.KnowledgeBaseId, chunks.Count, now), cancellationToken: ct);
+        await context.PublishAsync(new DocumentIndexed(@event.TenantId, @event.UserId, @event.DocumentId, @event.KnowledgeBaseId, chunks.Count, now));
         await transaction.CommitAsync(ct);
+        await context.FlushOutgoingMessagesAsync();
         logger.LogInformation("Indexed document {DocumentId}: {ChunkCount} chunks", @event.DocumentId, chunks.Count);
     }
 
-    private async Task FailAsync(DocumentUploaded @event, EventContext context, ParseFailure failure, CancellationToken ct)
+    private async Task FailAsync(DocumentUploaded @event, IMessageContext context, ParseFailure failure, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await LockAsync(connection, transaction, @event, ct) || !await context.TryMarkProcessedAsync(connection, transaction, ct))
+        if (!await LockAsync(connection, transaction, @event, ct))
         {
             await transaction.RollbackAsync(ct);
             return;
         }
+        await context.EnlistInOutboxAsync(transaction);
         var now = clock.GetUtcNow();
         await ExecuteAsync(connection, transaction, """
             UPDATE documents SET status = 'failed', progress = 100, error_code = @code, error_message = @message, updated_at = @now WHERE id = @id
             """, ct, ("id", @event.DocumentId), ("code", failure.Code), ("message", failure.Message), ("now", now));
-        await outbox.EnqueueAsync(connection, transaction,
-            new DocumentFailed(@event.TenantId, @event.UserId, @event.DocumentId, @event.KnowledgeBaseId, failure.Code, failure.Message, now),
-            cancellationToken: ct);
+        await context.PublishAsync(
+            new DocumentFailed(@event.TenantId, @event.UserId, @event.DocumentId, @event.KnowledgeBaseId, failure.Code, failure.Message, now));
         await transaction.CommitAsync(ct);
+        await context.FlushOutgoingMessagesAsync();
         logger.LogInformation("Document {DocumentId} failed: {Code}", @event.DocumentId, failure.Code);
     }
 
+    /// <summary>
+    /// Locks the document row and says whether it still waits for this work: false when it was deleted meanwhile or
+    /// another delivery of the same event already finished it (then nothing is written and nothing published).
+    /// </summary>
     private static async Task<bool> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentUploaded @event, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT 1 FROM documents WHERE id = @id AND tenant_id = @tenant FOR UPDATE", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT status FROM documents WHERE id = @id AND tenant_id = @tenant FOR UPDATE", connection, transaction);
         command.Parameters.AddWithValue("id", @event.DocumentId);
         command.Parameters.AddWithValue("tenant", @event.TenantId);
-        return await command.ExecuteScalarAsync(ct) is not null;
+        return await command.ExecuteScalarAsync(ct) is string status && status is not ("indexed" or "failed");
     }
 
     private async Task SetProgressAsync(Guid documentId, int progress, CancellationToken ct)

@@ -1,8 +1,0 @@
-namespace VoiceHelper.ServiceDefaults.Messaging.Postgres;
-
-internal enum DeliveryResult
-{
-    Handled,
-    Skipped,
-    DeadLettered,
-}

@@ -1,3 +1,0 @@
-namespace VoiceHelper.EventBus.Bench;
-
-internal sealed record BenchInstance(string Name);
