@@ -75,17 +75,23 @@ public sealed class WorkerProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A busy machine makes the worker slower, not broken: each probe may take as long as a loaded host needs to
+        // answer, and the wait ends when the worker is healthy, exits, or the test run is cancelled. The cap only
+        // catches a worker that hangs for good.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var cancelled = TestContext.Current.CancellationToken;
+        var deadline = DateTime.UtcNow.AddMinutes(10);
         while (DateTime.UtcNow < deadline)
         {
+            cancelled.ThrowIfCancellationRequested();
             if (_process.HasExited)
             {
                 throw new InvalidOperationException($"The ingestion worker exited with {_process.ExitCode}:\n{Output}");
             }
             try
             {
-                if ((await http.GetAsync($"http://127.0.0.1:{port}/health")).StatusCode == HttpStatusCode.OK)
+                using var response = await http.GetAsync($"http://127.0.0.1:{port}/health", cancelled);
+                if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
@@ -93,10 +99,10 @@ public sealed class WorkerProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
-            catch (TaskCanceledException)
+            catch (TaskCanceledException) when (!cancelled.IsCancellationRequested)
             {
             }
-            await Task.Delay(100);
+            await Task.Delay(100, cancelled);
         }
         throw new TimeoutException($"The ingestion worker did not become healthy:\n{Output}");
     }
