@@ -41,6 +41,8 @@ public static class RabbitMqExtensions
                 context.EnvironmentVariables["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 context.EnvironmentVariables["RABBITMQ_NODE_PORT"] = server.Amqp.Property(EndpointProperty.TargetPort);
                 context.EnvironmentVariables["RABBITMQ_DIST_PORT"] = distPort.ToString(CultureInfo.InvariantCulture);
+                // Erlang distribution listens on every interface unless told otherwise; loopback only, like the rest.
+                context.EnvironmentVariables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}";
                 context.EnvironmentVariables["ERL_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture);
                 context.EnvironmentVariables["ERL_EPMD_ADDRESS"] = "127.0.0.1";
                 context.EnvironmentVariables["RABBITMQ_NODENAME"] = $"voicehelper-{name}@localhost";

@@ -48,7 +48,7 @@ public sealed class SystemLifecycleTests
                 // No give-up of our own: a slow machine makes this slower, the test run's timeout bounds it.
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, ct);
 
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}"), Timeout = TimeSpan.FromSeconds(120) };
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}"), Timeout = TimeSpan.FromSeconds(300) }; // a loaded machine answers slowly, never wrongly
                 foreach (var service in Services)
                 {
                     using var health = await http.GetAsync(new Uri($"/health/{service}", UriKind.Relative), ct);
