@@ -6,7 +6,7 @@ namespace VoiceHelper.Voice.Tests.HoldVoiceCall;
 /// <summary>Every kind of bad input gets an error event or the right close status, and the call (or its neighbours) goes on.</summary>
 public sealed class BadInputTests(VoiceCallApps apps) : IClassFixture<VoiceCallApps>
 {
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Bad_frames_and_events_get_error_events_and_the_call_goes_on()
     {
         await using var call = await apps.CallAsync(apps.NewCaller());
@@ -40,7 +40,7 @@ public sealed class BadInputTests(VoiceCallApps apps) : IClassFixture<VoiceCallA
         updated.Event.Value.GetProperty("config").GetProperty("barge_in").GetBoolean().ShouldBeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_client_sending_faster_than_real_time_is_told_and_its_excess_dropped()
     {
         await using var call = await apps.CallAsync(apps.NewCaller());
@@ -55,7 +55,7 @@ public sealed class BadInputTests(VoiceCallApps apps) : IClassFixture<VoiceCallA
         await call.WaitForAsync("pong");
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task An_oversized_frame_closes_with_1009_and_invalid_utf8_with_1007()
     {
         await using (var call = await apps.CallAsync(apps.NewCaller()))
@@ -72,7 +72,7 @@ public sealed class BadInputTests(VoiceCallApps apps) : IClassFixture<VoiceCallA
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task An_idle_client_is_told_and_closed_with_1008()
     {
         await using var call = await apps.CallAsync(apps.NewCaller());
@@ -81,7 +81,7 @@ public sealed class BadInputTests(VoiceCallApps apps) : IClassFixture<VoiceCallA
         (await call.WaitClosedAsync()).ShouldBe(WebSocketCloseStatus.PolicyViolation);
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task One_call_too_many_for_a_tenant_closes_with_1013_and_other_tenants_are_unaffected()
     {
         var tenant = Guid.NewGuid();

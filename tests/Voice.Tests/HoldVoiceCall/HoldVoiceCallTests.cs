@@ -12,7 +12,7 @@ namespace VoiceHelper.Voice.Tests.HoldVoiceCall;
 /// </summary>
 public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<VoiceCallApps>
 {
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_spoken_question_is_transcribed_answered_spoken_and_stored_as_a_voice_turn()
     {
         var caller = apps.NewCaller();
@@ -52,7 +52,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         items[1].GetProperty("content").GetString().ShouldBe(FakeAnswerer.AnswerFor(transcript));
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Speaking_over_the_answer_stops_its_audio_and_cuts_the_stored_answer_to_what_was_heard()
     {
         var caller = apps.NewCaller();
@@ -94,7 +94,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         items.ShouldContain(m => m.GetProperty("role").GetString() == "user" && m.GetProperty("content").GetString()!.Contains("returns"));
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_client_that_reconnects_with_its_session_id_gets_the_pending_answer()
     {
         var caller = apps.NewCaller();
@@ -115,7 +115,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         resumed.Log.Sum(r => r.AudioBytes).ShouldBeGreaterThan(0);
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Another_tenant_cannot_resume_a_call_and_two_tenants_calls_in_parallel_see_only_their_own_turns()
     {
         var first = apps.NewCaller();
@@ -141,7 +141,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         (await intruder.WaitClosedAsync()).ShouldBe(WebSocketCloseStatus.PolicyViolation);
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task The_handshake_needs_a_token_and_a_valid_query()
     {
         using var http = new HttpClient { BaseAddress = apps.Voice.Address };
