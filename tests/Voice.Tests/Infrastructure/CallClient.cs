@@ -200,6 +200,14 @@ public sealed class CallClient : IAsyncDisposable
             // The call ended.
         }
         done?.TrySetResult();
+        lock (sync)
+        {
+            // The microphone stopped (the call ended): utterances still queued were never said.
+            while (speech.TryDequeue(out var unsaid))
+            {
+                unsaid.Done.TrySetException(new InvalidOperationException($"The call ended before this utterance was sent (server closed with {socket.CloseStatus})."));
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
