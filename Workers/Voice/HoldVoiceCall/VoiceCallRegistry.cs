@@ -23,12 +23,19 @@ public sealed class VoiceCallRegistry(IOptions<VoiceOptions> options, ILogger<Vo
     {
         while (true)
         {
-            var current = CountFor(tenantId);
+            if (!perTenant.TryGetValue(tenantId, out var current))
+            {
+                if (perTenant.TryAdd(tenantId, 1))
+                {
+                    return true;
+                }
+                continue;
+            }
             if (current >= options.Value.MaxSessionsPerTenant)
             {
                 return false;
             }
-            if (current == 0 ? perTenant.TryAdd(tenantId, 1) : perTenant.TryUpdate(tenantId, current + 1, current))
+            if (perTenant.TryUpdate(tenantId, current + 1, current))
             {
                 return true;
             }

@@ -123,6 +123,15 @@ public sealed class VoiceCallSession : IAsyncDisposable
         {
             // The connection dropped; the call waits for a resume.
         }
+        catch (Exception ex)
+        {
+            // A fault of this call (an engine refusing input) ends this call only, never the process or another call.
+            services.Logger.LogError(ex, "Voice call {SessionId} failed", Id);
+            await SendDirectAsync(webSocket, Event("error", new VoiceCallError("internal_error", "The call failed on the server; please call again.")), CancellationToken.None)
+                .ContinueWith(_ => { }, TaskScheduler.Default);
+            await CloseAsync(webSocket, WebSocketCloseStatus.InternalServerError, "Call failed.");
+            clientClosed = true;
+        }
         finally
         {
             Volatile.Write(ref socket, null);

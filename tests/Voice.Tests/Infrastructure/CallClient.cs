@@ -67,10 +67,12 @@ public sealed class CallClient : IAsyncDisposable
 
     public async Task SendAsync(byte[] payload, WebSocketMessageType type)
     {
-        await sendGate.WaitAsync();
+        // A server that stops reading must fail the test, not hang it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await sendGate.WaitAsync(timeout.Token);
         try
         {
-            await socket.SendAsync(payload, type, true, CancellationToken.None);
+            await socket.SendAsync(payload, type, true, timeout.Token);
         }
         finally
         {
@@ -140,7 +142,7 @@ public sealed class CallClient : IAsyncDisposable
                 }
             }
         }
-        catch (WebSocketException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // Aborted by the test or the server.
         }
@@ -193,11 +195,19 @@ public sealed class CallClient : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
             // The call ended.
         }
         done?.TrySetResult();
+        lock (sync)
+        {
+            // The microphone stopped (the call ended): utterances still queued were never said.
+            while (speech.TryDequeue(out var unsaid))
+            {
+                unsaid.Done.TrySetException(new InvalidOperationException($"The call ended before this utterance was sent (server closed with {socket.CloseStatus})."));
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
