@@ -22,13 +22,25 @@ public sealed class KnowledgeEmbedders(IEmbeddingGenerator<string, Embedding<flo
     public bool RoutesChinese => configured.GetService<SentenceEmbeddingGenerator>() is not null;
 
     /// <summary>The embedder for a knowledge base made of <paramref name="texts"/> (a sample of its chunks, new ones included).</summary>
-    public IEmbeddingGenerator<string, Embedding<float>> ForTexts(IEnumerable<string> texts) =>
-        RoutesChinese && IsChineseOrMixed(texts) ? lexical : configured;
+    public IEmbeddingGenerator<string, Embedding<float>> ForTexts(IEnumerable<string> texts) => For(null, texts);
 
-    /// <summary>The embedder that produces vectors named <paramref name="model"/>, or null when this process has none.</summary>
+    /// <summary>
+    /// The embedder for a knowledge base: its declared language when it has one (<c>en</c>... the default, anything else
+    /// the lexical embedder), else what its text is.
+    /// </summary>
+    public IEmbeddingGenerator<string, Embedding<float>> For(string? language, IEnumerable<string> texts) =>
+        !RoutesChinese ? configured
+        : string.IsNullOrWhiteSpace(language) || language.Equals("auto", StringComparison.OrdinalIgnoreCase) ? IsChineseOrMixed(texts) ? lexical : configured
+        : language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? configured
+        : lexical;
+
+    /// <summary>
+    /// The embedder that produces vectors named <paramref name="model"/>, or null when this process does not index with it
+    /// (a knowledge base on it is about to be re-embedded).
+    /// </summary>
     public IEmbeddingGenerator<string, Embedding<float>>? ForModel(string model) =>
         model == EmbedderIdentity.Model(configured) ? configured
-        : model == HashedNgramEmbeddingGenerator.ModelId ? lexical
+        : model == HashedNgramEmbeddingGenerator.ModelId && RoutesChinese ? lexical
         : null;
 
     /// <summary>True when Chinese makes up at least <see cref="ChineseShare"/> of the words.</summary>
