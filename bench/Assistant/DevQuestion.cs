@@ -6,4 +6,5 @@ namespace VoiceHelper.Assistant.Bench;
 internal sealed record DevQuestion(
     [property: JsonPropertyName("question")] string Question,
     [property: JsonPropertyName("doc")] string? Doc,
-    [property: JsonPropertyName("facts")] string[] Facts);
+    [property: JsonPropertyName("facts")] string[] Facts,
+    [property: JsonPropertyName("split")] string? Split = null);

@@ -15,8 +15,12 @@ using VoiceHelper.Testing;
 // Evaluation of grounded answers with the embedded defaults (no model, no key): the dev set's documents plus
 // synthetic manuals up to --chunks chunks are indexed through the real Knowledge API and Ingestion worker, then
 // every question goes through POST /api/v1/rag/query. Usage: dotnet run -c Release --project bench/Assistant -- [--chunks 10000]
+// [--repeats 3] [--docs DIR --questions FILE] [--split dev|held-out] [--configs N (the first N configurations)] [--verbose]
+// The larger dev sets are in bench/Devsets (English: rendered manual pages, see render-man-pages.sh; Chinese: zh/docs).
 var targetChunks = ArgValue("--chunks", 10_000);
 var repeats = ArgValue("--repeats", 3);
+var configurationCount = ArgValue("--configs", 3);
+var split = ArgText("--split");
 using var servers = Servers.Start();
 using var tokens = new TestTokens();
 var eventsDb = await TestServers.CreateDatabaseAsync("bench_events");
@@ -54,7 +58,9 @@ var devset = Path.Combine(AppContext.BaseDirectory, "devset");
 var devKb = await CreateKnowledgeBaseAsync("dev", null);
 var documentIds = new Dictionary<Guid, string>();
 var indexing = Stopwatch.StartNew();
-foreach (var file in Directory.GetFiles(Path.Combine(devset, "docs")).Order())
+var docsFolder = ArgText("--docs") ?? Path.Combine(devset, "docs");
+var questionsFile = ArgText("--questions") ?? Path.Combine(devset, "questions.jsonl");
+foreach (var file in Directory.GetFiles(docsFolder).Order())
 {
     documentIds[await UploadAsync(devKb, Path.GetFileName(file), await File.ReadAllTextAsync(file))] = Path.GetFileName(file);
 }
@@ -72,8 +78,8 @@ corpusChunks += await ChunkCountAsync(fillerIds);
 indexing.Stop();
 Console.WriteLine($"Indexed {documentIds.Count} dev documents and {fillerIds.Count} filler documents: {corpusChunks} chunks in {indexing.Elapsed.TotalSeconds:0} s.");
 
-var questions = File.ReadLines(Path.Combine(devset, "questions.jsonl")).Where(l => l.Trim().Length > 0)
-    .Select(l => JsonSerializer.Deserialize<DevQuestion>(l)!).ToList();
+var questions = File.ReadLines(questionsFile).Where(l => l.Trim().Length > 0)
+    .Select(l => JsonSerializer.Deserialize<DevQuestion>(l)!).Where(q => split is null || q.Split == split).ToList();
 Guid[] kbs = [devKb, fillerKb];
 // Warm-up: JIT, connection pools and PostgreSQL caches are not what is measured.
 foreach (var question in questions.Take(5))
@@ -81,12 +87,12 @@ foreach (var question in questions.Take(5))
     await AskAsync(new { query = question.Question, kb_ids = kbs, use_cache = false });
 }
 
-var quality = new Table($"Answer quality, embedded defaults, {corpusChunks} chunks, {questions.Count} questions ({questions.Count(q => q.Doc is null)} unanswerable)",
-    "configuration", "answer accuracy", "citation precision", "source recall", "right source first", "IDK precision", "IDK recall", "self-check triggered");
+var quality = new Table($"Answer quality, embedded defaults, {corpusChunks} chunks, {questions.Count} questions ({questions.Count(q => q.Doc is null)} unanswerable){(split is null ? "" : $", split {split}")}",
+    "configuration", "answer has the fact", "cites the supporting doc", "citation precision", "source recall", "right source first", "refuses unanswerable", "false refusals", "IDK precision", "self-check triggered");
 var latency = new Table($"Latency per stage in ms (p50 / p95), {repeats} passes over the questions, {corpusChunks} chunks",
     "configuration", "classification", "retrieval", "rerank", "generation", "self-check", "total (server)", "end to end (client)");
 (string Name, bool Rerank, bool SelfRag)[] configurations = [("rerank + self-check", true, true), ("no rerank", false, true), ("rerank, no self-check", true, false)];
-foreach (var (name, rerank, selfRag) in configurations)
+foreach (var (name, rerank, selfRag) in configurations.Take(configurationCount))
 {
     var outcomes = new List<(DevQuestion Question, JsonElement Answer, double ClientMs)>();
     for (var pass = 0; pass < repeats; pass++)
@@ -120,9 +126,11 @@ foreach (var (name, rerank, selfRag) in configurations)
     var dontKnow = firstPass.Where(o => GroundedPrompt.IsDontKnow(Text(o.Answer))).ToList();
     var unanswerable = firstPass.Count(o => o.Question.Doc is null);
     var triggered = firstPass.Count(o => o.Answer.GetProperty("metrics").GetProperty("self_rag_triggered").GetBoolean());
-    quality.Add(name, Ratio(accurate, answerable.Count), Ratio(citations.Count(c => c), citations.Count), Ratio(recalled, answerable.Count), Ratio(first, answerable.Count),
-        Ratio(dontKnow.Count(o => o.Question.Doc is null), dontKnow.Count), Ratio(dontKnow.Count(o => o.Question.Doc is null), unanswerable),
-        $"{triggered}/{firstPass.Count}");
+    var citesSupport = answerable.Count(o => Cited(o.Answer).Any(documentId => documentIds.GetValueOrDefault(documentId) == o.Question.Doc));
+    var falseRefusals = answerable.Count(o => GroundedPrompt.IsDontKnow(Text(o.Answer)));
+    quality.Add(name, Ratio(accurate, answerable.Count), Ratio(citesSupport, answerable.Count), Ratio(citations.Count(c => c), citations.Count),
+        Ratio(recalled, answerable.Count), Ratio(first, answerable.Count), Ratio(dontKnow.Count(o => o.Question.Doc is null), unanswerable),
+        Ratio(falseRefusals, answerable.Count), Ratio(dontKnow.Count(o => o.Question.Doc is null), dontKnow.Count), $"{triggered}/{firstPass.Count}");
     latency.Add(name, Stage(outcomes, "classification_latency"), Stage(outcomes, "retrieval_latency"), Stage(outcomes, "rerank_latency"),
         Stage(outcomes, "generation_latency"), Stage(outcomes, "self_check_latency"), Stage(outcomes, "total_latency"),
         Percentiles(outcomes.Select(o => o.ClientMs).ToList()));
@@ -130,7 +138,11 @@ foreach (var (name, rerank, selfRag) in configurations)
 quality.Print();
 latency.Print();
 
-// Semantic cache: the original question fills it, its paraphrase should hit it.
+// Semantic cache: the original question fills it, its paraphrase should hit it (the built-in dev set only).
+if (ArgText("--questions") is not null)
+{
+    return;
+}
 var paraphrases = File.ReadLines(Path.Combine(devset, "paraphrases.jsonl")).Where(l => l.Trim().Length > 0)
     .Select(l => JsonSerializer.Deserialize<DevParaphrase>(l)!).ToList();
 var misses = new List<double>();
@@ -149,7 +161,7 @@ foreach (var pair in paraphrases)
         sameAnswer += Text(second) == Text(first) ? 1 : 0;
     }
 }
-var cache = new Table("Semantic cache (threshold 0.92, lexical hashed n-gram embedder)", "paraphrase pairs", "hits", "same answer on hit", "miss total p50 ms", "hit total p50 ms");
+var cache = new Table("Semantic cache (threshold 0.92)", "paraphrase pairs", "hits", "same answer on hit", "miss total p50 ms", "hit total p50 ms");
 cache.Add(paraphrases.Count.ToString(CultureInfo.InvariantCulture), hitCount.ToString(CultureInfo.InvariantCulture),
     $"{sameAnswer}/{hitCount}", Percentile(misses, 0.5), hits.Count == 0 ? "-" : Percentile(hits, 0.5));
 cache.Print();
@@ -170,7 +182,7 @@ async Task<Guid> UploadAsync(Guid knowledgeBaseId, string fileName, string text)
 {
     using var form = new MultipartFormDataContent();
     var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-    file.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
+    file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".txt", StringComparison.Ordinal) ? "text/plain" : "text/markdown");
     form.Add(file, "file", fileName);
     var response = await knowledgeClient.PostAsync($"/api/v1/knowledge/bases/{knowledgeBaseId}/documents", form);
     var body = await response.Content.ReadAsStringAsync();
@@ -239,6 +251,12 @@ static string Percentile(List<double> values, double p)
 {
     var sorted = values.Order().ToList();
     return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)].ToString("0.0", CultureInfo.InvariantCulture);
+}
+
+string? ArgText(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
 
 int ArgValue(string name, int fallback)

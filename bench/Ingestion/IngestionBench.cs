@@ -185,7 +185,7 @@ public static class IngestionBench
     private static async Task RefreshWeightsAsync(NpgsqlDataSource dataSource)
     {
         var options = Options.Create(new IngestionOptions { EmbedBatchSize = 1000, ReembedInterval = TimeSpan.FromMilliseconds(200) });
-        using var service = new ReembedKnowledgeBasesService(dataSource, Embedder, options, NullLogger<ReembedKnowledgeBasesService>.Instance);
+        using var service = new ReembedKnowledgeBasesService(dataSource, new KnowledgeEmbedders(Embedder, Embedder), options, NullLogger<ReembedKnowledgeBasesService>.Instance);
         var watch = Stopwatch.StartNew();
         await service.StartAsync(CancellationToken.None);
         await using var stale = dataSource.CreateCommand("""

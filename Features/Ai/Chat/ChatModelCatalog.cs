@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace VoiceHelper.Ai.Chat;
@@ -5,7 +6,8 @@ namespace VoiceHelper.Ai.Chat;
 /// <summary>The configured models in fallback order, always ending with the embedded extractive answerer.</summary>
 public sealed class ChatModelCatalog : IDisposable
 {
-    public ChatModelCatalog(IOptions<ChatModelsOptions> options, TimeProvider clock)
+    /// <param name="embedder">The process's embedder: the extractive answerer ranks sentences by meaning with it when it is the sentence model.</param>
+    public ChatModelCatalog(IOptions<ChatModelsOptions> options, TimeProvider clock, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         var settings = options.Value;
         var models = settings.Models.Where(m => m.Provider != ChatProvider.Extractive).ToList();
@@ -17,7 +19,7 @@ public sealed class ChatModelCatalog : IDisposable
             ?? new ChatModelOptions { Id = ExtractiveChatClient.ModelId, Provider = ChatProvider.Extractive, ContextWindow = 4096, LatencyHintMs = 5 };
         Chain = order
             .Select(m => new ChatModel(m, new OpenAiCompatibleChatClient(m), new CircuitBreaker(settings.CircuitBreaker, clock)))
-            .Append(new ChatModel(extractive, new ExtractiveChatClient(settings.Extractive), new CircuitBreaker(settings.CircuitBreaker, clock)))
+            .Append(new ChatModel(extractive, new ExtractiveChatClient(settings.Extractive, embedder), new CircuitBreaker(settings.CircuitBreaker, clock)))
             .ToList();
     }
 

@@ -3,33 +3,43 @@ namespace VoiceHelper.Ai.Chat;
 /// <summary>
 /// The decision of the embedded answerer, as a pure function: which source sentences answer the question, or none.
 /// A sentence's support is the weighted share of the question's content terms it contains (its source's title
-/// counting half), so "I don't know" comes out when no sentence covers enough of the question.
+/// counting half). With the sentence model, the caller also passes each sentence's cosine to the question
+/// (<see cref="MeaningShortlist"/> says which sentences to embed), and the score mixes meaning and words
+/// (<see cref="ExtractiveOptions.MeaningWeight"/>), so that a sentence that says the same thing in other words can
+/// answer. "I don't know" comes out when no sentence scores enough; a quoted sentence is always cited by its own source.
 /// </summary>
 public static class ExtractiveAnswer
 {
-    public static string Compose(ParsedGroundedPrompt prompt, ExtractiveOptions options)
+    public static string Compose(ParsedGroundedPrompt prompt, ExtractiveOptions options, IReadOnlyDictionary<string, double>? meaning = null)
     {
         var chinese = TextTerms.IsMostlyChinese(prompt.Question);
-        var picked = Select(prompt, options);
+        var picked = Select(prompt, options, meaning);
         if (picked.Count == 0)
         {
             return GroundedPrompt.DontKnow(chinese);
         }
         var separator = chinese ? "" : " ";
-        return string.Join(separator, picked.Select(p => Cite(TrimCitations(p.Sentence), p.Source)));
+        // Bounded length: the weakest sentences go first; a single sentence too long is cut at a word.
+        var parts = picked.Select(p => (Text: Cite(TrimCitations(p.Sentence), p.Source), p.Support)).ToList();
+        while (parts.Count > 1 && parts.Sum(p => p.Text.Length + separator.Length) > options.MaxAnswerChars)
+        {
+            parts.Remove(parts.MinBy(p => p.Support));
+        }
+        if (parts.Count == 1 && parts[0].Text.Length > options.MaxAnswerChars)
+        {
+            var only = picked.First(p => Cite(TrimCitations(p.Sentence), p.Source) == parts[0].Text);
+            parts[0] = (Cite(Cut(TrimCitations(only.Sentence), options.MaxAnswerChars - 8), only.Source), only.Support);
+        }
+        return string.Join(separator, parts.Select(p => p.Text));
     }
 
-    public static IReadOnlyList<(string Sentence, int Source, double Support)> Select(ParsedGroundedPrompt prompt, ExtractiveOptions options)
+    /// <summary>Every sentence of every source with its share of the question's words, in source order.</summary>
+    public static List<ExtractiveCandidate> Candidates(ParsedGroundedPrompt prompt)
     {
         var question = TextTerms.TermSet(prompt.Question);
         var total = question.Sum(Weight);
-        if (total <= 0 || prompt.Sources.Count == 0)
-        {
-            return [];
-        }
         var chinese = TextTerms.IsMostlyChinese(prompt.Question);
-        var candidates = new List<(string Sentence, int Source, double Support, int Order)>();
-        var order = 0;
+        var candidates = new List<ExtractiveCandidate>();
         foreach (var source in prompt.Sources)
         {
             var title = TextTerms.TermSet(source.Title);
@@ -37,17 +47,57 @@ public static class ExtractiveAnswer
             {
                 var terms = TextTerms.TermSet(sentence);
                 var covered = question.Sum(t => terms.Contains(t) ? Weight(t) : title.Contains(t) ? Weight(t) / 2 : 0);
-                var support = covered / total;
+                var support = total > 0 ? covered / total : 0;
                 // Prefer a sentence in the question's language when two support it equally.
                 if (TextTerms.IsMostlyChinese(sentence) != chinese)
                 {
                     support *= 0.9;
                 }
-                candidates.Add((sentence, source.Number, support, order++));
+                candidates.Add(new ExtractiveCandidate(sentence, source.Number, candidates.Count, support));
             }
         }
+        return candidates;
+    }
+
+    /// <summary>
+    /// The sentences worth embedding, at most <see cref="ExtractiveOptions.MeaningCandidates"/>: the best by words and the
+    /// top source's (retrieval ranked it first, often by meaning), each with its neighbours, which give it context.
+    /// </summary>
+    public static List<string> MeaningShortlist(List<ExtractiveCandidate> candidates, int topSource, ExtractiveOptions options)
+    {
+        var chosen = new SortedSet<int>();
+        var seeds = candidates.OrderByDescending(c => c.Support).ThenBy(c => c.Order).Take(options.MeaningCandidates / 3)
+            .Concat(candidates.Where(c => c.Source == topSource))
+            .Concat(candidates.OrderByDescending(c => c.Support).ThenBy(c => c.Order).Skip(options.MeaningCandidates / 3));
+        foreach (var seed in seeds)
+        {
+            foreach (var order in new[] { seed.Order, seed.Order - 1, seed.Order + 1 })
+            {
+                if (chosen.Count >= options.MeaningCandidates)
+                {
+                    return chosen.Select(o => candidates[o].Sentence).Distinct().ToList();
+                }
+                if (order >= 0 && order < candidates.Count && candidates[order].Source == seed.Source)
+                {
+                    chosen.Add(order);
+                }
+            }
+        }
+        return chosen.Select(o => candidates[o].Sentence).Distinct().ToList();
+    }
+
+    public static IReadOnlyList<(string Sentence, int Source, double Support)> Select(ParsedGroundedPrompt prompt, ExtractiveOptions options,
+        IReadOnlyDictionary<string, double>? meaning = null)
+    {
+        var question = TextTerms.TermSet(prompt.Question);
+        if ((question.Sum(Weight) <= 0 && meaning is null) || prompt.Sources.Count == 0)
+        {
+            return [];
+        }
+        var candidates = Candidates(prompt);
+        var scored = candidates.Select(c => c with { Support = Score(c, candidates, meaning, options) }).ToList();
         var minimum = prompt.Strict ? options.StrictMinSupport : options.MinSupport;
-        var ranked = candidates.OrderByDescending(c => c.Support).ThenBy(c => c.Order).ToList();
+        var ranked = scored.OrderByDescending(c => c.Support).ThenBy(c => c.Order).ToList();
         if (ranked.Count == 0 || ranked[0].Support < minimum)
         {
             return [];
@@ -55,7 +105,7 @@ public static class ExtractiveAnswer
         var floor = Math.Max(minimum, ranked[0].Support * 0.8);
         // Beyond the best sentence, a sentence joins only from the same source or when it covers a question term the
         // answer does not yet: repeating the same fact from other chunks adds citations, not information.
-        var picked = new List<(string Sentence, int Source, double Support, int Order)> { ranked[0] };
+        var picked = new List<ExtractiveCandidate> { ranked[0] };
         var answered = TextTerms.TermSet(ranked[0].Sentence);
         foreach (var candidate in ranked.Skip(1).Where(c => c.Support >= floor))
         {
@@ -74,6 +124,27 @@ public static class ExtractiveAnswer
         return picked.OrderBy(c => c.Order).Select(c => (c.Sentence, c.Source, c.Support)).ToList();
     }
 
+    /// <summary>
+    /// Words alone without the model; with it, the weighted mix of words and meaning, where a sentence's meaning is its
+    /// cosine to the question lifted halfway towards a neighbour's in the same source (an answer often follows the
+    /// sentence that names the topic). A sentence the model did not see scores by its words, scaled down as if unrelated.
+    /// </summary>
+    private static double Score(ExtractiveCandidate candidate, List<ExtractiveCandidate> all, IReadOnlyDictionary<string, double>? meaning, ExtractiveOptions options)
+    {
+        if (meaning is null)
+        {
+            return candidate.Support;
+        }
+        var own = meaning.GetValueOrDefault(candidate.Sentence, options.MeaningFloor);
+        var neighbour = new[] { candidate.Order - 1, candidate.Order + 1 }
+            .Where(o => o >= 0 && o < all.Count && all[o].Source == candidate.Source)
+            .Select(o => meaning.GetValueOrDefault(all[o].Sentence, options.MeaningFloor))
+            .DefaultIfEmpty(options.MeaningFloor).Max();
+        var cosine = Math.Max(own, (own + neighbour) / 2);
+        var scaled = Math.Clamp((cosine - options.MeaningFloor) / (options.MeaningCeiling - options.MeaningFloor), 0, 1);
+        return options.MeaningWeight * scaled + (1 - options.MeaningWeight) * candidate.Support;
+    }
+
     /// <summary>The citation goes before the final punctuation, so that it cannot be read as the next sentence's.</summary>
     private static string Cite(string sentence, int source)
     {
@@ -84,6 +155,16 @@ public static class ExtractiveAnswer
         }
         var punctuation = end < sentence.Length ? sentence[end..] : TextTerms.IsMostlyChinese(sentence) ? "。" : ".";
         return $"{sentence[..end]} [{source}]{punctuation}";
+    }
+
+    private static string Cut(string sentence, int length)
+    {
+        if (sentence.Length <= length)
+        {
+            return sentence;
+        }
+        var space = sentence.LastIndexOf(' ', Math.Max(0, length - 1));
+        return sentence[..(space > length / 2 ? space : length)].TrimEnd(',', ';', ' ') + "…";
     }
 
     // Chinese unigrams are weak evidence on their own; bigrams carry the meaning.

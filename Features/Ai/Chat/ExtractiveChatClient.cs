@@ -6,31 +6,36 @@ namespace VoiceHelper.Ai.Chat;
 /// <summary>
 /// The embedded default: answers a <see cref="GroundedPrompt"/> by quoting the best-supported source sentences with
 /// their citations. It needs no model server, so a fresh checkout answers questions with no key and no download.
-/// Instructions inside documents cannot steer it: it only ranks sentences by how much of the question they cover.
+/// Instructions inside documents cannot steer it: it only ranks sentences by how much of the question they cover and,
+/// with the English sentence model, how close they are to it in meaning (<see cref="ExtractiveAnswer"/>).
 /// </summary>
-public sealed class ExtractiveChatClient(ExtractiveOptions options) : IChatClient
+public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGenerator<string, Embedding<float>>? embedder = null) : IChatClient
 {
+    /// <summary>Only the sentence model knows meaning; the lexical embedder would add nothing to the words.</summary>
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _meaning =
+        embedder?.GetService<Embeddings.SentenceEmbeddingGenerator>() is not null ? embedder : null;
+
     public const string ModelId = "extractive";
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null,
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null,
         CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var list = messages.ToList();
-        var answer = Answer(list);
-        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
+        var answer = await AnswerAsync(list, cancellationToken);
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
         {
             ModelId = ModelId,
             FinishReason = ChatFinishReason.Stop,
             Usage = Usage(list, answer),
-        });
+        };
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
         ChatOptions? chatOptions = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var list = messages.ToList();
-        var answer = Answer(list);
+        var answer = await AnswerAsync(list, cancellationToken);
         // Word-sized deltas, like a model's, so that streaming clients behave the same with either provider.
         var start = 0;
         for (var i = 1; i <= answer.Length; i++)
@@ -59,10 +64,32 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options) : IChatClien
     {
     }
 
-    private string Answer(List<ChatMessage> messages)
+    private async Task<string> AnswerAsync(List<ChatMessage> messages, CancellationToken cancellationToken)
     {
         var prompt = GroundedPrompt.Parse(messages);
-        return prompt is null ? GroundedPrompt.DontKnowEnglish : ExtractiveAnswer.Compose(prompt, options);
+        if (prompt is null)
+        {
+            return GroundedPrompt.DontKnowEnglish;
+        }
+        var meaning = _meaning is not null && options.MeaningWeight > 0 && prompt.Sources.Count > 0 && !TextTerms.IsMostlyChinese(prompt.Question)
+            ? await MeaningAsync(_meaning, prompt, cancellationToken)
+            : null;
+        return ExtractiveAnswer.Compose(prompt, options, meaning);
+    }
+
+    /// <summary>The cosine of each shortlisted sentence to the question, from one batch (vectors are unit length).</summary>
+    private async Task<IReadOnlyDictionary<string, double>> MeaningAsync(IEmbeddingGenerator<string, Embedding<float>> model, ParsedGroundedPrompt prompt,
+        CancellationToken cancellationToken)
+    {
+        var shortlist = ExtractiveAnswer.MeaningShortlist(ExtractiveAnswer.Candidates(prompt), prompt.Sources[0].Number, options);
+        var vectors = await model.GenerateAsync([prompt.Question, .. shortlist], cancellationToken: cancellationToken);
+        var question = vectors[0].Vector.Span;
+        var meaning = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < shortlist.Count; i++)
+        {
+            meaning[shortlist[i]] = System.Numerics.Tensors.TensorPrimitives.Dot(question, vectors[i + 1].Vector.Span);
+        }
+        return meaning;
     }
 
     private static UsageDetails Usage(List<ChatMessage> messages, string answer)

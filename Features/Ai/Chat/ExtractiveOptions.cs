@@ -5,11 +5,28 @@ namespace VoiceHelper.Ai.Chat;
 /// <summary>Tuning of the embedded extractive answerer.</summary>
 public sealed class ExtractiveOptions
 {
-    /// <summary>Share of the question's content terms the best sentence must contain; below it the answer is "I don't know".</summary>
+    /// <summary>The score the best sentence must reach; below it the answer is "I don't know".</summary>
     [Range(0.0, 1.0)] public double MinSupport { get; set; } = 0.5;
 
-    /// <summary>The support a sentence needs in the stricter regeneration.</summary>
+    /// <summary>The score a sentence needs in the stricter regeneration.</summary>
     [Range(0.0, 1.0)] public double StrictMinSupport { get; set; } = 0.65;
 
     [Range(1, 10)] public int MaxSentences { get; set; } = 3;
+
+    /// <summary>The answer's length bound in characters (citations included); sentences past it are left out, the first is cut.</summary>
+    [Range(80, 4000)] public int MaxAnswerChars { get; set; } = 600;
+
+    /// <summary>
+    /// With the sentence model, a sentence's score is this share of its meaning (cosine to the question, lifted by a
+    /// neighbour's) plus the rest of its share of the question's words. 0 ranks by words alone.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MeaningWeight { get; set; } = 0.5;
+
+    /// <summary>Cosine at or below which a sentence counts as unrelated, and at or above which as fully on topic.</summary>
+    [Range(-1.0, 1.0)] public double MeaningFloor { get; set; } = 0.2;
+
+    [Range(-1.0, 1.0)] public double MeaningCeiling { get; set; } = 0.7;
+
+    /// <summary>Sentences embedded per question (the best by words, then the top source's): bounds the answer's latency.</summary>
+    [Range(1, 256)] public int MeaningCandidates { get; set; } = 32;
 }

@@ -7,8 +7,14 @@ public sealed class EmbeddingOptions
 {
     public const string Section = "Embeddings";
 
-    /// <summary><c>hashed-ngram</c> (embedded default, no model) or <c>openai</c> (any OpenAI-compatible endpoint).</summary>
-    [Required] public string Provider { get; set; } = HashedNgramEmbeddingGenerator.ProviderName;
+    /// <summary>
+    /// <c>auto</c> (default: the ONNX sentence model when setup has installed it, else the lexical embedder),
+    /// <c>onnx</c> (the model is required), <c>hashed-ngram</c> (lexical, no model) or <c>openai</c> (any
+    /// OpenAI-compatible endpoint).
+    /// </summary>
+    [Required] public string Provider { get; set; } = AutoProvider;
+
+    public const string AutoProvider = "auto";
 
     /// <summary>The OpenAI-compatible base address (for example a local Ollama's /v1); null means the SDK's default.</summary>
     public Uri? Endpoint { get; set; }
@@ -22,4 +28,7 @@ public sealed class EmbeddingOptions
 
     /// <summary>Texts sent to the embedder per call.</summary>
     [Range(1, 2048)] public int BatchSize { get; set; } = 64;
+
+    /// <summary>The ONNX sentence model (provider <c>auto</c> or <c>onnx</c>).</summary>
+    public SentenceEmbeddingOptions Sentence { get; set; } = new();
 }

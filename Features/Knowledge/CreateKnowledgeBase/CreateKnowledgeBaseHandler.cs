@@ -1,18 +1,20 @@
 using MediatR;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Knowledge.Common;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Knowledge.CreateKnowledgeBase;
 
-public sealed class CreateKnowledgeBaseHandler(KnowledgeDbContext db, IEmbeddingGenerator<string, Embedding<float>> embedder,
+public sealed class CreateKnowledgeBaseHandler(KnowledgeDbContext db, KnowledgeEmbedders embedders,
     IOptions<KnowledgeOptions> options, TimeProvider clock) : IRequestHandler<CreateKnowledgeBaseRequest, Result<KnowledgeBaseResponse>>
 {
     public async Task<Result<KnowledgeBaseResponse>> Handle(CreateKnowledgeBaseRequest request, CancellationToken cancellationToken)
     {
-        // The knowledge base records the embedder it is indexed with, so that a later change of configuration is detectable.
-        var metadata = embedder.GetService<EmbeddingGeneratorMetadata>();
+        // The knowledge base records the embedder it is indexed with (by its declared language; its first documents may
+        // change that, decision 0010), so that a later change of configuration is detectable.
+        var metadata = embedders.For(request.Language, []).GetService<EmbeddingGeneratorMetadata>();
         var now = clock.GetUtcNow();
         var kb = new KnowledgeBase
         {

@@ -8,7 +8,7 @@ using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Knowledge.GetKnowledgeBase;
 
-public sealed class GetKnowledgeBaseHandler(KnowledgeDbContext db, NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder)
+public sealed class GetKnowledgeBaseHandler(KnowledgeDbContext db, NpgsqlDataSource dataSource, KnowledgeEmbedders embedders)
     : IRequestHandler<GetKnowledgeBaseRequest, Result<KnowledgeBaseResponse>>
 {
     public async Task<Result<KnowledgeBaseResponse>> Handle(GetKnowledgeBaseRequest request, CancellationToken cancellationToken)
@@ -18,9 +18,12 @@ public sealed class GetKnowledgeBaseHandler(KnowledgeDbContext db, NpgsqlDataSou
         {
             return KnowledgeErrors.KnowledgeBaseNotFound;
         }
-        var model = EmbedderIdentity.Model(embedder);
+        // The knowledge base's own embedder (decision 0010); when this process does not have it, the record is about to be
+        // decided again by the worker and every chunk counts as pending.
+        var embedder = embedders.ForModel(kb.EmbeddingModel);
+        var model = embedder is null ? "" : kb.EmbeddingModel;
         // A model server's dimension is not known up front (null): then the model alone tells old vectors from new.
-        var dimension = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions;
+        var dimension = embedder?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions;
         await using var command = dataSource.CreateCommand($"""
             SELECT count(*) FILTER (WHERE c.embedding_model <> @model OR c.embedding_dim <> coalesce(@dimension, c.embedding_dim)),
                    count(*) FILTER (WHERE @weighted AND (c.embedding_corpus_chunks < s.n / {TermStatistics.StaleAfterGrowth} OR c.embedding_corpus_chunks > s.n * {TermStatistics.StaleAfterGrowth}))
@@ -31,14 +34,14 @@ public sealed class GetKnowledgeBaseHandler(KnowledgeDbContext db, NpgsqlDataSou
         command.Parameters.AddWithValue("tenant", kb.TenantId);
         command.Parameters.AddWithValue("model", model);
         command.Parameters.Add(new NpgsqlParameter<int?>("dimension", dimension));
-        command.Parameters.AddWithValue("weighted", TermStatistics.AreUsedBy(embedder));
+        command.Parameters.AddWithValue("weighted", embedder is not null && TermStatistics.AreUsedBy(embedder));
         long pending, staleWeights;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
             (pending, staleWeights) = (reader.GetInt64(0), reader.GetInt64(1));
         }
-        var current = pending == 0 && kb.EmbeddingModel == model && (dimension is null || kb.EmbeddingDimension == dimension);
-        return KnowledgeBaseResponse.From(kb, new KnowledgeBaseEmbeddingStatus(current ? "current" : "reembedding", model, pending, staleWeights));
+        var current = embedder is not null && pending == 0 && (dimension is null || kb.EmbeddingDimension == dimension);
+        return KnowledgeBaseResponse.From(kb, new KnowledgeBaseEmbeddingStatus(current ? "current" : "reembedding", kb.EmbeddingModel, pending, staleWeights));
     }
 }

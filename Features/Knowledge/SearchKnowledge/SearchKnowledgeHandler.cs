@@ -13,7 +13,7 @@ using VoiceHelper.ServiceDefaults.Problems;
 namespace VoiceHelper.Knowledge.SearchKnowledge;
 
 public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSource dataSource,
-    IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<KnowledgeOptions> options, ILogger<SearchKnowledgeHandler> logger)
+    KnowledgeEmbedders embedders, IOptions<KnowledgeOptions> options, ILogger<SearchKnowledgeHandler> logger)
     : IRequestHandler<SearchKnowledgeRequest, Result<SearchKnowledgeResponse>>
 {
     public async Task<Result<SearchKnowledgeResponse>> Handle(SearchKnowledgeRequest request, CancellationToken cancellationToken)
@@ -22,9 +22,10 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
         var settings = options.Value;
         var requested = request.KbIds?.Distinct().ToList() ?? [];
         // Resolving the ids through the tenant filter is what keeps another tenant's knowledge base out: it is simply not found.
-        var kbIds = await db.KnowledgeBases.AsNoTracking()
+        var bases = await db.KnowledgeBases.AsNoTracking()
             .Where(k => requested.Count == 0 || requested.Contains(k.Id))
-            .Select(k => k.Id).ToListAsync(cancellationToken);
+            .Select(k => new { k.Id, k.EmbeddingModel }).ToListAsync(cancellationToken);
+        var kbIds = bases.Select(k => k.Id).ToList();
         if (kbIds.Count < requested.Count)
         {
             return KnowledgeErrors.KnowledgeBaseNotFound;
@@ -36,21 +37,34 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
         var wantVector = request.Mode is SearchKnowledgeModes.Vector or SearchKnowledgeModes.Hybrid;
         var wantKeyword = request.Mode is SearchKnowledgeModes.Keyword or SearchKnowledgeModes.Hybrid;
         var searchVector = wantVector && kbIds.Count > 0;
-        // The lexical embedder weights the query's terms by the searched corpus (decision 0009); a model server's
-        // embedding is got before holding a connection.
-        var lexical = TermStatistics.AreUsedBy(embedder);
-        var queryVector = searchVector && !lexical ? await TryEmbedAsync(request.Query, null, cancellationToken) : null;
+        // The searched bases by their embedder (decision 0010): the query is embedded once per embedder and compared only
+        // with that embedder's vectors. A base on an embedder this process lacks has no vector signal until re-embedded.
+        var groups = searchVector
+            ? bases.GroupBy(k => k.EmbeddingModel)
+                .Select(g => (Embedder: embedders.ForModel(g.Key), KbIds: g.Select(k => k.Id).ToList()))
+                .Where(g => g.Embedder is not null)
+                .Select(g => new SearchKnowledgeVectorGroup(g.Embedder!, g.KbIds))
+                .ToList()
+            : [];
+        // A model's embedding is got before holding a connection; the lexical embedder weights the query's terms by the
+        // searched corpus (decision 0009), read in the search's snapshot.
+        foreach (var group in groups.Where(g => !TermStatistics.AreUsedBy(g.Embedder)))
+        {
+            group.Query = await TryEmbedAsync(group.Embedder, request.Query, null, cancellationToken);
+        }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // One snapshot for both signals and the chunk load: a version replaced meanwhile is wholly there or wholly gone.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        if (searchVector && lexical)
+        foreach (var group in groups.Where(g => TermStatistics.AreUsedBy(g.Embedder)))
         {
-            var statistics = await SearchKnowledgeQueries.TermStatisticsAsync(connection, transaction, kbIds, request.Query, cancellationToken);
-            queryVector = await TryEmbedAsync(request.Query, statistics.ToOptions(), cancellationToken);
+            var statistics = await SearchKnowledgeQueries.TermStatisticsAsync(connection, transaction, group.KbIds, request.Query, cancellationToken);
+            group.Query = await TryEmbedAsync(group.Embedder, request.Query, statistics.ToOptions(), cancellationToken);
         }
-        Func<NpgsqlConnection, NpgsqlTransaction, Task<List<(Guid, double)>?>>? vectorQuery = searchVector && queryVector is { } embedded
-            ? (c, t) => TryVectorAsync(c, t, tenantId, kbIds, embedded, filter, candidates, cancellationToken)
+        // Null (vector search unavailable) when every embedder failed; no group at all is an empty signal, not a failure.
+        var embedded = groups.Where(g => g.Query is not null).ToList();
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<List<(Guid, double)>?>>? vectorQuery = searchVector && (embedded.Count > 0 || groups.Count == 0)
+            ? (c, t) => VectorGroupsAsync(c, t, tenantId, embedded, filter, candidates, cancellationToken)
             : null;
         Func<NpgsqlConnection, NpgsqlTransaction, Task<List<(Guid, double)>>>? keywordQuery = wantKeyword && kbIds.Count > 0
             ? (c, t) => SearchKnowledgeQueries.KeywordAsync(c, t, kbIds, request.Query, filter, candidates, settings.Bm25K1, settings.Bm25B, cancellationToken)
@@ -86,8 +100,29 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
             vector is null ? "vector_search_unavailable" : null, results, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    /// <summary>
+    /// The vector signal over every group, or null when the vector index failed. Cosines of two models are not comparable,
+    /// so several groups are merged by rank, alternating.
+    /// </summary>
+    private async Task<List<(Guid, double)>?> VectorGroupsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId,
+        List<SearchKnowledgeVectorGroup> groups, string? filter, int candidates, CancellationToken cancellationToken)
+    {
+        var lists = new List<List<(Guid, double)>>();
+        foreach (var group in groups)
+        {
+            if (await TryVectorAsync(connection, transaction, tenantId, group.KbIds, group.Query!.Value, EmbedderIdentity.Model(group.Embedder), filter, candidates,
+                    cancellationToken) is not { } hits)
+            {
+                return null;
+            }
+            lists.Add(hits);
+        }
+        return lists.Count == 1 ? lists[0]
+            : Enumerable.Range(0, lists.Select(l => l.Count).DefaultIfEmpty(0).Max()).SelectMany(i => lists.Where(l => i < l.Count).Select(l => l[i])).Take(candidates).ToList();
+    }
+
     /// <summary>The query's embedding, or null when the embedder failed (hybrid then answers from keywords).</summary>
-    private async Task<ReadOnlyMemory<float>?> TryEmbedAsync(string query, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<float>?> TryEmbedAsync(IEmbeddingGenerator<string, Embedding<float>> embedder, string query, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
     {
         try
         {
@@ -102,12 +137,12 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
 
     /// <summary>The vector signal, or null when the vector index failed; a savepoint keeps the transaction usable for keywords.</summary>
     private async Task<List<(Guid, double)>?> TryVectorAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, List<Guid> kbIds,
-        ReadOnlyMemory<float> query, string? filter, int candidates, CancellationToken cancellationToken)
+        ReadOnlyMemory<float> query, string model, string? filter, int candidates, CancellationToken cancellationToken)
     {
         await transaction.SaveAsync("vector", cancellationToken);
         try
         {
-            var hits = await SearchKnowledgeQueries.VectorAsync(connection, transaction, tenantId, kbIds, query, EmbedderIdentity.Model(embedder), filter, candidates,
+            var hits = await SearchKnowledgeQueries.VectorAsync(connection, transaction, tenantId, kbIds, query, model, filter, candidates,
                 options.Value.HnswEfSearch, exact: false, cancellationToken);
             await transaction.ReleaseAsync("vector", cancellationToken);
             return hits;

@@ -18,7 +18,7 @@ namespace VoiceHelper.Ingestion.IngestDocument;
 /// nothing behind and the redelivered event does the whole document again; a redelivery after it finds the document
 /// finished under its row lock and does nothing. Retries and dead letters are the bus's policy (EventBus:Topics).
 /// </summary>
-public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentParser parser, IEmbeddingGenerator<string, Embedding<float>> embedder,
+public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentParser parser, KnowledgeEmbedders embedders,
     IOptions<IngestionOptions> options, IOptions<EventBusOptions> busOptions, TimeProvider clock, ILogger<IngestDocumentHandler> logger)
 {
     public async Task HandleAsync(DocumentUploaded @event, IMessageContext context, Envelope envelope, CancellationToken cancellationToken)
@@ -45,8 +45,8 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
                 return;
             }
             await SetProgressAsync(@event.DocumentId, 10, cancellationToken);
-            var (embeddings, statistics) = await EmbedAsync(@event, chunks, cancellationToken);
-            await IndexAsync(@event, context, source, chunks, embeddings, (long?)statistics?.Documents, cancellationToken);
+            var embedded = await EmbedAsync(@event, chunks, cancellationToken);
+            await IndexAsync(@event, context, source, chunks, embedded, cancellationToken);
         }
         catch (Exception ex) when (envelope.Attempts >= busOptions.Value.RetryFor(EventTopics.DocumentUploaded).MaxAttempts
                                    && !cancellationToken.IsCancellationRequested)
@@ -75,26 +75,30 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
             : null;
     }
 
-    /// <summary>The chunks' vectors, and the knowledge base's statistics they were weighted by (null for a model server).</summary>
-    private async Task<(List<ReadOnlyMemory<float>>, TermStatistics?)> EmbedAsync(DocumentUploaded @event, List<ChunkDraft> chunks, CancellationToken ct)
+    /// <summary>
+    /// The chunks' vectors by the knowledge base's embedder (chosen with this document's text, decision 0010), and the
+    /// knowledge base's statistics they were weighted by (null for a model).
+    /// </summary>
+    private async Task<IngestDocumentEmbeddings> EmbedAsync(DocumentUploaded @event, List<ChunkDraft> chunks, CancellationToken ct)
     {
         var documentId = @event.DocumentId;
-        var statistics = await CorpusStatistics.ForAsync(dataSource, embedder, @event.KnowledgeBaseId, chunks.Select(c => c.IndexText).ToList(), textsAreNew: true, ct);
+        var texts = chunks.Select(c => c.IndexText).ToList();
+        var embedder = await KnowledgeBaseEmbedder.ChooseAsync(dataSource, embedders, @event.KnowledgeBaseId, texts, ct);
+        var statistics = await CorpusStatistics.ForAsync(dataSource, embedder, @event.KnowledgeBaseId, texts, textsAreNew: true, ct);
         var batch = options.Value.EmbedBatchSize;
         var vectors = new List<ReadOnlyMemory<float>>(chunks.Count);
         for (var start = 0; start < chunks.Count; start += batch)
         {
-            var texts = chunks.Skip(start).Take(batch).Select(c => c.IndexText).ToList();
-            var generated = await embedder.GenerateAsync(texts, statistics?.ToOptions(), ct);
+            var generated = await embedder.GenerateAsync(texts.Skip(start).Take(batch), statistics?.ToOptions(), ct);
             vectors.AddRange(generated.Select(e => e.Vector));
             // Progress 10..90 across the embedding phase, the longest one with a model server.
             await SetProgressAsync(documentId, 10 + (int)(80L * vectors.Count / chunks.Count), ct);
         }
-        return (vectors, statistics);
+        return new IngestDocumentEmbeddings(embedder, vectors, statistics);
     }
 
     private async Task IndexAsync(DocumentUploaded @event, IMessageContext context, IngestDocumentSource source, List<ChunkDraft> chunks,
-        List<ReadOnlyMemory<float>> embeddings, long? embeddingCorpusChunks, CancellationToken ct)
+        IngestDocumentEmbeddings embedded, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -107,7 +111,9 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
         }
         await context.EnlistInOutboxAsync(transaction);
         await ExecuteAsync(connection, transaction, "DELETE FROM chunks WHERE document_id = @id", ct, ("id", @event.DocumentId));
-        await ChunkWriter.WriteAsync(connection, @event.TenantId, @event.KnowledgeBaseId, @event.DocumentId, chunks, embeddings, EmbedderIdentity.Model(embedder), embeddingCorpusChunks, ct);
+        await ChunkWriter.WriteAsync(connection, @event.TenantId, @event.KnowledgeBaseId, @event.DocumentId, chunks, embedded.Vectors,
+            EmbedderIdentity.Model(embedded.Embedder), (long?)embedded.Statistics?.Documents, ct);
+        await KnowledgeBaseEmbedder.RecordAsync(connection, transaction, @event.KnowledgeBaseId, embedded.Embedder, embedded.Vectors[0].Length, ct);
         var now = clock.GetUtcNow();
         await ExecuteAsync(connection, transaction, """
             UPDATE documents SET status = 'indexed', progress = 100, chunk_count = @count, error_code = NULL, error_message = NULL,

@@ -67,6 +67,8 @@ public class KnowledgeApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Knowledge:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:PermitsPerUser", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The lexical embedder unless a test asks for the sentence model: its vectors are exact and need no model files.
+        builder.UseSetting("Embeddings:Provider", "hashed-ngram");
         foreach (var (name, value) in Settings)
         {
             builder.UseSetting(name, value);

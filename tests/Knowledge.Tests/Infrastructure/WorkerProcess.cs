@@ -63,6 +63,8 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["EventBus__InitialBackoff"] = "00:00:00.200";
         start.Environment["Ingestion__EmbedBatchSize"] = "16";
         start.Environment["Ingestion__ReembedInterval"] = "00:00:00.300";
+        // As the service in KnowledgeApp: the lexical embedder unless the test names another.
+        start.Environment["Embeddings__Provider"] = "hashed-ngram";
         foreach (var (name, value) in _environment)
         {
             start.Environment[name] = value;

@@ -24,7 +24,9 @@ public sealed class VectorFallbackTests(VectorFallbackTests.BrokenEmbedderApp ap
         public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null,
             CancellationToken cancellationToken = default) => throw new HttpRequestException("embedding server unreachable");
 
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+        // It stands for the embedder the knowledge base is on (the worker's lexical one), as a model server that went down would.
+        public object? GetService(Type serviceType, object? serviceKey = null) =>
+            serviceType == typeof(EmbeddingGeneratorMetadata) ? new EmbeddingGeneratorMetadata("hashed-ngram", null, VoiceHelper.Ai.Embeddings.HashedNgramEmbeddingGenerator.ModelId, 384) : null;
 
         public void Dispose()
         {
