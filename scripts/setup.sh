@@ -13,6 +13,7 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_packages=(
   postgresql-15 postgresql-server-dev-15 build-essential
   redis-server nginx-light poppler-utils
+  rabbitmq-server
   espeak-ng libespeak-ng1 libespeak-ng-dev
   pocketsphinx pocketsphinx-en-us libpocketsphinx3 libpocketsphinx-dev
   sox chromium rabbitmq-server

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using JasperFx.CodeGeneration;
 
 namespace VoiceHelper.ServiceDefaults.Messaging;
 
@@ -33,6 +34,19 @@ public sealed class EventBusOptions
 
     /// <summary>How often the durability agent looks for stranded or replayable envelopes (replays, a dead node's work).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// After how long without a heartbeat an instance counts as dead and its claimed inbox and outbox envelopes move to
+    /// a live one (Wolverine's stale-node timeout); null keeps Wolverine's default.
+    /// </summary>
+    public TimeSpan? NodeTimeout { get; set; }
+
+    /// <summary>
+    /// Static (the default, and the only mode for a service): Wolverine loads the committed, pre-generated handler code
+    /// and refuses to start if a handler has none. Dynamic is for the test that regenerates that code
+    /// (tests/Messaging.Tests GeneratedCodeTests); it never handles an event.
+    /// </summary>
+    public TypeLoadMode CodeGeneration { get; set; } = TypeLoadMode.Static;
 
     public EventRetryOptions RetryFor(string topic) => Topics.TryGetValue(topic, out var retry) ? retry : Retry;
 }

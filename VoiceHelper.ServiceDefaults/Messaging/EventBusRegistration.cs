@@ -56,7 +56,7 @@ public static class EventBusRegistration
                 opts.Discovery.IncludeType(handler);
             }
             // No Roslyn at run time: the handler code is generated ahead (tests/Messaging.Tests GeneratedCodeTests) and committed.
-            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+            opts.CodeGeneration.TypeLoadMode = options.CodeGeneration;
             opts.UseSystemTextJsonForSerialization(json =>
             {
                 json.PropertyNamingPolicy = EventJson.Options.PropertyNamingPolicy;
@@ -79,6 +79,12 @@ public static class EventBusRegistration
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.Policies.Add(new EventRetryPolicy(options));
             opts.Durability.ScheduledJobPollingTime = options.RecoveryInterval;
+            if (options.NodeTimeout is { } nodeTimeout)
+            {
+                opts.Durability.StaleNodeTimeout = nodeTimeout;
+                opts.Durability.HealthCheckPollingTime = nodeTimeout / 4;
+                opts.Durability.NodeReassignmentPollingTime = nodeTimeout / 4;
+            }
 
             var transport = EventTransport.For(options, builder.Configuration);
             foreach (var eventType in EventTopic.AllEventTypes)

@@ -34,14 +34,13 @@ public static class ApplicationServices
 
         builder.Services.AddHostedService<ConversationRetention>();
 
-        // Summaries are opt-in: without a model there is no consumer and no call, and the window works as before.
+        // Summaries are opt-in: without a model the summariser returns at once, and the window works as before.
         builder.Services.AddOptions<SummarizeConversationOptions>().BindConfiguration(SummarizeConversationOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.Model is null || o.Model.Provider == ChatProvider.OpenAiCompatible && o.Model.Id.Length > 0 && o.Model.Endpoint is not null,
                 $"{SummarizeConversationOptions.Section}:Model needs an Id and the Endpoint of an OpenAI-compatible API.")
             .ValidateOnStart();
-        var summaries = builder.Configuration.GetSection(SummarizeConversationOptions.Section).Get<SummarizeConversationOptions>()?.Enabled == true;
-        if (summaries)
+        if (builder.Configuration.GetSection(SummarizeConversationOptions.Section).Get<SummarizeConversationOptions>()?.Enabled == true)
         {
             builder.Services.AddKeyedSingleton<Microsoft.Extensions.AI.IChatClient>(SummarizeConversationOptions.ChatClientKey, (sp, _) =>
                 new OpenAiCompatibleChatClient(sp.GetRequiredService<IOptions<SummarizeConversationOptions>>().Value.Model!));
@@ -50,14 +49,11 @@ public static class ApplicationServices
         // Messages and their events commit together; the statistics are built from those events, not from the tables.
         // One event runs both handlers in one chain: the summariser first, so the model call happens before the
         // statistics take their row lock in the chain's transaction.
-        builder.AddEventBus(ResourceNames.Conversations, ResourceNames.ConversationsDb, bus =>
-        {
-            if (summaries)
-            {
-                bus.Handler<SummarizeConversationHandler>();
-            }
-            bus.Handler<ConversationStatsProjector>();
-        });
+        builder.Services.AddSingleton(sp => new SummarizeConversationModel(
+            sp.GetKeyedService<Microsoft.Extensions.AI.IChatClient>(SummarizeConversationOptions.ChatClientKey)));
+        builder.AddEventBus(ResourceNames.Conversations, ResourceNames.ConversationsDb, bus => bus
+            .Handler<SummarizeConversationHandler>()
+            .Handler<ConversationStatsProjector>());
 
         return builder;
     }

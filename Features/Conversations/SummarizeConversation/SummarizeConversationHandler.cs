@@ -16,7 +16,7 @@ namespace VoiceHelper.Conversations.SummarizeConversation;
 /// </summary>
 public sealed class SummarizeConversationHandler(
     NpgsqlDataSource dataSource,
-    [FromKeyedServices(SummarizeConversationOptions.ChatClientKey)] IChatClient model,
+    SummarizeConversationModel summaryModel,
     IOptions<SummarizeConversationOptions> options,
     ILogger<SummarizeConversationHandler> logger)
 {
@@ -28,6 +28,11 @@ public sealed class SummarizeConversationHandler(
             return;
         }
         var settings = options.Value;
+        // Subscribed always (the pre-generated handler code has one shape); without a summary model it does nothing.
+        if (summaryModel.Client is not { } model)
+        {
+            return;
+        }
         string? previous;
         long through;
         IReadOnlyList<ContextMessage> evicted;

@@ -35,6 +35,10 @@ public sealed class RagSystem : IAsyncLifetime
             ["ConnectionStrings:eventsdb"] = EventsDb,
             ["ConnectionStrings:cache"] = TestServers.Redis,
         };
+        foreach (var (name, value) in TestBus.ForEventsDb(EventsDb))
+        {
+            knowledgeSettings[name] = value;
+        }
         var knowledgeHost = new ServiceHost<knowledge::Program>(knowledgeSettings, Keys, kestrel: true);
         _hosts.Add(knowledgeHost);
         KnowledgeAddress = knowledgeHost.Start();
@@ -57,6 +61,11 @@ public sealed class RagSystem : IAsyncLifetime
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
+        }
+        // The bus follows the eventsdb in effect, so an Assistant given its own eventsdb is on its own bus.
+        foreach (var (name, value) in TestBus.ForEventsDb(settings["ConnectionStrings:eventsdb"]!))
+        {
+            settings.TryAdd(name, value);
         }
         var host = new ServiceHost<Program>(settings, Keys);
         _hosts.Add(host);

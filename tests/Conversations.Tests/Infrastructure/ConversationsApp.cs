@@ -58,6 +58,10 @@ public class ConversationsApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:conversationsdb", _db);
         builder.UseSetting("ConnectionStrings:eventsdb", _events);
+        foreach (var (name, value) in TestBus.ForEventsDb(_events!))
+        {
+            builder.UseSetting(name, value);
+        }
         builder.UseSetting("ConnectionStrings:cache", Redis);
         builder.UseSetting("services:assistant:http:0", Assistant.Address.ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -63,6 +63,10 @@ public class KnowledgeApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:knowledgedb", KnowledgeDb);
         builder.UseSetting("ConnectionStrings:eventsdb", EventsDb);
+        foreach (var (name, value) in TestBus.ForEventsDb(EventsDb))
+        {
+            builder.UseSetting(name, value);
+        }
         builder.UseSetting("ConnectionStrings:cache", TestServers.Redis);
         builder.UseSetting("Knowledge:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:PermitsPerUser", "100000");

@@ -58,9 +58,11 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__cache"] = TestServers.Redis;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        // A killed instance's partitions move to the restarted one after the lease; keep that short in tests.
-        start.Environment["EventBus__LeaseDuration"] = "00:00:03";
-        start.Environment["EventBus__InitialBackoff"] = "00:00:00.200";
+        // The same bus as the service (RabbitMQ namespace named after eventsdb), with short retries and node timeout.
+        foreach (var (name, value) in TestBus.ForEventsDb(_eventsDb))
+        {
+            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         start.Environment["Ingestion__EmbedBatchSize"] = "16";
         start.Environment["Ingestion__ReembedInterval"] = "00:00:00.300";
         // As the service in KnowledgeApp: the lexical embedder unless the test names another.
