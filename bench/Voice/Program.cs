@@ -5,7 +5,6 @@ using VoiceHelper.Bench;
 using VoiceHelper.Testing;
 using VoiceHelper.Voice.Speech.Audio;
 using VoiceHelper.Voice.Tests.Infrastructure;
-using var tokens = new TestTokens();
 
 namespace VoiceHelper.Voice.Bench;
 
@@ -30,6 +29,7 @@ internal static class VoiceBench
         var levels = Arg("--capacity", "1,5,10,20").Split(',').Select(int.Parse).ToList();
         var parallel = int.Parse(Arg("--parallel", "2"), System.Globalization.CultureInfo.InvariantCulture);
 
+        using var tokens = new TestTokens();
         await using var answerer = await FakeAnswerer.StartAsync();
         answerer.TokenDelay = TimeSpan.Zero;
         var events = await TestServers.CreateDatabaseAsync("voicebench_events");
