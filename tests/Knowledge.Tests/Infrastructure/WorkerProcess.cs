@@ -24,10 +24,11 @@ public sealed class WorkerProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output.TakeLast(60));
 
     /// <param name="environment">Extra settings, for example another embedder (<c>Embeddings__Dimensions</c>).</param>
-    public static async Task<WorkerProcess> StartAsync(string knowledgeDb, string eventsDb, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<WorkerProcess> StartAsync(string knowledgeDb, string eventsDb, IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken cancellationToken = default)
     {
         var worker = new WorkerProcess(knowledgeDb, eventsDb, environment);
-        await worker.StartAsync();
+        await worker.StartAsync(cancellationToken);
         return worker;
     }
 
@@ -35,11 +36,11 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// Starts the worker and waits for it to be healthy. A worker that does not get there is killed before the
     /// exception leaves: the caller never got an object to dispose, so nothing else would stop it.
     /// </summary>
-    public async Task StartAsync()
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await StartAndWaitAsync();
+            await StartAndWaitAsync(cancellationToken);
         }
         catch
         {
@@ -48,7 +49,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    private async Task StartAndWaitAsync()
+    private async Task StartAndWaitAsync(CancellationToken cancellationToken)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -83,7 +84,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         // answer, and the wait ends when the worker is healthy, exits, or the test run is cancelled. The cap only
         // catches a worker that hangs for good.
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var cancelled = TestContext.Current.CancellationToken;
+        var cancelled = cancellationToken;
         var deadline = DateTime.UtcNow.AddMinutes(10);
         while (DateTime.UtcNow < deadline)
         {
