@@ -60,7 +60,11 @@ public sealed class SystemLifecycleTests
                 await ASecondRunFailsAtOnce(data, gatewayPort, ct);
 
                 var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-                var shown = model.Resources.Where(r => r is not ParameterResource).Select(r => r.Name).ToList();
+                // Parameters and Aspire's own hidden resources (the dashboard itself, project rebuilders) have no row.
+                var shown = model.Resources
+                    .Where(r => r is not ParameterResource)
+                    .Where(r => !app.ResourceNotifications.TryGetCurrentState(r.Name, out var current) || !current.Snapshot.IsHidden)
+                    .Select(r => r.Name).ToList();
                 await DashboardPage.ShowsEveryResourceRunningAndHealthy(DashboardUrl(app, dashboardPort), browserToken, shown, ct);
 
                 foreach (var resource in model.Resources)
