@@ -27,7 +27,7 @@ public sealed class WorkerCrashTests(KnowledgeAppWithWorker app) : IClassFixture
         worker.Kill();
         (await GetDocumentAsync(client, id)).GetProperty("status").GetString().ShouldBe("processing");
 
-        await worker.StartAsync();
+        await worker.StartAsync(TestContext.Current.CancellationToken);
         var document = await WaitForDocumentAsync(client, id, worker, seconds: 120);
         document.GetProperty("status").GetString().ShouldBe("indexed", worker.Output);
         var chunkCount = document.GetProperty("chunk_count").GetInt32();

@@ -39,7 +39,7 @@ public sealed class ReembedKnowledgeBasesTests
         var manual = string.Join("\n\n", Enumerable.Range(0, 12).Select(i => $"Section {i}. The dehumidifier model {i} drains through the rear hose; clean filter {i} monthly."))
             + "\n\nThe compressor warranty lasts seven years from the date of purchase.";
         Guid documentId;
-        await using (var oldWorker = await WorkerProcess.StartAsync(before.KnowledgeDb, before.EventsDb))
+        await using (var oldWorker = await WorkerProcess.StartAsync(before.KnowledgeDb, before.EventsDb, cancellationToken: TestContext.Current.CancellationToken))
         {
             documentId = await UploadNewAsync(oldClient, kbId, "manual.txt", Encoding.UTF8.GetBytes(manual));
             (await WaitForDocumentAsync(oldClient, documentId, oldWorker)).GetProperty("status").GetString().ShouldBe("indexed");
@@ -57,7 +57,7 @@ public sealed class ReembedKnowledgeBasesTests
         meanwhile.GetProperty("results").GetArrayLength().ShouldBe(0);
 
         await using var newWorker = await WorkerProcess.StartAsync(after.KnowledgeDb, after.EventsDb,
-            NewEmbedder.ToDictionary(e => e.Key.Replace(":", "__", StringComparison.Ordinal), e => e.Value));
+            NewEmbedder.ToDictionary(e => e.Key.Replace(":", "__", StringComparison.Ordinal), e => e.Value), cancellationToken: TestContext.Current.CancellationToken);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         JsonElement kb;
         do

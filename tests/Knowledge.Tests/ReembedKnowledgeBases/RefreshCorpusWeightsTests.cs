@@ -54,7 +54,7 @@ public sealed class RefreshCorpusWeightsTests(KnowledgeAppWithWorker app) : ICla
         await service.InitializeAsync();
         var client = service.ClientForNewTenant();
         var kbId = await CreateKnowledgeBaseAsync(client, settings: new { name = "status", chunk_size = 50, chunk_overlap = 0 });
-        await using (var worker = await WorkerProcess.StartAsync(service.KnowledgeDb, service.EventsDb))
+        await using (var worker = await WorkerProcess.StartAsync(service.KnowledgeDb, service.EventsDb, cancellationToken: TestContext.Current.CancellationToken))
         {
             var doc = await UploadNewAsync(client, kbId, "manual.txt", Encoding.UTF8.GetBytes(Manual("heater", ["coil", "dial", "grill", "plug", "fuse", "knob", "vent", "base"])));
             await WaitForDocumentAsync(client, doc, worker);

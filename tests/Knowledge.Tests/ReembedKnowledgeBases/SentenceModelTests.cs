@@ -43,7 +43,7 @@ public sealed class SentenceModelTests
         var english = await CreateKnowledgeBaseAsync(lexicalClient, "manuals");
         var chinese = await CreateKnowledgeBaseAsync(lexicalClient, "售后");
         Guid refund, chineseDocument;
-        await using (var lexicalWorker = await WorkerProcess.StartAsync(before.KnowledgeDb, before.EventsDb))
+        await using (var lexicalWorker = await WorkerProcess.StartAsync(before.KnowledgeDb, before.EventsDb, cancellationToken: TestContext.Current.CancellationToken))
         {
             refund = await UploadNewAsync(lexicalClient, english, "refunds.txt",
                 Encoding.UTF8.GetBytes("Refunds are issued to the original payment method within five business days of approval."));
@@ -60,7 +60,7 @@ public sealed class SentenceModelTests
         await after.InitializeAsync();
         var client = after.ClientForNewTenant(tenant);
         await using var worker = await WorkerProcess.StartAsync(after.KnowledgeDb, after.EventsDb,
-            WithModel.ToDictionary(e => e.Key.Replace(":", "__", StringComparison.Ordinal), e => e.Value));
+            WithModel.ToDictionary(e => e.Key.Replace(":", "__", StringComparison.Ordinal), e => e.Value), cancellationToken: TestContext.Current.CancellationToken);
         var deadline = DateTime.UtcNow.AddSeconds(90);
         JsonElement englishBase;
         do
