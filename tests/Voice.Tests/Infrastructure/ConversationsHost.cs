@@ -26,6 +26,10 @@ public sealed class ConversationsHost(TestTokens tokens, string database, string
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:conversationsdb", database);
         builder.UseSetting("ConnectionStrings:eventsdb", events);
+        foreach (var (key, value) in TestBus.ForEventsDb(events))
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("ConnectionStrings:cache", TestServers.Redis);
         builder.UseSetting("services:assistant:http:0", assistant.ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

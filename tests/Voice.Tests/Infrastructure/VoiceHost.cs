@@ -28,6 +28,10 @@ public sealed class VoiceHost(TestTokens tokens, Uri conversations, string event
         builder.UseEnvironment("Testing");
         builder.UseSetting("Voice:ConversationsAddress", conversations.ToString());
         builder.UseSetting("ConnectionStrings:eventsdb", events);
+        foreach (var (key, value) in TestBus.ForEventsDb(events))
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("RateLimits:PermitsPerUser", "100000");
         builder.UseSetting("RateLimits:PermitsPerIp", "100000");
