@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace VoiceHelper.Testing;
 
 /// <summary>
-/// A chat-completions server on a loopback port that speaks the documented OpenAI protocol, with a behaviour per
-/// model name: a JSON answer, an SSE stream, 429, 500, a hang, or malformed JSON. Shared by the provider tests
-/// (Ai) and the service tests that configure a model (Assistant).
+/// A model server on a loopback port that speaks two documented protocols: OpenAI's chat completions
+/// (<c>/v1/chat/completions</c>, SSE when streamed) and Ollama's chat (<c>/api/chat</c>, NDJSON when streamed), with a
+/// behaviour per model name: an answer, a stream, 429, 500, a hang, or malformed JSON. Shared by the provider tests
+/// (Ai) and the service tests that configure a model (Assistant, Conversations).
 /// </summary>
 public sealed class FakeChatCompletionsServer : IAsyncDisposable
 {
@@ -35,7 +36,11 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
     /// <summary>What a groundedness-judge request gets; null answers it like any other request.</summary>
     public string? JudgeAnswer { get; set; }
 
+    /// <summary>The OpenAI-compatible base address (ends in /v1).</summary>
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The Ollama base address (the client appends /api/chat).</summary>
+    public Uri OllamaEndpoint { get; private set; } = null!;
 
     public static bool IsJudgeRequest(JsonElement request) =>
         request.GetProperty("messages")[0].GetProperty("content").GetString()!.Contains("groundedness judge", StringComparison.Ordinal);
@@ -47,23 +52,26 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeChatCompletionsServer(app);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/v1/chat/completions", http => server.HandleAsync(http, ollama: false));
+        app.MapPost("/api/chat", http => server.HandleAsync(http, ollama: true));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Endpoint = new Uri(address + "/v1");
+        server.OllamaEndpoint = new Uri(address);
         return server;
     }
 
     public int CallsTo(string model) => Calls.GetValueOrDefault(model);
 
-    private async Task HandleAsync(HttpContext http)
+    private async Task HandleAsync(HttpContext http, bool ollama)
     {
         using var body = await JsonDocument.ParseAsync(http.Request.Body);
         var request = body.RootElement.Clone();
         Requests.Enqueue(request);
         var model = request.GetProperty("model").GetString()!;
         Calls.AddOrUpdate(model, 1, (_, n) => n + 1);
-        var stream = request.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        // OpenAI streams only when asked; Ollama streams unless told not to.
+        var stream = request.TryGetProperty("stream", out var s) ? s.ValueKind == JsonValueKind.True : ollama;
         switch (Behaviours.GetValueOrDefault(model, FakeBehaviour.Normal))
         {
             case FakeBehaviour.TooManyRequests:
@@ -83,12 +91,22 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
                 await http.Response.WriteAsync("{\"id\": \"chatcmpl-1\", \"choices\": [ {\"message\": ");
                 return;
             case FakeBehaviour.SlowStream:
-                await WriteStreamAsync(http, model, TimeSpan.FromMilliseconds(100), words: 200);
+                await WriteStreamAsync(http, model, TimeSpan.FromMilliseconds(100), words: 200, ollama);
                 return;
         }
         if (stream)
         {
-            await WriteStreamAsync(http, model, TimeSpan.Zero, words: 0);
+            await WriteStreamAsync(http, model, TimeSpan.Zero, words: 0, ollama);
+            return;
+        }
+        var content = JudgeAnswer is not null && IsJudgeRequest(request) ? JudgeAnswer : Answer;
+        if (ollama)
+        {
+            await http.Response.WriteAsJsonAsync(new
+            {
+                model, created_at = "2026-01-01T00:00:00Z", message = new { role = "assistant", content },
+                done = true, done_reason = "stop", prompt_eval_count = 42, eval_count = 9,
+            });
             return;
         }
         await http.Response.WriteAsJsonAsync(new
@@ -97,14 +115,14 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
             @object = "chat.completion",
             created = 1_700_000_000,
             model,
-            choices = new[] { new { index = 0, message = new { role = "assistant", content = JudgeAnswer is not null && IsJudgeRequest(request) ? JudgeAnswer : Answer }, finish_reason = "stop" } },
+            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
             usage = new { prompt_tokens = 42, completion_tokens = 9, total_tokens = 51 },
         });
     }
 
-    private async Task WriteStreamAsync(HttpContext http, string model, TimeSpan delay, int words)
+    private async Task WriteStreamAsync(HttpContext http, string model, TimeSpan delay, int words, bool ollama)
     {
-        http.Response.ContentType = "text/event-stream";
+        http.Response.ContentType = ollama ? "application/x-ndjson" : "text/event-stream";
         var pieces = words > 0
             ? Enumerable.Range(0, words).Select(i => $"word{i} ").ToList()
             : Answer.Split(' ').Select((w, i) => i == 0 ? w : " " + w).ToList();
@@ -112,6 +130,15 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
         {
             foreach (var piece in pieces)
             {
+                if (ollama)
+                {
+                    await WriteLineAsync(http, new { model, created_at = "2026-01-01T00:00:00Z", message = new { role = "assistant", content = piece }, done = false });
+                    if (delay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(delay, http.RequestAborted);
+                    }
+                    continue;
+                }
                 await WriteEventAsync(http, new
                 {
                     id = "chatcmpl-2", @object = "chat.completion.chunk", created = 1_700_000_000, model,
@@ -121,6 +148,15 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
                 {
                     await Task.Delay(delay, http.RequestAborted);
                 }
+            }
+            if (ollama)
+            {
+                await WriteLineAsync(http, new
+                {
+                    model, created_at = "2026-01-01T00:00:00Z", message = new { role = "assistant", content = "" },
+                    done = true, done_reason = "stop", prompt_eval_count = 42, eval_count = pieces.Count,
+                });
+                return;
             }
             await WriteEventAsync(http, new
             {
@@ -134,6 +170,12 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
         {
             StreamAborted.TrySetResult();
         }
+    }
+
+    private static async Task WriteLineAsync(HttpContext http, object data)
+    {
+        await http.Response.WriteAsync(JsonSerializer.Serialize(data) + "\n", http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
     }
 
     private static async Task WriteEventAsync(HttpContext http, object data)

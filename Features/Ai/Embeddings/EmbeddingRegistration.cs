@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OllamaSharp;
+using VoiceHelper.Ai.Chat;
 
 namespace VoiceHelper.Ai.Embeddings;
 
@@ -27,9 +29,9 @@ public static class EmbeddingRegistration
                 ? Path.Combine(tools, "models", SentenceEmbeddingGenerator.DefaultModelId)
                 : null)
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider is EmbeddingOptions.AutoProvider or SentenceEmbeddingGenerator.ProviderName or HashedNgramEmbeddingGenerator.ProviderName or "openai",
-                "Embeddings:Provider must be auto, onnx, hashed-ngram or openai.")
-            .Validate(o => o.Provider != "openai" || !string.IsNullOrWhiteSpace(o.Model), "Embeddings:Model is required for the openai provider.")
+            .Validate(o => o.Provider is EmbeddingOptions.AutoProvider or SentenceEmbeddingGenerator.ProviderName or HashedNgramEmbeddingGenerator.ProviderName or "openai" or "ollama",
+                "Embeddings:Provider must be auto, onnx, hashed-ngram, openai or ollama.")
+            .Validate(o => o.Provider is not ("openai" or "ollama") || !string.IsNullOrWhiteSpace(o.Model), "Embeddings:Model is required for the openai and ollama providers.")
             .Validate(o => o.Provider != SentenceEmbeddingGenerator.ProviderName || SentenceEmbeddingGenerator.IsPresent(o.Sentence.ModelDirectory),
                 $"Embeddings:Provider onnx needs model.onnx and vocab.txt: {MissingModelHint}.")
             .ValidateOnStart();
@@ -42,13 +44,14 @@ public static class EmbeddingRegistration
                 ? LogLevel.Warning : LogLevel.Information, "Embeddings: {Choice}", choice.Description);
             return choice.Provider switch
             {
-                "openai" => new OpenAiEmbeddingGenerator(options),
+                "openai" => ChatClients.OpenAi(options.Endpoint, options.ApiKey).GetEmbeddingClient(options.Model).AsIEmbeddingGenerator(options.Dimensions),
+                "ollama" => new OllamaApiClient(options.Endpoint ?? new Uri("http://127.0.0.1:11434"), options.Model!),
                 SentenceEmbeddingGenerator.ProviderName => new SentenceEmbeddingGenerator(options.Sentence),
                 _ => sp.GetRequiredService<HashedNgramEmbeddingGenerator>(),
             };
         });
         // For the openai provider Dimensions is the model's reduced size, not the lexical embedder's bucket count.
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value is var o && o.Provider != "openai" && o.Dimensions is { } buckets
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value is var o && o.Provider is not ("openai" or "ollama") && o.Dimensions is { } buckets
             ? new HashedNgramEmbeddingGenerator(buckets)
             : new HashedNgramEmbeddingGenerator());
         services.AddSingleton<KnowledgeEmbedders>();
@@ -60,6 +63,7 @@ public static class EmbeddingRegistration
     public static EmbeddingChoice Choose(EmbeddingOptions options) => options.Provider switch
     {
         "openai" => new("openai", $"OpenAI-compatible embeddings ({options.Model})"),
+        "ollama" => new("ollama", $"Ollama embeddings ({options.Model})"),
         HashedNgramEmbeddingGenerator.ProviderName => new(HashedNgramEmbeddingGenerator.ProviderName, "lexical embedder (configured)"),
         _ when SentenceEmbeddingGenerator.IsPresent(options.Sentence.ModelDirectory) =>
             new(SentenceEmbeddingGenerator.ProviderName, $"{options.Sentence.ModelId} (ONNX) for English knowledge bases, lexical for Chinese or mixed ones"),

@@ -37,13 +37,13 @@ public static class ApplicationServices
         // Summaries are opt-in: without a model the summariser returns at once, and the window works as before.
         builder.Services.AddOptions<SummarizeConversationOptions>().BindConfiguration(SummarizeConversationOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.Model is null || o.Model.Provider == ChatProvider.OpenAiCompatible && o.Model.Id.Length > 0 && o.Model.Endpoint is not null,
-                $"{SummarizeConversationOptions.Section}:Model needs an Id and the Endpoint of an OpenAI-compatible API.")
+            .Validate(o => o.Model is null || o.Model.Provider is ChatProvider.OpenAiCompatible or ChatProvider.Ollama && o.Model.Id.Length > 0 && o.Model.Endpoint is not null,
+                $"{SummarizeConversationOptions.Section}:Model needs an Id and the Endpoint of an OpenAI-compatible or Ollama API.")
             .ValidateOnStart();
         if (builder.Configuration.GetSection(SummarizeConversationOptions.Section).Get<SummarizeConversationOptions>()?.Enabled == true)
         {
             builder.Services.AddKeyedSingleton<Microsoft.Extensions.AI.IChatClient>(SummarizeConversationOptions.ChatClientKey, (sp, _) =>
-                new OpenAiCompatibleChatClient(sp.GetRequiredService<IOptions<SummarizeConversationOptions>>().Value.Model!));
+                ChatClients.Create(sp.GetRequiredService<IOptions<SummarizeConversationOptions>>().Value.Model!));
         }
 
         // Messages and their events commit together; the statistics are built from those events, not from the tables.

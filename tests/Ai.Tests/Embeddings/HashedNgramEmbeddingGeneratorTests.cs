@@ -110,6 +110,6 @@ public sealed class HashedNgramEmbeddingGeneratorTests
         Resolve([]).ShouldBeOfType<HashedNgramEmbeddingGenerator>();
         Resolve(new() { ["Embeddings:Dimensions"] = "128" }).GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions.ShouldBe(128);
         Resolve(new() { ["Embeddings:Provider"] = "openai", ["Embeddings:Model"] = "nomic-embed-text", ["Embeddings:Endpoint"] = "http://127.0.0.1:9/v1" })
-            .ShouldBeOfType<OpenAiEmbeddingGenerator>();
+            .GetService<EmbeddingGeneratorMetadata>()!.ProviderName.ShouldBe("openai");
     }
 }

@@ -55,7 +55,7 @@ public sealed class SystemLifecycleTests
                     ((int)health.StatusCode).ShouldBe(200, $"/health/{service}");
                 }
                 await GatewayAnswersProblems(http, ct);
-                await AnswersAConversationFromAnUploadedManual(http, ct);
+                var traces = await AnswersAConversationFromAnUploadedManual(http, ct);
                 await LogoutStopsTheTokenInAnotherService(http, ct);
                 await ASecondRunFailsAtOnce(data, gatewayPort, ct);
 
@@ -66,6 +66,11 @@ public sealed class SystemLifecycleTests
                     .Where(r => !app.ResourceNotifications.TryGetCurrentState(r.Name, out var current) || !current.Snapshot.IsHidden)
                     .Select(r => r.Name).ToList();
                 await DashboardPage.ShowsEveryResourceRunningAndHealthy(DashboardUrl(app, dashboardPort), browserToken, shown, ct);
+                // One trace per request, continued by every service it reaches: across HTTP (question) and across the bus (upload).
+                await DashboardPage.ShowsOneTraceAcross(DashboardUrl(app, dashboardPort), browserToken, traces.Question,
+                    [ResourceNames.Conversations, ResourceNames.Assistant, ResourceNames.Knowledge, "postgresql"], ct);
+                await DashboardPage.ShowsOneTraceAcross(DashboardUrl(app, dashboardPort), browserToken, traces.Upload,
+                    [ResourceNames.Knowledge, ResourceNames.Ingestion], ct);
 
                 foreach (var resource in model.Resources)
                 {
@@ -126,16 +131,20 @@ public sealed class SystemLifecycleTests
     /// <summary>
     /// The product's main path through the gateway and every real service: a manual uploaded to Knowledge, indexed
     /// by the Ingestion worker, a conversation turn answered by the Assistant's embedded default with a citation,
-    /// and a follow-up that only makes sense with the conversation's history.
+    /// and a follow-up that only makes sense with the conversation's history. The upload and the first question carry
+    /// a W3C trace context of the test's choosing, as a browser's or a client's instrumentation would send through the gateway.
     /// </summary>
-    private static async Task AnswersAConversationFromAnUploadedManual(HttpClient http, CancellationToken ct)
+    private static async Task<(string Upload, string Question)> AnswersAConversationFromAnUploadedManual(HttpClient http, CancellationToken ct)
     {
+        var uploadTrace = ActivityTraceId.CreateRandom().ToHexString();
+        var questionTrace = ActivityTraceId.CreateRandom().ToHexString();
         var token = await RegisterAndLogin(http, ct);
         using var createKb = await Authorized(http, HttpMethod.Post, "/api/v1/knowledge/bases", token, ct, new { name = "Manuals" });
         var kb = JsonDocument.Parse(await createKb.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetString();
 
         using var upload = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/knowledge/bases/{kb}/documents", UriKind.Relative));
         upload.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        upload.Headers.Add("traceparent", TraceParent(uploadTrace));
         upload.Content = new MultipartFormDataContent
         {
             {
@@ -161,7 +170,7 @@ public sealed class SystemLifecycleTests
         var conversation = JsonDocument.Parse(await createConversation.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetString();
 
         using var first = await Authorized(http, HttpMethod.Post, $"/api/v1/conversations/{conversation}/messages", token, ct,
-            new { content = "How long is the warranty of the X200?" });
+            new { content = "How long is the warranty of the X200?" }, TraceParent(questionTrace));
         var answer = JsonDocument.Parse(await first.Content.ReadAsStringAsync(ct)).RootElement;
         ((int)first.StatusCode).ShouldBe(200, answer.ToString());
         answer.GetProperty("content").GetString()!.ShouldContain("two-year warranty");
@@ -174,7 +183,10 @@ public sealed class SystemLifecycleTests
             new { content = "And how do I reset it?" });
         var second = JsonDocument.Parse(await followUp.Content.ReadAsStringAsync(ct)).RootElement;
         second.GetProperty("content").GetString()!.ShouldContain("hold the reset button", customMessage: second.ToString());
+        return (uploadTrace, questionTrace);
     }
+
+    private static string TraceParent(string traceId) => $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
 
     private static async Task<string?> RegisterAndLogin(HttpClient http, CancellationToken ct)
     {
@@ -221,9 +233,14 @@ public sealed class SystemLifecycleTests
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), output);
     }
 
-    private static async Task<HttpResponseMessage> Authorized(HttpClient http, HttpMethod method, string path, string? token, CancellationToken ct, object? body = null)
+    private static async Task<HttpResponseMessage> Authorized(HttpClient http, HttpMethod method, string path, string? token, CancellationToken ct,
+        object? body = null, string? traceParent = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (traceParent is not null)
+        {
+            request.Headers.Add("traceparent", traceParent);
+        }
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
