@@ -5,7 +5,8 @@ using System.Xml;
 namespace VoiceHelper.Ingestion.Parse;
 
 /// <summary>
-/// PDF through Debian poppler-utils (no PDF library restores here): <c>pdfinfo</c> tells encrypted from corrupt,
+/// PDF through Debian poppler-utils, in a child process with a timeout so that a hostile or broken file can hang or
+/// crash only that process (an in-process library such as PdfPig could take the worker down with it): <c>pdfinfo</c> tells encrypted from corrupt,
 /// <c>pdftohtml -xml</c> gives positioned text with font sizes, from which <see cref="PdfStructure"/> decides headings,
 /// paragraphs and table rows per page; <c>pdftotext -layout</c> (text with a form feed between pages) is the fallback.
 /// </summary>
