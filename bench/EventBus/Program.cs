@@ -3,10 +3,11 @@ using Npgsql;
 using VoiceHelper.Bench;
 using VoiceHelper.EventBus.Bench;
 
-// Usage: bench/EventBus/run.sh [rabbitmq] [postgres] [kafka] (all by default). The servers come from
-// scripts/test-servers.sh (VOICEHELPER_TEST_POSTGRES, VOICEHELPER_TEST_RABBITMQ); Kafka is librdkafka's in-process mock
-// cluster. Optional: EVENTBUS_BENCH_PARALLELISM (EventBus:ListenerParallelism of the consumers), --baseline FILE (the
-// output of the home-made bus's bench, added to the summary).
+// Usage: bench/EventBus/run.sh [TRANSPORT[,Option=value...]]... (rabbitmq, postgres and kafka by default), e.g.
+// `rabbitmq postgres,RecoveryInterval=00:00:00.100`: options are keys of the EventBus section (documented tuning such
+// as ListenerParallelism or RecoveryInterval) for that run. The servers come from scripts/test-servers.sh
+// (VOICEHELPER_TEST_POSTGRES, VOICEHELPER_TEST_RABBITMQ); Kafka is librdkafka's in-process mock cluster.
+// --baseline FILE: the output of the home-made bus's bench, added to the summary.
 const int LatencyEvents = 200;
 const int ThroughputEvents = 10_000;
 var pause = TimeSpan.FromMilliseconds(20);
@@ -29,7 +30,6 @@ if (transports.Count == 0)
 var admin = Environment.GetEnvironmentVariable("VOICEHELPER_TEST_POSTGRES") is { Length: > 0 } pg
     ? pg
     : throw new InvalidOperationException("VOICEHELPER_TEST_POSTGRES is not set: run bench/EventBus/run.sh, which starts the servers.");
-var parallelism = Environment.GetEnvironmentVariable("EVENTBUS_BENCH_PARALLELISM");
 var loadAtStart = LoadAverage();
 
 var latency = new Table($"Publish-to-handle latency, idle ({LatencyEvents} events, one per transaction, {pause.TotalMilliseconds:0} ms apart)",
@@ -39,9 +39,11 @@ var throughput = new Table($"Sustained throughput (one producer, two consumer in
 var summary = new Table("Summary: Wolverine (now) and the home-made bus (commit 2ede6b5), same machine, same run",
     "bus", "transport", "p50 ms", "p95 ms", "events/s", "best producer", "events/s, outbox 1 per tx, 8 writers");
 
-foreach (var transport in transports)
+foreach (var spec in transports)
 {
-    var label = transport == "kafka" ? "kafka (librdkafka mock)" : transport;
+    var parts = spec.Split(',');
+    var transport = parts[0];
+    var label = transport == "kafka" ? spec.Replace("kafka", "kafka (librdkafka mock)", StringComparison.Ordinal) : spec;
     using var kafka = transport == "kafka" ? KafkaMockCluster.Start() : null;
     var settings = new Dictionary<string, string?>
     {
@@ -51,9 +53,9 @@ foreach (var transport in transports)
         ["ConnectionStrings:messaging"] = Environment.GetEnvironmentVariable("VOICEHELPER_TEST_RABBITMQ"),
         ["ConnectionStrings:kafka"] = kafka?.BootstrapServers,
     };
-    if (parallelism is not null)
+    foreach (var option in parts.Skip(1).Select(p => p.Split('=', 2)))
     {
-        settings["EventBus:ListenerParallelism"] = parallelism;
+        settings[$"EventBus:{option[0]}"] = option[1];
     }
     Console.Error.WriteLine($"[bench] {label}: starting");
     await using var bench = new TransportBench(await CreateDatabaseAsync(admin, "bench_bus"), settings);
@@ -89,7 +91,7 @@ if (baseline is not null)
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, 1-min load average {loadAtStart} at the start and {LoadAverage()} at the end" +
     (baseline is null ? "" : $" ({baseline.Load} at the end of the home-made bus's bench)") +
     $"; .NET {Environment.Version}; PostgreSQL 15 and RabbitMQ from scripts/test-servers.sh (fsync off); " +
-    $"ListenerParallelism {parallelism ?? "4 (default)"}; all hosts in one process.");
+    "EventBus defaults (ListenerParallelism 4, RecoveryInterval 2 s) unless a transport names its options; all hosts in one process.");
 summary.Print();
 latency.Print();
 throughput.Print();
