@@ -8,7 +8,7 @@ public sealed class PoisonableHandler
     public static async Task HandleAsync(DocumentFailed @event, EffectsDbContext db, PoisonSwitch poison, ConsumerInstance instance,
         CancellationToken cancellationToken)
     {
-        if (poison.IsPoisoned(@event.DocumentId))
+        if (poison.Refuses(@event.DocumentId))
         {
             throw new InvalidOperationException($"document {@event.DocumentId} is poisoned");
         }
