@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Npgsql;
+using VoiceHelper.Voice.Common;
 using VoiceHelper.Voice.Tests.Infrastructure;
 
 namespace VoiceHelper.Voice.Tests.HoldVoiceCall;
@@ -20,7 +21,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         await using var call = await apps.CallAsync(caller);
         var created = await call.WaitForAsync("session.created");
         var conversationId = created.Event!.Value.GetProperty("conversation_id").GetGuid();
-        created.Event.Value.GetProperty("config").GetProperty("voice").GetString().ShouldBe("pico:en-US");
+        created.Event.Value.GetProperty("config").GetProperty("voice").GetString().ShouldBe(VoiceCatalog.DefaultFor(VoiceCatalog.English, new VoiceOptions()));
 
         await call.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?"), .. SpokenQuestions.Silence(0.1)]);
         await call.WaitForAsync("speech.started");
