@@ -35,6 +35,8 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseServiceDefaults();
+// The call page's scripts and styles (wwwroot/voice); the page itself is the ShowCallPage endpoint.
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = files => files.Context.Response.Headers.CacheControl = "no-cache" });
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
 app.MapDefaultEndpoints();
 app.MapFeatureEndpoints();

@@ -64,4 +64,7 @@ public sealed class VoiceOptions
 
     /// <summary>The pico2wave program (Debian libttspico-utils); English voice when present.</summary>
     public string PicoProgram { get; set; } = "/usr/bin/pico2wave";
+
+    /// <summary>The flite program (Debian flite); the default English voice when present.</summary>
+    public string FliteProgram { get; set; } = "/usr/bin/flite";
 }

@@ -6,8 +6,8 @@ using VoiceHelper.Voice.Speech.Synthesis;
 namespace VoiceHelper.Voice.Common;
 
 /// <summary>
-/// Speaks one sentence in a chosen voice as 16 kHz mono PCM16: pico through Debian's pico2wave, espeak-ng through
-/// the in-process engine. Short phrases come from the <see cref="SynthesisCache"/>.
+/// Speaks one sentence in a chosen voice as 16 kHz mono PCM16: flite and pico through Debian's programs, espeak-ng
+/// through the in-process engine. Short phrases come from the <see cref="SynthesisCache"/>.
 /// </summary>
 public sealed class VoiceSpeaker(IOptions<VoiceOptions> options, IOptions<SynthesizerOptions> espeak)
 {
@@ -25,9 +25,13 @@ public sealed class VoiceSpeaker(IOptions<VoiceOptions> options, IOptions<Synthe
         {
             return cached;
         }
-        var samples = voice.StartsWith("pico:", StringComparison.Ordinal)
-            ? await PicoAsync(voice[5..], text, cancellationToken)
-            : await EspeakAsync(voice.StartsWith("espeak:", StringComparison.Ordinal) ? voice[7..] : voice, text, cancellationToken);
+        var samples = voice.Split(':', 2) switch
+        {
+            ["pico", var language] => await ProgramAsync(options.PicoProgram, path => ["-l", language, "-w", path, "--", text], cancellationToken),
+            ["flite", var name] => await ProgramAsync(options.FliteProgram, path => ["-voice", name, "-t", text, "-o", path], cancellationToken),
+            ["espeak", var name] => await EspeakAsync(name, text, cancellationToken),
+            _ => await EspeakAsync(voice, text, cancellationToken),
+        };
         var pcm = Pcm16.FromFloat(samples);
         if (cacheable)
         {
@@ -36,23 +40,20 @@ public sealed class VoiceSpeaker(IOptions<VoiceOptions> options, IOptions<Synthe
         return pcm;
     }
 
-    private async Task<float[]> PicoAsync(string language, string text, CancellationToken cancellationToken)
+    /// <summary>A synthesis program that writes a WAV file (pico2wave, flite), given its arguments for an output path.</summary>
+    private static async Task<float[]> ProgramAsync(string program, Func<string, string[]> arguments, CancellationToken cancellationToken)
     {
-        // pico2wave writes only to a .wav file; memory-backed /dev/shm keeps that off the disk.
+        // These programs write only to a .wav file; memory-backed /dev/shm keeps that off the disk.
         var folder = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-        var path = Path.Combine(folder, $"voicehelper-pico-{Guid.NewGuid():N}.wav");
+        var path = Path.Combine(folder, $"voicehelper-tts-{Guid.NewGuid():N}.wav");
         try
         {
-            using var process = new Process
+            var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in arguments(path))
             {
-                StartInfo = new ProcessStartInfo(options.PicoProgram)
-                {
-                    ArgumentList = { "-l", language, "-w", path, "--", text },
-                    RedirectStandardError = true,
-                    RedirectStandardOutput = true,
-                    UseShellExecute = false,
-                },
-            };
+                start.ArgumentList.Add(argument);
+            }
+            using var process = new Process { StartInfo = start };
             process.Start();
             await using (cancellationToken.Register(() => { try { process.Kill(); } catch (InvalidOperationException) { } }))
             {
@@ -61,7 +62,7 @@ public sealed class VoiceSpeaker(IOptions<VoiceOptions> options, IOptions<Synthe
             cancellationToken.ThrowIfCancellationRequested();
             if (process.ExitCode != 0 || !File.Exists(path))
             {
-                throw new InvalidOperationException($"pico2wave failed ({process.ExitCode}): {await process.StandardError.ReadToEndAsync(CancellationToken.None)}");
+                throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {await process.StandardError.ReadToEndAsync(CancellationToken.None)}");
             }
             var clip = WavFile.Read(path);
             return clip.SampleRate == SampleRate ? clip.Samples : Resampler.Resample(clip.Samples, clip.SampleRate, SampleRate);

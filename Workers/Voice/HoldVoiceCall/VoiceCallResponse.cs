@@ -19,8 +19,11 @@ public sealed class VoiceCallResponse(Guid id, Guid turnId, string question, lon
 
     public string Question { get; } = question;
 
-    /// <summary>The conversation's last sequence before this turn: the answer will be stored at <c>+2</c>.</summary>
-    public long BaseSequence { get; } = baseSequence;
+    /// <summary>
+    /// The conversation's last sequence before this turn: the answer will be stored at <c>+2</c>. Settled when the
+    /// previous answer is stored and cut, just before this question is asked.
+    /// </summary>
+    public long BaseSequence { get; set; } = baseSequence;
 
     public CancellationTokenSource Cancellation { get; } = CancellationTokenSource.CreateLinkedTokenSource(session);
 

@@ -435,15 +435,35 @@ public sealed class VoiceCallSession : IAsyncDisposable
                 // The previous answer must be stored (and cut to what was heard) before this question joins the history.
                 await previous.Completion.ConfigureAwait(false);
                 await previous.Truncation.ConfigureAwait(false);
-                MessageCount = Math.Max(MessageCount, previous.Message?.Sequence ?? previous.BaseSequence);
+                // Not known when its store could not be seen (Conversations failed, or slower than the truncation's
+                // wait): ask, rather than guess the sequence this answer will get and later cut the wrong message.
+                MessageCount = previous.Message is { } previousMessage
+                    ? Math.Max(MessageCount, previousMessage.Sequence)
+                    : await services.Conversations.GetMessageCountAsync(token, ConversationId, lifetime.Token);
             }
+            response.BaseSequence = MessageCount;
             var sentences = Channel.CreateUnbounded<SpokenSentence>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             var speaking = Task.Run(() => SpeakAsync(response, sentences.Reader, cancellation), CancellationToken.None);
             var askedAt = Stopwatch.GetTimestamp();
+            // The question is asked even when the answer was already interrupted (the caller talked on while it
+            // waited), and the request is only dropped once Conversations streams: it stores the turn when it sees
+            // the caller gone mid-answer, but a request dropped before that (waiting for the conversation's lock)
+            // would store nothing, and the caller's question would be missing from the history.
+            using var upstream = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
+            var streaming = 0;
+            using var dropWhenStreaming = cancellation.Register(() =>
+            {
+                if (Volatile.Read(ref streaming) == 1)
+                {
+                    upstream.Cancel();
+                }
+            });
             try
             {
-                await foreach (var answer in services.Conversations.AskAsync(token, ConversationId, response.Question, cancellation))
+                await foreach (var answer in services.Conversations.AskAsync(token, ConversationId, response.Question, upstream.Token))
                 {
+                    Volatile.Write(ref streaming, 1);
+                    cancellation.ThrowIfCancellationRequested();
                     switch (answer.Kind)
                     {
                         case ConversationsAnswerEvent.Refs:

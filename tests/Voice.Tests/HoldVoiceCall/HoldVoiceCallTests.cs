@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Npgsql;
+using VoiceHelper.Voice.Common;
 using VoiceHelper.Voice.Tests.Infrastructure;
 
 namespace VoiceHelper.Voice.Tests.HoldVoiceCall;
@@ -19,7 +21,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         await using var call = await apps.CallAsync(caller);
         var created = await call.WaitForAsync("session.created");
         var conversationId = created.Event!.Value.GetProperty("conversation_id").GetGuid();
-        created.Event.Value.GetProperty("config").GetProperty("voice").GetString().ShouldBe("pico:en-US");
+        created.Event.Value.GetProperty("config").GetProperty("voice").GetString().ShouldBe(VoiceCatalog.DefaultFor(VoiceCatalog.English, new VoiceOptions()));
 
         await call.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?"), .. SpokenQuestions.Silence(0.1)]);
         await call.WaitForAsync("speech.started");
@@ -52,7 +54,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         items[1].GetProperty("content").GetString().ShouldBe(FakeAnswerer.AnswerFor(transcript));
     }
 
-    [Fact(Timeout = 180_000, Skip = "Known defect (issue 15, open): since the Wolverine merge the caller's first question is not found in the stored history after barge-in; the answer's truncation itself is not reached. Fix before closing issue 15.")]
+    [Fact(Timeout = 180_000)]
     public async Task Speaking_over_the_answer_stops_its_audio_and_cuts_the_stored_answer_to_what_was_heard()
     {
         var caller = apps.NewCaller();
@@ -69,7 +71,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
         await call.SendJsonAsync(new { type = "playback.mark", response_id = responseId, played_ms = 2000 });
-        var second = call.SayAsync(await SpokenQuestions.SayAsync("What about returns instead?"));
+        var second = call.SayAsync(await SpokenQuestions.SayAsync("What are your opening hours?"));
         var interrupted = await call.WaitForAsync("interrupted");
         var heard = interrupted.Event!.Value.GetProperty("heard_text").GetString()!;
         interrupted.Event.Value.GetProperty("played_ms").GetInt32().ShouldBe(2000);
@@ -91,7 +93,62 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         items.Count.ShouldBeGreaterThanOrEqualTo(4);
         items[1].GetProperty("content").GetString().ShouldBe(heard);
         items[1].GetProperty("status").GetString().ShouldBe("interrupted");
-        items.ShouldContain(m => m.GetProperty("role").GetString() == "user" && m.GetProperty("content").GetString()!.Contains("returns"));
+        items[2].GetProperty("role").GetString().ShouldBe("user");
+        items[2].GetProperty("content").GetString()!.ShouldContain("hours");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task An_answer_cancelled_while_its_question_waits_for_the_conversation_still_stores_the_question()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var caller = apps.NewCaller();
+        await using var call = await apps.CallAsync(caller);
+        var conversationId = (await call.WaitForAsync("session.created")).Event!.Value.GetProperty("conversation_id").GetGuid();
+
+        // Another writer holds the conversation, as a concurrent turn or truncation does: the question has to wait.
+        await using var db = new NpgsqlConnection(apps.ConversationsDatabase);
+        await db.OpenAsync(ct);
+        await using var writer = await db.BeginTransactionAsync(ct);
+        await using (var lockRow = new NpgsqlCommand("SELECT id FROM conversations WHERE id = @id FOR UPDATE", db, writer))
+        {
+            lockRow.Parameters.AddWithValue("id", conversationId);
+            (await lockRow.ExecuteScalarAsync(ct)).ShouldBe(conversationId);
+        }
+        await call.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?"), .. SpokenQuestions.Silence(0.1)]);
+        var final = await call.WaitForAsync("transcript.final", e => e.GetProperty("text").GetString()!.Length > 0);
+        var transcript = final.Event!.Value.GetProperty("text").GetString()!;
+        await WaitForLockWaiterAsync(ct);
+
+        await call.SendJsonAsync(new { type = "response.cancel" });
+        var interrupted = await call.WaitForAsync("interrupted");
+        interrupted.Event!.Value.GetProperty("played_ms").GetInt32().ShouldBe(0);
+        interrupted.Event.Value.GetProperty("heard_text").GetString().ShouldBe("");
+        // The writer keeps the conversation a moment longer, then lets the waiting question in.
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        await writer.RollbackAsync(ct);
+
+        var done = await call.WaitForAsync("response.done", e => e.GetProperty("status").GetString() == "interrupted");
+        done.Event!.Value.GetProperty("text").GetString().ShouldBe("");
+        call.Log.ShouldNotContain(r => r.Type == "response.done" && r.Event!.Value.GetProperty("status").GetString() == "completed");
+        using var http = apps.ConversationsClient(caller);
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{conversationId}/messages", ct);
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        items.Select(m => (m.GetProperty("role").GetString(), m.GetProperty("content").GetString(), m.GetProperty("status").GetString()))
+            .ShouldBe([("user", transcript, "complete"), ("assistant", "", "interrupted")]);
+    }
+
+    /// <summary>Until Conversations' turn is queued behind the test's row lock.</summary>
+    private async Task WaitForLockWaiterAsync(CancellationToken ct)
+    {
+        await using var db = new NpgsqlConnection(apps.ConversationsDatabase);
+        await db.OpenAsync(ct);
+        await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'", db);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await waiting.ExecuteScalarAsync(ct))! == 0)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the question never reached Conversations");
+            await Task.Delay(20, ct);
+        }
     }
 
     [Fact(Timeout = 180_000)]
@@ -115,7 +172,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         resumed.Log.Sum(r => r.AudioBytes).ShouldBeGreaterThan(0);
     }
 
-    [Fact(Timeout = 180_000, Skip = "Known defect (issue 15, open): with two calls recognised at once, one call's transcript comes out garbled (pocketsphinx decoders in parallel), so its answer is about the wrong question. Fix before closing issue 15.")]
+    [Fact(Timeout = 180_000)]
     public async Task Another_tenant_cannot_resume_a_call_and_two_tenants_calls_in_parallel_see_only_their_own_turns()
     {
         var first = apps.NewCaller();
@@ -126,13 +183,13 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         await b.WaitForAsync("session.created");
         await Task.WhenAll(
             a.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?")]),
-            b.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("Can I pay by invoice?")]));
+            b.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("What are your opening hours?")]));
         var doneA = await a.WaitForAsync("response.done");
         var doneB = await b.WaitForAsync("response.done");
         doneA.Event!.Value.GetProperty("text").GetString()!.ShouldContain("warranty");
-        doneA.Event.Value.GetProperty("text").GetString()!.ShouldNotContain("invoice");
-        doneB.Event!.Value.GetProperty("text").GetString()!.ShouldContain("invoice");
-        a.Log.Where(r => r.Type == "transcript.final").ShouldAllBe(r => !r.Event!.Value.GetProperty("text").GetString()!.Contains("invoice"));
+        doneA.Event.Value.GetProperty("text").GetString()!.ShouldNotContain("hours");
+        doneB.Event!.Value.GetProperty("text").GetString()!.ShouldContain("hours");
+        a.Log.Where(r => r.Type == "transcript.final").ShouldAllBe(r => !r.Event!.Value.GetProperty("text").GetString()!.Contains("hours"));
         b.Log.Where(r => r.Type == "transcript.final").ShouldAllBe(r => !r.Event!.Value.GetProperty("text").GetString()!.Contains("warranty"));
 
         await using var intruder = await apps.CallAsync(second, $"session_id={sessionA}");

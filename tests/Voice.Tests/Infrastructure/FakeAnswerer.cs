@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,6 +23,9 @@ public sealed class FakeAnswerer : IAsyncDisposable
 
     public TimeSpan TokenDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>The knowledge bases each question was asked over, in arrival order.</summary>
+    public ConcurrentQueue<Guid[]> KbIdsAsked { get; } = new();
+
     public Uri Address => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     public static string AnswerFor(string query) =>
@@ -44,6 +48,7 @@ public sealed class FakeAnswerer : IAsyncDisposable
     {
         var body = (await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)).RootElement;
         var answer = AnswerFor(body.GetProperty("query").GetString()!);
+        KbIdsAsked.Enqueue(body.TryGetProperty("kb_ids", out var kbIds) && kbIds.ValueKind == JsonValueKind.Array ? [.. kbIds.EnumerateArray().Select(k => k.GetGuid())] : []);
         var sources = new[] { new { chunk_id = "c-1", document_id = "d-1", title = "Warranty", score = 0.9, text = "Two years." } };
         var metrics = new { retrieval_latency = 1.0, generation_latency = 2.0, total_latency = 3.0, tokens_used = 42, cost_usd = 0.0, cache_hit = false };
         if (!body.GetProperty("stream").GetBoolean())

@@ -26,13 +26,17 @@ public sealed class VoiceCallApps : IAsyncLifetime
 
     public VoiceHost Voice { get; private set; } = null!;
 
+    /// <summary>Conversations' database, for tests that take its locks the way a concurrent writer would.</summary>
+    public string ConversationsDatabase { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         Answerer = await FakeAnswerer.StartAsync();
         var events = await TestServers.CreateDatabaseAsync("voice_events");
-        Conversations = new ConversationsHost(Tokens, await TestServers.CreateDatabaseAsync("voice_conv"), events, Answerer.Address);
+        ConversationsDatabase = await TestServers.CreateDatabaseAsync("voice_conv");
+        Conversations = new ConversationsHost(Tokens, ConversationsDatabase, events, Answerer.Address);
         Conversations.Start();
-        Voice = new VoiceHost(Tokens, Conversations.Address, events, Settings);
+        Voice = new VoiceHost(Tokens, Conversations.Address, events, Settings, new GatewayStandIn(() => NewCaller()));
         Voice.Start();
     }
 

@@ -11,9 +11,11 @@ namespace VoiceHelper.Voice.Tests.Infrastructure;
 
 /// <summary>
 /// The voice worker on a loopback port (WebSockets must be real), talking to <paramref name="conversations"/> and
-/// publishing to the test event bus. Engines are the embedded ones unless the models folder is configured.
+/// publishing to the test event bus. Engines are the embedded ones unless the models folder is configured. A
+/// <paramref name="front"/> adds routes on the same origin, as the gateway has them.
 /// </summary>
-public sealed class VoiceHost(TestTokens tokens, Uri conversations, string events, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class VoiceHost(TestTokens tokens, Uri conversations, string events, IReadOnlyDictionary<string, string?> settings, IStartupFilter? front = null)
+    : WebApplicationFactory<Program>
 {
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
@@ -39,6 +41,13 @@ public sealed class VoiceHost(TestTokens tokens, Uri conversations, string event
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<ISigningKeySource>(new TestKeySource(tokens)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ISigningKeySource>(new TestKeySource(tokens));
+            if (front is not null)
+            {
+                services.AddSingleton(front);
+            }
+        });
     }
 }

@@ -22,6 +22,16 @@ public sealed class PocketsphinxOptions
     /// </summary>
     public bool SecondPass { get; set; } = true;
 
+    /// <summary>
+    /// How many 10 ms frames the model's starting mean weighs against the caller's own audio. pocketsphinx's 500 (5 s) and an
+    /// update only when an utterance ends decode a call's first question with the model's mean alone: 56 % WER on pico
+    /// questions against 30 % with 50 frames updated every 5 (24 % once adapted to the voice).
+    /// </summary>
+    public int CmnPriorFrames { get; set; } = 50;
+
+    /// <summary>Recompute the mean every this many frames of the caller's audio; 0 leaves it to the end of each utterance.</summary>
+    public int CmnUpdateFrames { get; set; } = 5;
+
     /// <summary>Idle decoders kept for reuse: creating one loads the models (about a second).</summary>
     public int MaxIdleDecoders { get; set; } = 4;
 }

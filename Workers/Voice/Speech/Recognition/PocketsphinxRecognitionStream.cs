@@ -14,6 +14,8 @@ internal sealed class PocketsphinxRecognitionStream : ISpeechRecognitionStream
     private readonly Action<PocketsphinxDecoderHandle> giveBack;
     private readonly SpeechWorkPool pool;
     private readonly StreamCallGuard guard = new();
+    private readonly int cmnUpdateFrames;
+    private int framesSinceCmnUpdate;
 
     // Dispose can come from another thread while a decode runs on a worker; the decoder must not be
     // returned to the pool mid-call.
@@ -22,11 +24,12 @@ internal sealed class PocketsphinxRecognitionStream : ISpeechRecognitionStream
     private bool heardSpeech;
     private bool disposed;
 
-    public PocketsphinxRecognitionStream(PocketsphinxDecoderHandle decoder, Action<PocketsphinxDecoderHandle> giveBack, SpeechWorkPool pool)
+    public PocketsphinxRecognitionStream(PocketsphinxDecoderHandle decoder, Action<PocketsphinxDecoderHandle> giveBack, SpeechWorkPool pool, int cmnUpdateFrames)
     {
         this.decoder = decoder;
         this.giveBack = giveBack;
         this.pool = pool;
+        this.cmnUpdateFrames = cmnUpdateFrames;
     }
 
     public async Task<RecognitionResult> AcceptAsync(ReadOnlyMemory<float> samples, CancellationToken cancellationToken = default)
@@ -88,6 +91,13 @@ internal sealed class PocketsphinxRecognitionStream : ISpeechRecognitionStream
             {
                 throw new InvalidOperationException("pocketsphinx failed to process audio.");
             }
+        }
+
+        framesSinceCmnUpdate += pcm.Length / 160;
+        if (cmnUpdateFrames > 0 && framesSinceCmnUpdate >= cmnUpdateFrames)
+        {
+            PocketsphinxSpeechRecognizer.UpdateCmn(decoder);
+            framesSinceCmnUpdate = 0;
         }
 
         var speaking = PocketsphinxApi.ps_get_in_speech(decoder) != 0;

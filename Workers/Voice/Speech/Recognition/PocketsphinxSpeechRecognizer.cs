@@ -10,23 +10,33 @@ namespace VoiceHelper.Voice.Speech.Recognition;
 /// <summary>
 /// The embedded default: Debian's pocketsphinx with its US English model, so a machine with no model
 /// folder still recognises English. A pocketsphinx decoder is single-threaded state, so each stream
-/// borrows its own; idle decoders are pooled because loading one takes about a second.
+/// borrows its own; idle decoders are pooled because loading one takes about a second. A decoder also
+/// adapts to what it hears (live cepstral mean normalisation), so a borrowed one is first put back to
+/// the model's starting point: no stream is decoded with statistics of another caller's audio, and each
+/// adapts to its own caller within the first words (<see cref="PocketsphinxOptions.CmnPriorFrames"/>).
 /// </summary>
 public sealed class PocketsphinxSpeechRecognizer : ISpeechRecognizer, IDisposable
 {
     // sphinxbase's argument tables and logging are process-global: decoder creation is serialised.
     private static readonly Lock CreateGate = new();
 
+    // Logging is switched off once for the process. A per-decoder "-logfn" would fclose() the log stream that
+    // decoders on other threads are writing to whenever a new decoder is created.
+    private static bool loggingOff;
+
     private readonly PocketsphinxOptions options;
     private readonly SpeechWorkPool pool;
     private readonly ConcurrentBag<PocketsphinxDecoderHandle> idle = [];
+    private readonly float[] initialCmn;
     private int disposed;
 
     public PocketsphinxSpeechRecognizer(IOptions<PocketsphinxOptions> options, SpeechWorkPool pool)
     {
         this.options = options.Value;
         this.pool = pool;
-        idle.Add(CreateDecoder());
+        var first = CreateDecoder();
+        initialCmn = ReadCmn(first);
+        idle.Add(first);
     }
 
     public string Name => "pocketsphinx en-us (Debian)";
@@ -37,7 +47,8 @@ public sealed class PocketsphinxSpeechRecognizer : ISpeechRecognizer, IDisposabl
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         var decoder = idle.TryTake(out var pooled) ? pooled : CreateDecoder();
-        return new PocketsphinxRecognitionStream(decoder, Return, pool);
+        ResetCmn(decoder, initialCmn, options.CmnPriorFrames);
+        return new PocketsphinxRecognitionStream(decoder, Return, pool, options.CmnUpdateFrames);
     }
 
     public void Dispose()
@@ -68,13 +79,18 @@ public sealed class PocketsphinxSpeechRecognizer : ISpeechRecognizer, IDisposabl
             "-lm", Path.Combine(options.ModelDirectory, options.LanguageModel),
             "-dict", Path.Combine(options.ModelDirectory, options.Dictionary),
             "-samprate", "16000",
-            // Its log goes to stderr by default, line by line for every utterance.
-            "-logfn", "/dev/null",
             "-fwdflat", options.SecondPass ? "yes" : "no",
             "-bestpath", options.SecondPass ? "yes" : "no",
         ];
         lock (CreateGate)
         {
+            if (!loggingOff)
+            {
+                // Its log would go to stderr, line by line for every utterance.
+                PocketsphinxApi.err_set_logfp(IntPtr.Zero);
+                loggingOff = true;
+            }
+
             using var strings = new NativeStrings();
             var argv = stackalloc IntPtr[arguments.Length];
             for (var i = 0; i < arguments.Length; i++)
@@ -100,6 +116,42 @@ public sealed class PocketsphinxSpeechRecognizer : ISpeechRecognizer, IDisposabl
             return decoder;
         }
     }
+
+    /// <summary>The decoder's live cepstral mean (what it has adapted to so far).</summary>
+    private static unsafe float[] ReadCmn(PocketsphinxDecoderHandle decoder)
+    {
+        var feature = PocketsphinxApi.ps_get_feat(decoder);
+        var mean = new float[feature->CepSize];
+        fixed (float* pointer = mean)
+        {
+            PocketsphinxApi.cmn_live_get(feature->CmnState, pointer);
+        }
+
+        return mean;
+    }
+
+    /// <summary>Back to <paramref name="mean"/>, weighted as <paramref name="frames"/> frames of audio (10 ms each).</summary>
+    private static unsafe void ResetCmn(PocketsphinxDecoderHandle decoder, float[] mean, int frames)
+    {
+        var cmn = PocketsphinxApi.ps_get_feat(decoder)->CmnState;
+        fixed (float* pointer = mean)
+        {
+            PocketsphinxApi.cmn_live_set(cmn, pointer);
+        }
+
+        // cmn_live_set weighs the mean as 500 frames: a caller whose audio differs would need seconds to outweigh it.
+        frames = Math.Max(1, frames);
+        var sum = (float*)cmn->Sum;
+        for (var i = 0; i < cmn->VectorLength; i++)
+        {
+            sum[i] = mean[i] * frames;
+        }
+
+        cmn->FrameCount = frames;
+    }
+
+    internal static unsafe void UpdateCmn(PocketsphinxDecoderHandle decoder) =>
+        PocketsphinxApi.cmn_live_update(PocketsphinxApi.ps_get_feat(decoder)->CmnState);
 
     internal static string ReadHypothesis(PocketsphinxDecoderHandle decoder)
     {

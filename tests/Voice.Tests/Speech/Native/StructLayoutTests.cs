@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
+using VoiceHelper.Voice.Speech.Native.Pocketsphinx;
 using VoiceHelper.Voice.Speech.Native.SherpaOnnx;
 
 namespace VoiceHelper.Voice.Tests.Speech.Native;
 
 /// <summary>
-/// Sizes and offsets derived by hand from sherpa-onnx v1.13.8 c-api.h under the x86-64 LP64 ABI
+/// Sizes and offsets derived by hand from sherpa-onnx v1.13.8 c-api.h (and sphinxbase's feat.h) under the x86-64 LP64 ABI
 /// (pointers 8 bytes and 8-aligned, int32_t/float 4, structs padded to their largest member).
 /// A mismatch means the library would read our configs at the wrong places.
 /// </summary>
@@ -36,6 +37,13 @@ public sealed class StructLayoutTests
         { typeof(SherpaOnnxDpdfNetModelConfig), 16, ["Model", "AttenuationLimitDb"], [0, 8] },
         { typeof(SherpaOnnxSpeechDenoiserModelConfig), 40, ["Gtcrn", "NumThreads", "Debug", "Provider", "DpdfNet"], [0, 8, 12, 16, 24] },
         { typeof(SherpaOnnxDenoisedAudio), 16, ["Samples", "N", "SampleRate"], [0, 8, 12] },
+        // sphinxbase 0.8+5prealpha feat.h: feat_t up to cmn_struct (the only field read).
+        {
+            typeof(SphinxFeature), 96,
+            ["RefCount", "Name", "CepSize", "StreamCount", "StreamLengths", "WindowSize", "SubvectorCount", "SubvectorLengths", "Subvectors", "SubvectorBuffer", "SubvectorDimension", "Cmn", "VarNorm", "Agc", "ComputeFeature", "CmnState"],
+            [0, 8, 16, 20, 24, 32, 36, 40, 48, 56, 64, 68, 72, 76, 80, 88]
+        },
+        { typeof(SphinxCmn), 32, ["Mean", "Variance", "Sum", "FrameCount", "VectorLength"], [0, 8, 16, 24, 28] },
     };
 
     [Theory]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using VoiceHelper.Voice.Speech.Recognition;
+using VoiceHelper.Voice.Tests.Infrastructure;
 
 namespace VoiceHelper.Voice.Tests.Speech.Recognition;
 
@@ -30,6 +31,51 @@ public sealed class PocketsphinxRecognizerTests(SpeechFixture fixture)
         final.ShouldContain("weather");
         var firstFinal = updates.FindIndex(u => u.IsFinal && u.Text.Length > 0);
         updates.Take(firstFinal).ShouldContain(u => !u.IsFinal && u.Text.Length > 0);
+    }
+
+    [Fact]
+    public async Task A_stream_transcribes_the_same_whatever_other_streams_heard_before_or_hear_at_the_same_time()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // One idle decoder at most: every stream after the first reuses a decoder that heard someone else.
+        using var host = SpeechHost.Build(new Dictionary<string, string?> { ["Speech:Recognizer:Engine"] = "Pocketsphinx", ["Speech:Pocketsphinx:MaxIdleDecoders"] = "1" });
+        var recognizer = host.Services.GetRequiredService<ISpeechRecognizer>();
+        float[] warranty = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?"), .. SpokenQuestions.Silence(0.5)];
+        float[] hours = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("What are your opening hours?"), .. SpokenQuestions.Silence(0.5)];
+
+        var alone = await TranscribeAsync(recognizer, warranty, ct);
+        alone.ShouldContain("warranty");
+        // The pooled decoder adapted to other audio (twice the same speaker, then another question) ...
+        await TranscribeAsync(recognizer, hours, ct);
+        await TranscribeAsync(recognizer, hours, ct);
+        (await TranscribeAsync(recognizer, warranty, ct)).ShouldBe(alone);
+
+        // ... and two at once, each on its own thread.
+        var first = Task.Run(() => TranscribeAsync(recognizer, warranty, ct), ct);
+        var second = Task.Run(() => TranscribeAsync(recognizer, hours, ct), ct);
+        (await first).ShouldBe(alone);
+        (await second).ShouldContain("hours");
+    }
+
+    /// <summary>One stream, fed in 20 ms frames as a call feeds it; its final texts joined.</summary>
+    private static async Task<string> TranscribeAsync(ISpeechRecognizer recognizer, float[] speech, CancellationToken ct)
+    {
+        using var stream = recognizer.OpenStream();
+        var finals = new List<string>();
+        for (var offset = 0; offset < speech.Length; offset += 320)
+        {
+            var result = await stream.AcceptAsync(speech.AsMemory(offset, Math.Min(320, speech.Length - offset)), ct);
+            if (result.IsFinal && result.Text.Length > 0)
+            {
+                finals.Add(result.Text);
+            }
+        }
+        var last = await stream.FinishAsync(ct);
+        if (last.Text.Length > 0)
+        {
+            finals.Add(last.Text);
+        }
+        return string.Join(' ', finals);
     }
 
     [Fact]

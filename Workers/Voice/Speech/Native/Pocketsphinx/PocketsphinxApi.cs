@@ -34,6 +34,26 @@ internal static unsafe partial class PocketsphinxApi
     [LibraryImport(NativeLibraries.Pocketsphinx)]
     public static partial byte ps_get_in_speech(PocketsphinxDecoderHandle decoder);
 
+    /// <summary>The decoder's feature computation (a <see cref="SphinxFeature"/>), owned by the decoder.</summary>
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial SphinxFeature* ps_get_feat(PocketsphinxDecoderHandle decoder);
+
+    /// <summary>Reads the live cepstral mean (<c>cmn_t.veclen</c> floats; mfcc_t is float without FIXED_POINT, as Debian builds it).</summary>
+    [LibraryImport(NativeLibraries.SphinxBase)]
+    public static partial void cmn_live_get(SphinxCmn* cmn, float* vector);
+
+    /// <summary>Sets the live cepstral mean and restarts its running sum from it: the decoder forgets the audio it adapted to.</summary>
+    [LibraryImport(NativeLibraries.SphinxBase)]
+    public static partial void cmn_live_set(SphinxCmn* cmn, float* vector);
+
+    /// <summary>Recomputes the live mean from the running sum (pocketsphinx itself does so only when an utterance ends).</summary>
+    [LibraryImport(NativeLibraries.SphinxBase)]
+    public static partial void cmn_live_update(SphinxCmn* cmn);
+
+    /// <summary>The process-wide log stream; null turns logging off.</summary>
+    [LibraryImport(NativeLibraries.SphinxBase)]
+    public static partial void err_set_logfp(IntPtr stream);
+
     [LibraryImport(NativeLibraries.SphinxBase)]
     public static partial CommandLineHandle cmd_ln_parse_r(IntPtr previous, IntPtr definitions, int argc, IntPtr* argv, int strict);
 
