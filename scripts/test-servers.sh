@@ -17,9 +17,14 @@ free_port() {
 stop_test_servers() {
   set +e
   if [ -f "$run_dir/rabbitmq/pid" ]; then
-    kill "$(cat "$run_dir/rabbitmq/pid")" 2>/dev/null
-    # epmd daemonises on its own port; ask that one (not any other) to leave.
+    local rabbit_pid; rabbit_pid="$(cat "$run_dir/rabbitmq/pid")"
+    kill "$rabbit_pid" 2>/dev/null
+    # epmd refuses to leave while the node is still registered: wait for the broker to be gone first.
+    for _ in $(seq 1 60); do kill -0 "$rabbit_pid" 2>/dev/null || break; sleep 0.25; done
+    # epmd daemonises on this run's own port; ask that one (not any other) to leave, else stop the process on that port.
     as_rq env ERL_EPMD_PORT="$rabbit_epmd_port" epmd -kill >/dev/null 2>&1
+    local epmd_pid; epmd_pid="$(ss -ltnpH "sport = :$rabbit_epmd_port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)"
+    [ -n "$epmd_pid" ] && kill "$epmd_pid" 2>/dev/null
   fi
   [ -f "$run_dir/redis.pid" ] && kill "$(cat "$run_dir/redis.pid")" 2>/dev/null
   [ -d "$run_dir/pg" ] && as_pg "$pg_bin/pg_ctl" -D "$run_dir/pg" -m immediate stop >/dev/null 2>&1

@@ -26,12 +26,18 @@ using var tokens = new TestTokens();
 var eventsDb = await TestServers.CreateDatabaseAsync("bench_events");
 var knowledgeDb = await TestServers.CreateDatabaseAsync("bench_knowledge");
 var assistantDb = await TestServers.CreateDatabaseAsync("bench_assistant");
+// Every host joins the same event bus (RabbitMQ from scripts/test-servers.sh, namespace from the events database).
+var bus = TestBus.ForEventsDb(eventsDb);
 var shared = new Dictionary<string, string?>
 {
     ["ConnectionStrings:knowledgedb"] = knowledgeDb,
     ["ConnectionStrings:eventsdb"] = eventsDb,
     ["ConnectionStrings:cache"] = TestServers.Redis,
 };
+foreach (var (name, value) in bus)
+{
+    shared[name] = value;
+}
 await using var knowledgeHost = new BenchHost<knowledge::Program>(shared, tokens.Key, kestrel: true);
 var knowledgeAddress = knowledgeHost.Start();
 await using var ingestionHost = new BenchHost<ingestion::Program>(shared, tokens.Key, kestrel: false);
@@ -42,7 +48,7 @@ await using var assistantHost = new BenchHost<assistant::Program>(new Dictionary
     ["ConnectionStrings:eventsdb"] = eventsDb,
     ["ConnectionStrings:cache"] = TestServers.Redis,
     ["services:knowledge:http:0"] = knowledgeAddress.ToString().TrimEnd('/'),
-}, tokens.Key, kestrel: false);
+}.Concat(bus.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))).ToDictionary(), tokens.Key, kestrel: false);
 assistantHost.Start();
 
 var token = tokens.Issue(Guid.NewGuid(), Guid.NewGuid(), ["owner"]);

@@ -50,6 +50,10 @@ public static class RetrievalBench
             builder.UseSetting("RateLimits:PermitsPerUser", "1000000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Embeddings:Provider", embedder);
+            foreach (var (name, value) in TestBus.ForEventsDb(eventsDb))
+            {
+                builder.UseSetting(name, value);
+            }
             builder.ConfigureTestServices(services => services.AddSingleton<ISigningKeySource>(new TestKeySource(tokens)));
         });
         var client = factory.CreateClient();

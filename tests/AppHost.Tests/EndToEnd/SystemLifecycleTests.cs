@@ -123,6 +123,14 @@ public sealed class SystemLifecycleTests
             response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
             (await response.Content.ReadAsStringAsync(ct)).ShouldContain("\"code\":\"payload_too_large\"");
         }
+        // The call page and its script come from the Voice service through the gateway.
+        foreach (var (path, type) in new[] { ("/voice", "text/html"), ("/voice/call.js", "text/javascript") })
+        {
+            using var page = await http.GetAsync(new Uri(path, UriKind.Relative), ct);
+            ((int)page.StatusCode).ShouldBe(200, path);
+            page.Content.Headers.ContentType?.MediaType.ShouldBe(type, path);
+        }
+        (await http.GetStringAsync(new Uri("/voice", UriKind.Relative), ct)).ShouldContain("<title>VoiceHelper call</title>");
         using var unknown = await http.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative), ct);
         ((int)unknown.StatusCode).ShouldBe(404);
         (await unknown.Content.ReadAsStringAsync(ct)).ShouldContain("route_not_found");
