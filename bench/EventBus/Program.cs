@@ -2,6 +2,7 @@ using System.Globalization;
 using Npgsql;
 using VoiceHelper.Bench;
 using VoiceHelper.EventBus.Bench;
+using VoiceHelper.Messaging.Tests.Infrastructure;
 
 // Usage: bench/EventBus/run.sh [TRANSPORT[,Option=value...]]... (rabbitmq, postgres and kafka by default), e.g.
 // `rabbitmq postgres,RecoveryInterval=00:00:00.100`: options are keys of the EventBus section (documented tuning such
