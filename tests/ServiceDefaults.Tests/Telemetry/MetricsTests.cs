@@ -3,6 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace VoiceHelper.ServiceDefaults.Tests.Telemetry;
 
+/// <summary>
+/// ASP.NET Core's meters are process-wide, so requests of other test apps running at the same time would add series
+/// to this app's exposition: the test runs alone.
+/// </summary>
+[Collection(nameof(MetricsTests))]
 public sealed partial class MetricsTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
@@ -65,3 +70,6 @@ public sealed partial class MetricsTests
     [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*)\})? (?<value>[-+]?(\d+(\.\d*)?([eE][-+]?\d+)?|Inf|NaN)|\+Inf)$""")]
     private static partial Regex Sample();
 }
+
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsCollection;

@@ -62,14 +62,10 @@ function setStatus(text) {
 async function startCall() {
   $('call').disabled = true;
   const context = new AudioContext({ sampleRate: SAMPLE_RATE });
-  let microphone;
   try {
-    microphone = await navigator.mediaDevices.getUserMedia({
-      audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-    });
     await context.audioWorklet.addModule('/voice/capture-worklet.js');
   } catch (error) {
-    setStatus(`Microphone unavailable: ${error.message}`);
+    setStatus(`Audio unavailable: ${error.message}`);
     context.close();
     $('call').disabled = false;
     return;
@@ -81,7 +77,7 @@ async function startCall() {
   }
   // The token travels as a subprotocol: a browser cannot set headers on a WebSocket, and a query string gets logged.
   const socket = new WebSocket(url, ['voicehelper.v1', `access_token.${token}`]);
-  call = new Call(context, microphone, socket);
+  call = new Call(context, socket);
   $('call').disabled = false;
   $('call').textContent = 'Hang up';
   $('call').classList.add('hangup');
@@ -89,30 +85,43 @@ async function startCall() {
 }
 
 class Call {
-  constructor(context, microphone, socket) {
+  constructor(context, socket) {
     this.context = context;
-    this.microphone = microphone;
     this.socket = socket;
-    this.open = false;
+    this.microphone = null;
     this.answers = new Map(); // response id -> { item, text }
     this.playback = null; // { id, chunks: [{ start, ms }], sources: [], nextTime, lastMark, done }
     socket.binaryType = 'arraybuffer';
     socket.onmessage = message => (typeof message.data === 'string' ? this.onEvent(JSON.parse(message.data)) : this.onAudio(message.data));
     socket.onclose = close => this.hangUp(close.code === 1000 ? 'Call ended' : `Call ended (${close.code} ${close.reason})`);
+    this.marks = setInterval(() => this.mark(), MARK_EVERY_MS);
+  }
 
-    const capture = new AudioWorkletNode(context, 'capture', { processorOptions: { frameSamples: FRAME_SAMPLES } });
+  /** The microphone opens once the session exists, so nothing the caller says is lost to a slow connection. */
+  async listen() {
+    try {
+      this.microphone = await navigator.mediaDevices.getUserMedia({
+        audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+      });
+    } catch (error) {
+      this.hangUp(`Microphone unavailable: ${error.message}`);
+      return false;
+    }
+    if (call !== this) {
+      this.microphone.getTracks().forEach(track => track.stop());
+      return false;
+    }
+    const capture = new AudioWorkletNode(this.context, 'capture', { processorOptions: { frameSamples: FRAME_SAMPLES } });
     capture.port.onmessage = ({ data }) => {
       showLevel(data.rms);
-      if (this.open && socket.readyState === WebSocket.OPEN) {
-        socket.send(data.pcm);
+      if (this.socket.readyState === WebSocket.OPEN) {
+        this.socket.send(data.pcm);
       }
     };
-    this.source = context.createMediaStreamSource(microphone);
-    this.source.connect(capture);
+    this.context.createMediaStreamSource(this.microphone).connect(capture);
     // Connected to the output (it writes silence) so the graph keeps pulling it.
-    capture.connect(context.destination);
-    this.capture = capture;
-    this.marks = setInterval(() => this.mark(), MARK_EVERY_MS);
+    capture.connect(this.context.destination);
+    return true;
   }
 
   send(event) {
@@ -124,8 +133,8 @@ class Call {
   onEvent(event) {
     switch (event.type) {
       case 'session.created':
-        this.open = true;
-        setStatus(event.warning || 'In a call: speak');
+        setStatus('Opening the microphone…');
+        this.listen().then(listening => listening && setStatus(event.warning || 'In a call: speak'));
         break;
       case 'speech.started':
         setStatus('Listening…');
@@ -246,7 +255,7 @@ class Call {
     if (this.socket.readyState <= WebSocket.OPEN) {
       this.socket.close(1000, 'hang up');
     }
-    this.microphone.getTracks().forEach(track => track.stop());
+    this.microphone?.getTracks().forEach(track => track.stop());
     this.context.close();
     showLevel(0);
     $('call').textContent = 'Call';
