@@ -42,6 +42,21 @@ rss_mib() {
   echo $(( total / 1024 ))
 }
 
+# "pid:start-time" of each process, so a pid the kernel hands to an unrelated process later is not waited for.
+identities() {
+  local pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && echo "$pid:$(sed 's/^.*) //' "/proc/$pid/stat" | cut -d' ' -f20)"
+  done
+}
+
+# Whether the process of a "pid:start-time" identity still runs (a zombie counts as gone).
+alive() {
+  local pid="${1%%:*}" started="${1#*:}" stat
+  stat=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [ "$(echo "$stat" | cut -d' ' -f20)" = "$started" ] && [ "${stat:0:1}" != Z ]
+}
+
 # measure LABEL DATA_DIR COMMAND...: prints "seconds-to-healthy rss-MiB processes seconds-to-stopped"
 measure() {
   local data="$1"; shift
@@ -67,11 +82,19 @@ measure() {
   sleep 3 # let start-up allocations settle before reading memory
   local mem procs
   mem=$(rss_mib "$pid"); procs=$(tree_pids "$pid" | wc -l)
-  local pids; pids=$(tree_pids "$pid")
+  local ids; ids=$(identities $(tree_pids "$pid"))
   local stop; stop=$(date +%s.%N)
   kill -TERM "$pid"
   wait "$pid" || true
-  for p in $pids; do while kill -0 "$p" 2>/dev/null && ! grep -q ') Z ' "/proc/$p/stat" 2>/dev/null; do sleep 0.2; done; done
+  local waited=0 left
+  while :; do
+    left=""
+    for id in $ids; do alive "$id" && left+=" ${id%%:*}($(cat "/proc/${id%%:*}/comm" 2>/dev/null))"; done
+    [ -z "$left" ] && break
+    # A ceiling for the benchmark only, so a process that never leaves is named instead of hanging the run.
+    [ $waited -ge 600 ] && { echo "still running 120 s after SIGTERM:$left" >&2; return 1; }
+    sleep 0.2; waited=$((waited + 1))
+  done
   while ss -ltnH "sport = :$gateway" | grep -q .; do sleep 0.2; done
   local down; down=$(echo "$(date +%s.%N) - $stop" | bc)
   rm -f "$log"
