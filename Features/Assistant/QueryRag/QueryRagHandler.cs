@@ -88,7 +88,7 @@ public sealed class QueryRagHandler(
             // Nothing to answer from: no model is asked.
             yield return new QueryRagDelta(GroundedPrompt.DontKnow(question.Chinese));
         }
-        else
+        else if (streamed)
         {
             await foreach (var update in router.StreamAsync(GroundedPrompt.Build(question.Query, prompt, strict: false, conversation), cancellationToken))
             {
@@ -98,6 +98,11 @@ public sealed class QueryRagHandler(
                 }
                 routed = update.Answer ?? routed;
             }
+        }
+        else
+        {
+            // Nobody reads deltas of a collected answer: the model is asked for the whole answer (and reports its usage).
+            routed = await router.AnswerAsync(GroundedPrompt.Build(question.Query, prompt, strict: false, conversation), cancellationToken);
         }
         var generationMs = Elapsed(generationStarted);
 
