@@ -25,7 +25,7 @@ public static class SendMessageDecision
     /// </summary>
     public static RagQueryRequest Query(Conversation conversation, string question, IReadOnlyList<ContextMessage> window, bool stream) =>
         new(question.Trim(), conversation.KbIds, conversation.TopK, conversation.UseCache, conversation.UseRerank, conversation.UseSelfRag,
-            stream, History(conversation.Summary, window));
+            stream, History(conversation.Summary, window), conversation.Id);
 
     private static List<RagTurn> History(string? summary, IReadOnlyList<ContextMessage> window)
     {
