@@ -1,9 +1,13 @@
 using Microsoft.Extensions.AI;
+using Polly.CircuitBreaker;
 
 namespace VoiceHelper.Ai.Chat;
 
-/// <summary>A catalog entry at run time: its settings, its client and its breaker.</summary>
-public sealed record ChatModel(ChatModelOptions Options, IChatClient Client, CircuitBreaker Breaker)
+/// <summary>A catalog entry at run time: its settings and its client (the model servers' behind a circuit breaker).</summary>
+public sealed record ChatModel(ChatModelOptions Options, IChatClient Client)
 {
     public string Id => Options.Id;
+
+    /// <summary>The breaker's state; the extractive answerer has none and is always closed.</summary>
+    public CircuitState Circuit => Client.GetService<CircuitBreakingChatClient>()?.State ?? CircuitState.Closed;
 }

@@ -18,8 +18,8 @@ public sealed class ChatModelCatalog : IDisposable
         var extractive = settings.Models.FirstOrDefault(m => m.Provider == ChatProvider.Extractive)
             ?? new ChatModelOptions { Id = ExtractiveChatClient.ModelId, Provider = ChatProvider.Extractive, ContextWindow = 4096, LatencyHintMs = 5 };
         Chain = order
-            .Select(m => new ChatModel(m, ChatClients.Create(m), new CircuitBreaker(settings.CircuitBreaker, clock)))
-            .Append(new ChatModel(extractive, new ExtractiveChatClient(settings.Extractive, embedder), new CircuitBreaker(settings.CircuitBreaker, clock)))
+            .Select(m => new ChatModel(m, new CircuitBreakingChatClient(ChatClients.Create(m), settings.CircuitBreaker, clock)))
+            .Append(new ChatModel(extractive, new ExtractiveChatClient(settings.Extractive, embedder)))
             .ToList();
     }
 

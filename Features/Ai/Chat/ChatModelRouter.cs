@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -11,12 +12,28 @@ namespace VoiceHelper.Ai.Chat;
 /// </summary>
 public sealed class ChatModelRouter(ChatModelCatalog catalog, ILogger<ChatModelRouter> logger)
 {
+    /// <summary>The first model's complete answer.</summary>
+    public async Task<RoutedAnswer> AnswerAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken, ChatOptions? options = null)
+    {
+        await foreach (var update in StreamAsync(messages, options, streamed: false, cancellationToken))
+        {
+            if (update.Answer is { } answer)
+            {
+                return answer;
+            }
+        }
+        throw new InvalidOperationException("The fallback chain ended without an answer.");
+    }
+
     /// <summary>
-    /// Returns the first model's complete answer. With <paramref name="onDelta"/> the answer is streamed; if a model
-    /// fails part-way the next one starts over, and the returned text (not the deltas) is authoritative.
+    /// The answer's deltas as the model produces them, then the complete answer (<see cref="RoutedUpdate.Answer"/>). If a
+    /// model fails part-way the next one starts over: the complete answer, not the concatenated deltas, is authoritative.
     /// </summary>
-    public async Task<RoutedAnswer> AnswerAsync(IReadOnlyList<ChatMessage> messages, Func<string, ValueTask>? onDelta,
-        CancellationToken cancellationToken, ChatOptions? options = null)
+    public IAsyncEnumerable<RoutedUpdate> StreamAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken, ChatOptions? options = null) =>
+        StreamAsync(messages, options, streamed: true, cancellationToken);
+
+    private async IAsyncEnumerable<RoutedUpdate> StreamAsync(IReadOnlyList<ChatMessage> messages, ChatOptions? options, bool streamed,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var failures = new List<ModelFailure>();
         var chain = catalog.Chain;
@@ -24,59 +41,77 @@ public sealed class ChatModelRouter(ChatModelCatalog catalog, ILogger<ChatModelR
         {
             var model = chain[i];
             var last = i == chain.Count - 1;
-            if (!last && !model.Breaker.TryAcquire())
+            var text = new StringBuilder();
+            UsageDetails? usage = null;
+            Exception? failure = null;
+            await using (var updates = Updates(model, messages, options, streamed, cancellationToken).GetAsyncEnumerator(cancellationToken))
             {
-                failures.Add(new ModelFailure(model.Id, "circuit_open", null));
+                while (true)
+                {
+                    // A failure is caught around MoveNextAsync alone: C# allows no yield inside a try with a catch.
+                    try
+                    {
+                        if (!await updates.MoveNextAsync())
+                        {
+                            break;
+                        }
+                    }
+                    catch (Exception exception) when (!last && !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                    {
+                        failure = exception;
+                        break;
+                    }
+                    var update = updates.Current;
+                    usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
+                    if (update.Text is { Length: > 0 } delta)
+                    {
+                        text.Append(delta);
+                        if (streamed)
+                        {
+                            yield return new RoutedUpdate(delta, null);
+                        }
+                    }
+                }
+            }
+            if (failure is not null)
+            {
+                var reason = failure switch
+                {
+                    Polly.CircuitBreaker.BrokenCircuitException => "circuit_open",
+                    TimeoutException => "timeout",
+                    _ => "error",
+                };
+                failures.Add(new ModelFailure(model.Id, reason, failure.Message));
+                logger.LogWarning("Model {Model} did not answer ({Reason}: {Error}); trying the next one", model.Id, reason, failure.Message);
                 continue;
             }
-            try
-            {
-                var (text, usage) = onDelta is null
-                    ? await CompleteAsync(model, messages, options, cancellationToken)
-                    : await StreamAsync(model, messages, options, onDelta, cancellationToken);
-                model.Breaker.RecordSuccess();
-                var input = usage?.InputTokenCount ?? messages.Sum(m => TokenEstimate.Count(m.Text));
-                var output = usage?.OutputTokenCount ?? TokenEstimate.Count(text);
-                return new RoutedAnswer(text, model, failures.Count > 0, input, output, failures);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                model.Breaker.RecordAbandoned();
-                throw;
-            }
-            catch (Exception exception) when (!last)
-            {
-                model.Breaker.RecordFailure();
-                var reason = exception is TimeoutException ? "timeout" : "error";
-                failures.Add(new ModelFailure(model.Id, reason, exception.Message));
-                logger.LogWarning("Model {Model} failed ({Reason}: {Error}); trying the next one", model.Id, reason, exception.Message);
-            }
+            var answer = text.ToString();
+            var input = usage?.InputTokenCount ?? messages.Sum(m => TokenEstimate.Count(m.Text));
+            var output = usage?.OutputTokenCount ?? TokenEstimate.Count(answer);
+            yield return new RoutedUpdate(null, new RoutedAnswer(answer, model, failures.Count > 0, input, output, failures));
+            yield break;
         }
         throw new InvalidOperationException("The fallback chain ended without an answer.");
     }
 
-    private static async Task<(string, UsageDetails?)> CompleteAsync(ChatModel model, IReadOnlyList<ChatMessage> messages,
-        ChatOptions? options, CancellationToken cancellationToken)
+    /// <summary>A whole answer arrives as one update, so that both ways share the fallback loop.</summary>
+    private static async IAsyncEnumerable<ChatResponseUpdate> Updates(ChatModel model, IReadOnlyList<ChatMessage> messages, ChatOptions? options,
+        bool streamed, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
-        return (response.Text, response.Usage);
-    }
-
-    private static async Task<(string, UsageDetails?)> StreamAsync(ChatModel model, IReadOnlyList<ChatMessage> messages,
-        ChatOptions? options, Func<string, ValueTask> onDelta, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        UsageDetails? usage = null;
-        await foreach (var update in model.Client.GetStreamingResponseAsync(messages, options, cancellationToken))
+        if (streamed)
         {
-            usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
-            var delta = update.Text;
-            if (delta.Length > 0)
+            await foreach (var update in model.Client.GetStreamingResponseAsync(messages, options, cancellationToken))
             {
-                text.Append(delta);
-                await onDelta(delta);
+                yield return update;
             }
+            yield break;
         }
-        return (text.ToString(), usage);
+        var response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
+        var whole = new ChatResponseUpdate(ChatRole.Assistant, response.Text);
+        if (response.Usage is { } usage)
+        {
+            whole.Contents.Add(new UsageContent(usage));
+        }
+        yield return whole;
     }
 }

@@ -1,3 +1,5 @@
+using Polly.CircuitBreaker;
+
 namespace VoiceHelper.Ai.Chat;
 
 /// <summary>
@@ -14,7 +16,17 @@ public sealed class ChatModelsOptions
     /// <summary>Model ids in the order to try; empty means the order of <see cref="Models"/>.</summary>
     public List<string> FallbackChain { get; set; } = [];
 
-    public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
+    /// <summary>
+    /// Each model's breaker (Polly): with the defaults, three calls of which at least half failed within a minute open it
+    /// for 30 s. Bound from <c>Ai:Chat:CircuitBreaker</c> (FailureRatio, MinimumThroughput, SamplingDuration, BreakDuration).
+    /// </summary>
+    public CircuitBreakerStrategyOptions CircuitBreaker { get; set; } = new()
+    {
+        FailureRatio = 0.5,
+        MinimumThroughput = 3,
+        SamplingDuration = TimeSpan.FromSeconds(60),
+        BreakDuration = TimeSpan.FromSeconds(30),
+    };
 
     public ExtractiveOptions Extractive { get; set; } = new();
 }

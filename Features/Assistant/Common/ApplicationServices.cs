@@ -40,6 +40,9 @@ public static class ApplicationServices
         services.AddEmbeddings(builder.Configuration);
         services.AddSingleton<SemanticCache>();
         services.AddSingleton<QueryRagJudge>();
+        services.AddScoped<QueryRagRetrieval>();
+        services.AddScoped<QueryRagGrounding>();
+        services.AddScoped<QueryRagUsage>();
         return builder;
     }
 }

@@ -2,24 +2,27 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Assistant.Common;
 
 /// <summary>
-/// Knowledge's search over HTTP, resolved through service discovery. The caller's own access token is forwarded:
+/// Knowledge's search over HTTP (the records in Features/Contracts), resolved through service discovery. The caller's own access token is forwarded:
 /// Knowledge applies tenant isolation from it, so another tenant's knowledge base answers 404 there and here.
 /// </summary>
-public sealed class KnowledgeClient(HttpClient http, IHttpContextAccessor accessor, ILogger<KnowledgeClient> logger)
+public sealed class KnowledgeClient(HttpClient http, IHttpContextAccessor accessor, IOptions<JsonOptions> json, ILogger<KnowledgeClient> logger)
 {
     public const string BaseAddress = "http://knowledge";
 
-    public async Task<(KnowledgeSearchOutcome Outcome, KnowledgeSearchResult? Result, TimeSpan? RetryAfter)> SearchAsync(string query,
+    public async Task<(KnowledgeSearchOutcome Outcome, KnowledgeSearchResponse? Response, TimeSpan? RetryAfter)> SearchAsync(string query,
         IReadOnlyList<Guid> knowledgeBaseIds, int topK, string mode, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/knowledge/search")
         {
-            Content = JsonContent.Create(new { query, kb_ids = knowledgeBaseIds, top_k = topK, mode }),
+            Content = JsonContent.Create(new KnowledgeSearchRequest(query, knowledgeBaseIds, topK, mode), options: json.Value.SerializerOptions),
         };
         if (accessor.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString() is { Length: > 0 } authorization
             && AuthenticationHeaderValue.TryParse(authorization, out var header))
@@ -57,8 +60,15 @@ public sealed class KnowledgeClient(HttpClient http, IHttpContextAccessor access
                 logger.LogWarning("Knowledge search answered {Status}", (int)response.StatusCode);
                 return (KnowledgeSearchOutcome.Unavailable, null, null);
             }
-            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-            return (KnowledgeSearchOutcome.Found, KnowledgeSearchResult.Parse(document.RootElement), null);
+            try
+            {
+                return (KnowledgeSearchOutcome.Found, await response.Content.ReadFromJsonAsync<KnowledgeSearchResponse>(json.Value.SerializerOptions, cancellationToken), null);
+            }
+            catch (JsonException exception)
+            {
+                logger.LogWarning("Knowledge search answered a body that is not the contract: {Error}", exception.Message);
+                return (KnowledgeSearchOutcome.Unavailable, null, null);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using MediatR;
+using Polly.CircuitBreaker;
 using VoiceHelper.Ai.Chat;
 using VoiceHelper.ServiceDefaults.Problems;
 
@@ -10,8 +11,8 @@ public sealed class ListModelsHandler(ChatModelCatalog catalog) : IRequestHandle
     {
         var items = catalog.Chain.Select(m => new ListModelsItem(
                 m.Id, m.Options.Provider, m.Options.Model ?? m.Id, m.Options.ContextWindow, m.Options.InputPricePer1K,
-                m.Options.OutputPricePer1K, m.Options.LatencyHintMs, m.Options.QualityHint, m.Breaker.State,
-                m.Breaker.ConsecutiveFailures, m.Breaker.State != CircuitState.Open))
+                m.Options.OutputPricePer1K, m.Options.LatencyHintMs, m.Options.QualityHint, m.Circuit,
+                m.Circuit is not (CircuitState.Open or CircuitState.Isolated)))
             .ToList();
         return Task.FromResult<Result<ListModelsResponse>>(new ListModelsResponse(items, items.Select(i => i.Id).ToList()));
     }

@@ -1,3 +1,4 @@
+using Polly.CircuitBreaker;
 using VoiceHelper.Ai.Chat;
 
 namespace VoiceHelper.Assistant.ListModels;
@@ -12,5 +13,4 @@ public sealed record ListModelsItem(
     int LatencyHintMs,
     double QualityHint,
     CircuitState Circuit,
-    int ConsecutiveFailures,
     bool Available);

@@ -1,4 +1,5 @@
 using VoiceHelper.Ai.Chat;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
@@ -29,7 +30,7 @@ public static class QueryRagClassifier
         "way to", "instructions", "怎么", "如何", "怎样", "步骤", "方法",
     ];
 
-    public static QueryRagClassification Classify(string query)
+    public static RagQueryClassification Classify(string query)
     {
         var text = query.Trim().ToLowerInvariant();
         var chinese = TextTerms.IsMostlyChinese(text);
@@ -40,42 +41,42 @@ public static class QueryRagClassifier
 
         if (ChitChat.Any(p => bare == p || bare.StartsWith(p + " ", StringComparison.Ordinal) && terms.Count <= 2 || chinese && bare.StartsWith(p, StringComparison.Ordinal) && bare.Length <= p.Length + 3))
         {
-            return new(QueryRagQueryType.ChitChat, QueryRagComplexity.Simple, language, 0.9, true);
+            return new(RagQueryType.ChitChat, RagQueryComplexity.Simple, language, 0.9, true);
         }
         if (terms.Count == 0)
         {
-            return new(QueryRagQueryType.ChitChat, QueryRagComplexity.Simple, language, 0.6, true);
+            return new(RagQueryType.ChitChat, RagQueryComplexity.Simple, language, 0.6, true);
         }
         if (OutOfScope.Any(p => Contains(text, p)))
         {
-            return new(QueryRagQueryType.OutOfScope, complexity, language, 0.75, true);
+            return new(RagQueryType.OutOfScope, complexity, language, 0.75, true);
         }
         if (HowTo.Any(p => chinese ? text.Contains(p, StringComparison.Ordinal) : text.StartsWith(p, StringComparison.Ordinal) || Contains(text, p)))
         {
-            return new(QueryRagQueryType.HowTo, complexity, language, 0.8, false);
+            return new(RagQueryType.HowTo, complexity, language, 0.8, false);
         }
-        return new(QueryRagQueryType.Factual, complexity, language, 0.7, false);
+        return new(RagQueryType.Factual, complexity, language, 0.7, false);
     }
 
     /// <summary>The canned reply for a question that skips retrieval, in the question's language.</summary>
-    public static string Reply(QueryRagClassification classification) => (classification.Type, classification.Language) switch
+    public static string Reply(RagQueryClassification classification) => (classification.Type, classification.Language) switch
     {
-        (QueryRagQueryType.ChitChat, "zh") => "您好！请问有什么可以帮您？您可以问我关于产品和服务的问题。",
-        (QueryRagQueryType.ChitChat, _) => "Hello! How can I help you? Ask me anything about our products and services.",
+        (RagQueryType.ChitChat, "zh") => "您好！请问有什么可以帮您？您可以问我关于产品和服务的问题。",
+        (RagQueryType.ChitChat, _) => "Hello! How can I help you? Ask me anything about our products and services.",
         (_, "zh") => "抱歉，这个问题超出了我的服务范围。我可以回答关于产品和服务的问题。",
         _ => "Sorry, that is outside what I can help with. I can answer questions about our products and services.",
     };
 
-    private static QueryRagComplexity Complexity(string text, int termCount)
+    private static RagQueryComplexity Complexity(string text, int termCount)
     {
         var parts = 1 + CountOf(text, " and ") + CountOf(text, "?") - (text.EndsWith('?') ? 1 : 0) + CountOf(text, "；") + CountOf(text, "以及");
         var comparison = Contains(text, "compare") || Contains(text, "difference") || Contains(text, "versus") || text.Contains(" vs", StringComparison.Ordinal)
             || text.Contains("区别", StringComparison.Ordinal) || text.Contains("比较", StringComparison.Ordinal);
         if (comparison || parts >= 3 || termCount > 14)
         {
-            return QueryRagComplexity.Complex;
+            return RagQueryComplexity.Complex;
         }
-        return parts == 2 || termCount > 7 ? QueryRagComplexity.Moderate : QueryRagComplexity.Simple;
+        return parts == 2 || termCount > 7 ? RagQueryComplexity.Moderate : RagQueryComplexity.Simple;
     }
 
     private static int CountOf(string text, string part)

@@ -1,5 +1,5 @@
 using VoiceHelper.Ai.Chat;
-using VoiceHelper.Assistant.Common;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
@@ -10,7 +10,7 @@ namespace VoiceHelper.Assistant.QueryRag;
 /// </summary>
 public static class QueryRagContext
 {
-    public static List<QueryRagContextSource> Build(string question, IReadOnlyList<(KnowledgeChunk Chunk, double Score)> ranked, int tokenBudget)
+    public static List<QueryRagContextSource> Build(string question, IReadOnlyList<(KnowledgeSearchHit Chunk, double Score)> ranked, int tokenBudget)
     {
         var questionTerms = TextTerms.TermSet(question);
         var sources = new List<QueryRagContextSource>();

@@ -1,6 +1,6 @@
 using MediatR;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VoiceHelper.Contracts.Api;
 using VoiceHelper.ServiceDefaults.Endpoints;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
@@ -10,22 +10,34 @@ namespace VoiceHelper.Assistant.QueryRag;
 public sealed class QueryRagEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/v1/rag/query", async (QueryRagRequest request, HttpContext http, IMediator mediator,
-                IOptions<JsonOptions> json, CancellationToken ct) =>
+        routes.MapPost("/api/v1/rag/query", async Task<Results<Ok<RagAnswer>, ServerSentEventsResult<object>, ProblemHttpResult>> (
+                RagQueryRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
-                if (!request.Stream)
+                var streamed = QueryRagStream.Wanted(body, http.Request.GetTypedHeaders().Accept);
+                var result = await mediator.Send(new QueryRagRequest(body, streamed), ct);
+                if (!result.IsSuccess)
                 {
-                    return (await mediator.Send(request, ct)).ToHttpResult();
+                    return result.Error!.ToProblem();
                 }
-                var stream = new QueryRagEventStream(http.Response, json);
-                return await stream.CompleteAsync(await mediator.Send(request with { Sink = stream }, ct), ct);
+                var events = result.Value!.GetAsyncEnumerator(ct);
+                // The first event decides the status: a failure before anything was produced is an ordinary problem response.
+                if (!await events.MoveNextAsync() || events.Current is QueryRagFailed || !streamed)
+                {
+                    await using (events)
+                    {
+                        var answer = await QueryRagStream.CollectAsync(events);
+                        return answer.IsSuccess ? TypedResults.Ok(answer.Value) : answer.Error!.ToProblem();
+                    }
+                }
+                // nginx buffers proxied responses by default; an answer must reach the client as it is produced.
+                http.Response.Headers["X-Accel-Buffering"] = "no";
+                return TypedResults.ServerSentEvents(QueryRagStream.ToSseAsync(events));
             })
             .WithName("QueryRag")
             .WithTags("Assistant")
-            .WithSummary("Answers a question from the tenant's knowledge bases with citations; stream=true answers as server-sent events.")
+            .WithSummary("Answers a question from the tenant's knowledge bases with citations; stream=true (or Accept: text/event-stream) "
+                + "answers as server-sent events refs, token, end.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<QueryRagResponse>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

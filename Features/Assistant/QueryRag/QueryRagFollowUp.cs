@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
@@ -10,7 +11,7 @@ public static partial class QueryRagFollowUp
 {
     private const int ShortQuestionWords = 6;
 
-    public static string RetrievalQuery(string query, IReadOnlyList<QueryRagTurn>? history)
+    public static string RetrievalQuery(string query, IReadOnlyList<RagTurn>? history)
     {
         var previous = history?.LastOrDefault(t => t.Role == "user" && !string.IsNullOrWhiteSpace(t.Content))?.Content.Trim();
         if (previous is null || !IsFollowUp(query))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using VoiceHelper.Ai.Chat;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
@@ -22,7 +23,7 @@ public static class QueryRagHistory
     /// Whether the history goes into the prompt: only a chat model can use it (the extractive answerer reads the
     /// question and the sources alone, so for it the history only shapes the retrieval query, as before).
     /// </summary>
-    public static bool UsesHistory(ChatProvider primary, IReadOnlyList<QueryRagTurn>? history) =>
+    public static bool UsesHistory(ChatProvider primary, IReadOnlyList<RagTurn>? history) =>
         primary != ChatProvider.Extractive && history?.Any(t => !string.IsNullOrWhiteSpace(t.Content)) == true;
 
     /// <summary>
@@ -33,7 +34,7 @@ public static class QueryRagHistory
     public static int HistoryBudget(int configured, int contextWindow, IEnumerable<ChatMessage> groundedPrompt) =>
         Math.Max(0, Math.Min(configured, contextWindow - contextWindow / 4 - groundedPrompt.Sum(m => Cost(m.Text))));
 
-    public static GroundedConversation? Fit(IReadOnlyList<QueryRagTurn>? history, int tokenBudget)
+    public static GroundedConversation? Fit(IReadOnlyList<RagTurn>? history, int tokenBudget)
     {
         if (history is null || tokenBudget <= 0)
         {
@@ -41,7 +42,7 @@ public static class QueryRagHistory
         }
         var remaining = tokenBudget;
         string? summary = null;
-        var summaries = history.Where(t => t.Role == QueryRagTurn.SummaryRole && !string.IsNullOrWhiteSpace(t.Content)).Select(t => t.Content.Trim()).ToList();
+        var summaries = history.Where(t => t.Role == RagTurn.SummaryRole && !string.IsNullOrWhiteSpace(t.Content)).Select(t => t.Content.Trim()).ToList();
         if (summaries.Count > 0)
         {
             var text = string.Join('\n', summaries);
@@ -52,7 +53,7 @@ public static class QueryRagHistory
                 remaining -= cost;
             }
         }
-        var turns = history.Where(t => t.Role != QueryRagTurn.SummaryRole && !string.IsNullOrWhiteSpace(t.Content)).ToList();
+        var turns = history.Where(t => t.Role != RagTurn.SummaryRole && !string.IsNullOrWhiteSpace(t.Content)).ToList();
         var first = turns.Count;
         while (first > 0 && Cost(turns[first - 1].Content) <= remaining)
         {

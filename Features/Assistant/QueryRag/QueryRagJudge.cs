@@ -3,13 +3,14 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
+using Polly.CircuitBreaker;
 using VoiceHelper.Ai.Chat;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
 /// <summary>
 /// The LLM groundedness judge, used when a configured model wrote the answer: the embedded check is lexical and
-/// would reject a faithful paraphrase. The first configured model whose breaker is closed judges each sentence
+/// would reject a faithful paraphrase. The first configured model whose breaker lets calls through judges each sentence
 /// against its cited sources; when none can (or its verdict is unreadable) the caller keeps the embedded check.
 /// </summary>
 public sealed partial class QueryRagJudge(ChatModelCatalog catalog, ILogger<QueryRagJudge> logger)
@@ -20,7 +21,7 @@ public sealed partial class QueryRagJudge(ChatModelCatalog catalog, ILogger<Quer
         CancellationToken cancellationToken)
     {
         var sentences = QueryRagGroundedness.SplitAnswer(answer);
-        var judge = catalog.Chain.FirstOrDefault(m => m.Options.Provider != ChatProvider.Extractive && m.Breaker.TryAcquire());
+        var judge = catalog.Chain.FirstOrDefault(m => m.Options.Provider != ChatProvider.Extractive && m.Circuit is not (CircuitState.Open or CircuitState.Isolated));
         if (judge is null || sentences.Count == 0)
         {
             return null;
@@ -46,7 +47,6 @@ public sealed partial class QueryRagJudge(ChatModelCatalog catalog, ILogger<Quer
         try
         {
             var response = await judge.Client.GetResponseAsync(messages, new ChatOptions { Temperature = 0 }, cancellationToken);
-            judge.Breaker.RecordSuccess();
             var verdicts = Verdict().Matches(response.Text)
                 .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => m.Groups[2].Value.Equals("SUPPORTED", StringComparison.OrdinalIgnoreCase));
             if (Enumerable.Range(1, sentences.Count).Any(n => !verdicts.ContainsKey(n)))
@@ -58,7 +58,6 @@ public sealed partial class QueryRagJudge(ChatModelCatalog catalog, ILogger<Quer
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            judge.Breaker.RecordFailure();
             logger.LogWarning("The groundedness judge {Model} failed ({Error}); using the embedded check", judge.Id, exception.Message);
             return null;
         }

@@ -1,26 +1,11 @@
-using System.Text.Json.Serialization;
 using MediatR;
-using VoiceHelper.Contracts;
+using VoiceHelper.Contracts.Api;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
-public sealed record QueryRagRequest(
-    string Query,
-    IReadOnlyList<Guid>? KbIds,
-    int? TopK = null,
-    bool UseCache = true,
-    bool UseRerank = true,
-    bool UseSelfRag = true,
-    bool Stream = false,
-    IReadOnlyList<QueryRagTurn>? History = null) : IRequest<Result<QueryRagResponse>>
-{
-    /// <summary>Whatever window Conversations may send: a conversation configured at its maximum must not be refused here.</summary>
-    public const int MaxHistoryMessages = ConversationLimits.MaxHistoryMessages;
-
-    public const int MaxQueryLength = 2000;
-    public const int DefaultTopK = 5;
-
-    /// <summary>Set by the endpoint when the client asked for a stream.</summary>
-    [JsonIgnore] public IQueryRagStream? Sink { get; init; }
-}
+/// <summary>
+/// The question as the endpoint received it, and whether the answer is streamed to the caller. The answer is the
+/// pipeline's events, produced while they are read; expected failures come as a <see cref="QueryRagFailed"/> event.
+/// </summary>
+public sealed record QueryRagRequest(RagQueryRequest Question, bool Streamed = false) : IRequest<Result<IAsyncEnumerable<QueryRagEvent>>>;

@@ -1,16 +1,10 @@
-using System.Text.Json;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Conversations.Common;
 
 /// <summary>
-/// One server-sent event of a streamed answer: <c>refs</c> (sources), <c>token</c> (a text delta) or <c>end</c>
-/// (metrics and, when the Assistant sends it, the final answer, which wins over the streamed deltas because its
-/// self-check may drop sentences already streamed).
+/// One event of a streamed answer (<see cref="RagStreamEvents"/>): <c>refs</c> carries <see cref="Sources"/>, <c>token</c>
+/// a <see cref="Delta"/>, <c>end</c> the final <see cref="Answer"/>, which wins over the streamed deltas because the
+/// Assistant's self-check may drop sentences already streamed.
 /// </summary>
-public sealed record AssistantStreamEvent(
-    string Kind, string? Delta = null, JsonElement? Sources = null, AssistantMetrics? Metrics = null, string? Model = null, string? Answer = null)
-{
-    public const string Refs = "refs";
-    public const string Token = "token";
-    public const string End = "end";
-}
+public sealed record AssistantStreamEvent(string Kind, string? Delta = null, IReadOnlyList<RagSource>? Sources = null, RagAnswer? Answer = null);

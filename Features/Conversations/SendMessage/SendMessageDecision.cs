@@ -1,3 +1,4 @@
+using VoiceHelper.Contracts.Api;
 using VoiceHelper.Conversations.Common;
 
 namespace VoiceHelper.Conversations.SendMessage;
@@ -22,18 +23,18 @@ public static class SendMessageDecision
     /// What the Assistant is asked: the question, the conversation's settings and the history that fits the window,
     /// led by the summary of the turns before it when there is one.
     /// </summary>
-    public static AssistantQuery Query(Conversation conversation, string question, IReadOnlyList<ContextMessage> window, bool stream) =>
+    public static RagQueryRequest Query(Conversation conversation, string question, IReadOnlyList<ContextMessage> window, bool stream) =>
         new(question.Trim(), conversation.KbIds, conversation.TopK, conversation.UseCache, conversation.UseRerank, conversation.UseSelfRag,
             stream, History(conversation.Summary, window), conversation.Id);
 
-    private static List<AssistantHistoryItem> History(string? summary, IReadOnlyList<ContextMessage> window)
+    private static List<RagTurn> History(string? summary, IReadOnlyList<ContextMessage> window)
     {
-        var history = new List<AssistantHistoryItem>(window.Count + 1);
+        var history = new List<RagTurn>(window.Count + 1);
         if (!string.IsNullOrWhiteSpace(summary))
         {
-            history.Add(new AssistantHistoryItem(AssistantHistoryItem.SummaryRole, summary));
+            history.Add(new RagTurn(RagTurn.SummaryRole, summary));
         }
-        history.AddRange(window.Select(m => new AssistantHistoryItem(m.Role, m.Content)));
+        history.AddRange(window.Select(m => new RagTurn(m.Role, m.Content)));
         return history;
     }
 }

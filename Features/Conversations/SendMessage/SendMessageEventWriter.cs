@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using VoiceHelper.Contracts.Api;
 using VoiceHelper.Conversations.Common;
 using VoiceHelper.ServiceDefaults.Problems;
 
@@ -12,8 +13,8 @@ public sealed class SendMessageEventWriter(HttpResponse response, JsonSerializer
 
     public Task WriteAsync(AssistantStreamEvent streamed, CancellationToken cancellationToken) => streamed.Kind switch
     {
-        AssistantStreamEvent.Refs => WriteAsync("refs", new { sources = streamed.Sources }, cancellationToken),
-        AssistantStreamEvent.Token => WriteAsync("token", new { delta = streamed.Delta }, cancellationToken),
+        RagStreamEvents.Refs => WriteAsync(RagStreamEvents.Refs, new RagRefs(streamed.Sources ?? []), cancellationToken),
+        RagStreamEvents.Token => WriteAsync(RagStreamEvents.Token, new RagToken(streamed.Delta ?? ""), cancellationToken),
         _ => Task.CompletedTask,
     };
 

@@ -2,6 +2,9 @@ using System.Text;
 using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using VoiceHelper.Contracts.Api;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.Conversations.Common;
 using VoiceHelper.ServiceDefaults.Problems;
@@ -17,7 +20,7 @@ namespace VoiceHelper.Conversations.SendMessage;
 /// </summary>
 public sealed class SendMessageHandler(
     ConversationsDbContext db, ITenantContext caller, ContextCache cache, AssistantClient assistant, IDbContextOutbox<ConversationsDbContext> outbox,
-    TimeProvider clock, ILogger<SendMessageHandler> logger)
+    IOptions<JsonOptions> json, TimeProvider clock, ILogger<SendMessageHandler> logger)
     : IRequestHandler<SendMessageRequest, Result<MessageResponse>>
 {
     public async Task<Result<MessageResponse>> Handle(SendMessageRequest request, CancellationToken cancellationToken)
@@ -36,8 +39,8 @@ public sealed class SendMessageHandler(
         var query = SendMessageDecision.Query(conversation, request.Content!, window, stream: request.OnEvent is not null);
 
         var text = new StringBuilder();
-        JsonElement? sources = null;
-        AssistantMetrics? metrics = null;
+        IReadOnlyList<RagSource>? sources = null;
+        RagMetrics? metrics = null;
         string? model = null;
         bool clientGone = false, assistantFailed = false;
         var askedAt = clock.GetTimestamp();
@@ -55,18 +58,15 @@ public sealed class SendMessageHandler(
                 {
                     switch (streamed.Kind)
                     {
-                        case AssistantStreamEvent.Refs:
+                        case RagStreamEvents.Refs:
                             sources = streamed.Sources;
                             break;
-                        case AssistantStreamEvent.Token:
+                        case RagStreamEvents.Token:
                             text.Append(streamed.Delta);
                             break;
-                        case AssistantStreamEvent.End:
-                            (metrics, model, sources) = (streamed.Metrics, streamed.Model ?? model, streamed.Sources ?? sources);
-                            if (streamed.Answer is not null)
-                            {
-                                text.Clear().Append(streamed.Answer);
-                            }
+                        case RagStreamEvents.End when streamed.Answer is { } final:
+                            (metrics, model, sources) = (final.Metrics, final.Model ?? model, final.Sources);
+                            text.Clear().Append(final.Answer);
                             continue; // the endpoint ends the stream with the stored message instead
                     }
                     await request.OnEvent(streamed, cancellationToken);
@@ -103,8 +103,8 @@ public sealed class SendMessageHandler(
         {
             Id = Guid.CreateVersion7(now), ConversationId = conversation.Id, Sequence = conversation.LastSequence + 2,
             Role = MessageRoles.Assistant, Content = text.ToString(), Status = status,
-            Sources = sources is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } s ? s.GetRawText() : null,
-            Model = model, TokensUsed = metrics?.TokensUsed ?? 0, LatencyMs = latencyMs, CacheHit = metrics?.CacheHit ?? false, CreatedAt = now,
+            Sources = sources is null ? null : JsonSerializer.Serialize(sources, json.Value.SerializerOptions),
+            Model = model, TokensUsed = (int)(metrics?.TokensUsed ?? 0), LatencyMs = latencyMs, CacheHit = metrics?.CacheHit ?? false, CreatedAt = now,
             Modality = request.Channel,
         };
         conversation.LastSequence += 2;

@@ -1,3 +1,5 @@
+using VoiceHelper.Contracts.Api;
+
 namespace VoiceHelper.Knowledge.SearchKnowledge;
 
 /// <summary>Reciprocal Rank Fusion: score = Σ weight / (k + rank). Ranks, not raw scores, so cosine and BM25 need no calibration.</summary>
@@ -29,16 +31,16 @@ public static class SearchKnowledgeFusion
     public static IReadOnlyList<SearchKnowledgeFused> Ranked(IReadOnlyList<(Guid Id, double Score)> hits, bool isVector, int topK) =>
         hits.Take(topK).Select((h, i) =>
         {
-            var signal = new SearchKnowledgeSignal(i + 1, h.Score);
+            var signal = new KnowledgeSearchSignal(i + 1, h.Score);
             return new SearchKnowledgeFused(h.Id, h.Score, isVector ? signal : null, isVector ? null : signal);
         }).ToList();
 
-    private static Dictionary<Guid, SearchKnowledgeSignal> Signals(IReadOnlyList<(Guid Id, double Score)> hits)
+    private static Dictionary<Guid, KnowledgeSearchSignal> Signals(IReadOnlyList<(Guid Id, double Score)> hits)
     {
-        var signals = new Dictionary<Guid, SearchKnowledgeSignal>();
+        var signals = new Dictionary<Guid, KnowledgeSearchSignal>();
         for (var i = 0; i < hits.Count; i++)
         {
-            signals.TryAdd(hits[i].Id, new SearchKnowledgeSignal(i + 1, hits[i].Score));
+            signals.TryAdd(hits[i].Id, new KnowledgeSearchSignal(i + 1, hits[i].Score));
         }
         return signals;
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using VoiceHelper.Ai.Embeddings;
+using VoiceHelper.Contracts.Api;
 using VoiceHelper.Knowledge.Common;
 using VoiceHelper.ServiceDefaults.Problems;
 
@@ -14,9 +15,9 @@ namespace VoiceHelper.Knowledge.SearchKnowledge;
 
 public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSource dataSource,
     KnowledgeEmbedders embedders, IOptions<KnowledgeOptions> options, ILogger<SearchKnowledgeHandler> logger)
-    : IRequestHandler<SearchKnowledgeRequest, Result<SearchKnowledgeResponse>>
+    : IRequestHandler<SearchKnowledgeRequest, Result<KnowledgeSearchResponse>>
 {
-    public async Task<Result<SearchKnowledgeResponse>> Handle(SearchKnowledgeRequest request, CancellationToken cancellationToken)
+    public async Task<Result<KnowledgeSearchResponse>> Handle(SearchKnowledgeRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var settings = options.Value;
@@ -92,11 +93,11 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
             .Select((f, i) =>
             {
                 var chunk = chunks[f.ChunkId];
-                return new SearchKnowledgeHit(chunk.Id, chunk.DocumentId, chunk.DocumentTitle, chunk.KnowledgeBaseId, chunk.HeadingPath, chunk.Page,
-                    chunk.Text, i + 1, f.Score, f.Vector, f.Keyword);
+                return new KnowledgeSearchHit(chunk.Id, chunk.DocumentId, chunk.DocumentTitle, chunk.KnowledgeBaseId, chunk.HeadingPath, chunk.Page,
+                    chunk.Position, chunk.Text, i + 1, f.Score, f.Vector, f.Keyword);
             })
             .ToList();
-        return new SearchKnowledgeResponse(request.Query, request.Mode, effectiveMode,
+        return new KnowledgeSearchResponse(request.Query, request.Mode, effectiveMode,
             vector is null ? "vector_search_unavailable" : null, results, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 

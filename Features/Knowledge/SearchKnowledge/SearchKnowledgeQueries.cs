@@ -270,7 +270,7 @@ public static class SearchKnowledgeQueries
         Guid tenantId, IReadOnlyList<Guid> chunkIds, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT c.id, c.document_id, d.title, c.knowledge_base_id, c.heading_path, c.page, c.text
+            SELECT c.id, c.document_id, d.title, c.knowledge_base_id, c.heading_path, c.page, c.ordinal, c.text
             FROM chunks c JOIN documents d ON d.id = c.document_id
             WHERE c.id = ANY(@ids) AND c.tenant_id = @tenant
             """, connection, transaction);
@@ -281,7 +281,7 @@ public static class SearchKnowledgeQueries
         while (await reader.ReadAsync(ct))
         {
             chunks[reader.GetGuid(0)] = new SearchKnowledgeChunk(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetGuid(3),
-                reader.GetFieldValue<string[]>(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetString(6));
+                reader.GetFieldValue<string[]>(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7));
         }
         return chunks;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediatR;
+using VoiceHelper.Contracts.Api;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Knowledge.SearchKnowledge;
@@ -16,4 +17,4 @@ public sealed record SearchKnowledgeRequest(
     string Mode = SearchKnowledgeModes.Hybrid,
     JsonElement? Metadata = null,
     double VectorWeight = 1.0,
-    double KeywordWeight = 1.0) : IRequest<Result<SearchKnowledgeResponse>>;
+    double KeywordWeight = 1.0) : IRequest<Result<KnowledgeSearchResponse>>;

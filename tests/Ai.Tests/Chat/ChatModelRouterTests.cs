@@ -1,6 +1,7 @@
 using VoiceHelper.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 using VoiceHelper.Ai.Chat;
 
 namespace VoiceHelper.Ai.Tests.Chat;
@@ -28,7 +29,7 @@ public sealed class ChatModelRouterTests : IAsyncLifetime
             {
                 Id = m.Id, Endpoint = _server.Endpoint, Timeout = TimeSpan.FromSeconds(2), InputPricePer1K = 0.5m, OutputPricePer1K = 1.5m,
             }).ToList(),
-            CircuitBreaker = new CircuitBreakerOptions { ConsecutiveFailures = 3, BreakDuration = TimeSpan.FromSeconds(30) },
+            CircuitBreaker = new CircuitBreakerStrategyOptions { FailureRatio = 0.5, MinimumThroughput = 3, BreakDuration = TimeSpan.FromSeconds(30) },
         };
         Catalog = new ChatModelCatalog(Options.Create(options), _clock);
         return new ChatModelRouter(Catalog, NullLogger<ChatModelRouter>.Instance);
@@ -42,7 +43,7 @@ public sealed class ChatModelRouterTests : IAsyncLifetime
     [Fact]
     public async Task The_primary_answers_when_it_is_healthy_and_its_cost_comes_from_the_catalog_prices()
     {
-        var answer = await Router(("primary", FakeBehaviour.Normal), ("secondary", FakeBehaviour.Normal)).AnswerAsync(Prompt(), null, Ct);
+        var answer = await Router(("primary", FakeBehaviour.Normal), ("secondary", FakeBehaviour.Normal)).AnswerAsync(Prompt(), Ct);
 
         answer.Model.Id.ShouldBe("primary");
         answer.FallbackUsed.ShouldBeFalse();
@@ -57,7 +58,7 @@ public sealed class ChatModelRouterTests : IAsyncLifetime
     [InlineData(FakeBehaviour.Malformed, "error")]
     public async Task A_failing_primary_falls_back_to_the_next_model(FakeBehaviour failure, string reason)
     {
-        var answer = await Router(("primary", failure), ("secondary", FakeBehaviour.Normal)).AnswerAsync(Prompt(), null, Ct);
+        var answer = await Router(("primary", failure), ("secondary", FakeBehaviour.Normal)).AnswerAsync(Prompt(), Ct);
 
         answer.Model.Id.ShouldBe("secondary");
         answer.FallbackUsed.ShouldBeTrue();
@@ -68,7 +69,7 @@ public sealed class ChatModelRouterTests : IAsyncLifetime
     [Fact]
     public async Task When_every_model_is_down_the_extractive_answerer_still_answers_from_the_sources()
     {
-        var answer = await Router(("primary", FakeBehaviour.ServerError), ("secondary", FakeBehaviour.Hang)).AnswerAsync(Prompt(), null, Ct);
+        var answer = await Router(("primary", FakeBehaviour.ServerError), ("secondary", FakeBehaviour.Hang)).AnswerAsync(Prompt(), Ct);
 
         answer.Model.Id.ShouldBe(ExtractiveChatClient.ModelId);
         answer.Text.ShouldContain("14 days");
@@ -78,9 +79,9 @@ public sealed class ChatModelRouterTests : IAsyncLifetime
     [Fact]
     public async Task A_streamed_answer_falls_back_before_its_first_delta()
     {
-        var deltas = new List<string>();
-        var answer = await Router(("primary", FakeBehaviour.ServerError), ("secondary", FakeBehaviour.Normal))
-            .AnswerAsync(Prompt(), d => { deltas.Add(d); return ValueTask.CompletedTask; }, Ct);
+        var updates = await Router(("primary", FakeBehaviour.ServerError), ("secondary", FakeBehaviour.Normal)).StreamAsync(Prompt(), Ct).ToListAsync(Ct);
+        var deltas = updates.Where(u => u.Delta is not null).Select(u => u.Delta!).ToList();
+        var answer = updates[^1].Answer!;
 
         answer.Model.Id.ShouldBe("secondary");
         string.Concat(deltas).ShouldBe(_server.Answer);
@@ -92,20 +93,20 @@ public sealed class ChatModelRouterTests : IAsyncLifetime
         var router = Router(("primary", FakeBehaviour.ServerError), ("secondary", FakeBehaviour.Normal));
         for (var i = 0; i < 3; i++)
         {
-            await router.AnswerAsync(Prompt(), null, Ct);
+            await router.AnswerAsync(Prompt(), Ct);
         }
-        Catalog.Chain[0].Breaker.State.ShouldBe(CircuitState.Open);
+        Catalog.Chain[0].Circuit.ShouldBe(CircuitState.Open);
 
-        var skipped = await router.AnswerAsync(Prompt(), null, Ct);
+        var skipped = await router.AnswerAsync(Prompt(), Ct);
         skipped.Failures.Single().Reason.ShouldBe("circuit_open");
         _server.CallsTo("primary").ShouldBe(3);
 
         _server.Behaviours["primary"] = FakeBehaviour.Normal;
         _clock.Advance(TimeSpan.FromSeconds(31));
-        var probed = await router.AnswerAsync(Prompt(), null, Ct);
+        var probed = await router.AnswerAsync(Prompt(), Ct);
         probed.Model.Id.ShouldBe("primary");
         _server.CallsTo("primary").ShouldBe(4);
-        Catalog.Chain[0].Breaker.State.ShouldBe(CircuitState.Closed);
+        Catalog.Chain[0].Circuit.ShouldBe(CircuitState.Closed);
     }
 
     [Fact]
@@ -114,15 +115,23 @@ public sealed class ChatModelRouterTests : IAsyncLifetime
         var router = Router(("primary", FakeBehaviour.SlowStream));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var deltas = 0;
-        await Should.ThrowAsync<OperationCanceledException>(() => router.AnswerAsync(Prompt(), async _ =>
+        await Should.ThrowAsync<OperationCanceledException>(async () =>
         {
-            if (++deltas == 2)
+            await foreach (var update in router.StreamAsync(Prompt(), cancel.Token))
             {
-                await cancel.CancelAsync();
+                if (update.Delta is not null && ++deltas == 2)
+                {
+                    await cancel.CancelAsync();
+                }
             }
-        }, cancel.Token));
+        });
 
         await _server.StreamAborted.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Catalog.Chain[0].Breaker.ConsecutiveFailures.ShouldBe(0);
+        // A success and a failure now: had the cancelled call been a failure, two of three would open the breaker.
+        _server.Behaviours["primary"] = FakeBehaviour.Normal;
+        await router.AnswerAsync(Prompt(), Ct);
+        _server.Behaviours["primary"] = FakeBehaviour.ServerError;
+        await router.AnswerAsync(Prompt(), Ct);
+        Catalog.Chain[0].Circuit.ShouldBe(CircuitState.Closed);
     }
 }

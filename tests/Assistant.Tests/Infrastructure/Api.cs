@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
 
@@ -80,22 +81,14 @@ public static class Api
         return problem;
     }
 
-    /// <summary>Reads a server-sent event stream to its end: (event name, data) in order.</summary>
+    /// <summary>Reads a server-sent event stream to its end with the in-box parser: (event name, data) in order.</summary>
     public static async Task<List<(string Event, JsonElement Data)>> ReadEventsAsync(HttpResponseMessage response)
     {
+        var parser = SseParser.Create(await response.Content.ReadAsStreamAsync(Ct), (_, data) => JsonDocument.Parse(data.ToArray()).RootElement.Clone());
         var events = new List<(string, JsonElement)>();
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
-        string? name = null;
-        while (await reader.ReadLineAsync(Ct) is { } line)
+        await foreach (var item in parser.EnumerateAsync(Ct))
         {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                events.Add((name!, JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone()));
-            }
+            events.Add((item.EventType, item.Data));
         }
         return events;
     }

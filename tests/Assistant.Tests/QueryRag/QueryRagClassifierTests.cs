@@ -1,22 +1,23 @@
 using VoiceHelper.Assistant.QueryRag;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 
 public sealed class QueryRagClassifierTests
 {
     [Theory]
-    [InlineData("Hello!", QueryRagQueryType.ChitChat)]
-    [InlineData("thank you", QueryRagQueryType.ChitChat)]
-    [InlineData("你好", QueryRagQueryType.ChitChat)]
-    [InlineData("Tell me a joke", QueryRagQueryType.OutOfScope)]
-    [InlineData("What's the weather in Paris tomorrow?", QueryRagQueryType.OutOfScope)]
-    [InlineData("讲个笑话", QueryRagQueryType.OutOfScope)]
-    [InlineData("How do I reset my password?", QueryRagQueryType.HowTo)]
-    [InlineData("如何申请退款？", QueryRagQueryType.HowTo)]
-    [InlineData("What is the return window?", QueryRagQueryType.Factual)]
-    [InlineData("Which book formats do you ship?", QueryRagQueryType.Factual)]
-    [InlineData("Hello, what is the return window for opened items?", QueryRagQueryType.Factual)]
-    public void Questions_get_their_type(string query, QueryRagQueryType expected) =>
+    [InlineData("Hello!", RagQueryType.ChitChat)]
+    [InlineData("thank you", RagQueryType.ChitChat)]
+    [InlineData("你好", RagQueryType.ChitChat)]
+    [InlineData("Tell me a joke", RagQueryType.OutOfScope)]
+    [InlineData("What's the weather in Paris tomorrow?", RagQueryType.OutOfScope)]
+    [InlineData("讲个笑话", RagQueryType.OutOfScope)]
+    [InlineData("How do I reset my password?", RagQueryType.HowTo)]
+    [InlineData("如何申请退款？", RagQueryType.HowTo)]
+    [InlineData("What is the return window?", RagQueryType.Factual)]
+    [InlineData("Which book formats do you ship?", RagQueryType.Factual)]
+    [InlineData("Hello, what is the return window for opened items?", RagQueryType.Factual)]
+    public void Questions_get_their_type(string query, RagQueryType expected) =>
         QueryRagClassifier.Classify(query).Type.ShouldBe(expected);
 
     [Fact]
@@ -30,9 +31,9 @@ public sealed class QueryRagClassifierTests
     [Fact]
     public void Comparisons_and_joined_questions_are_more_complex_than_a_single_fact()
     {
-        QueryRagClassifier.Classify("What is the return window?").Complexity.ShouldBe(QueryRagComplexity.Simple);
-        QueryRagClassifier.Classify("What is the difference between standard and express shipping?").Complexity.ShouldBe(QueryRagComplexity.Complex);
-        QueryRagClassifier.Classify("How long is the warranty and does it cover water damage?").Complexity.ShouldBe(QueryRagComplexity.Moderate);
+        QueryRagClassifier.Classify("What is the return window?").Complexity.ShouldBe(RagQueryComplexity.Simple);
+        QueryRagClassifier.Classify("What is the difference between standard and express shipping?").Complexity.ShouldBe(RagQueryComplexity.Complex);
+        QueryRagClassifier.Classify("How long is the warranty and does it cover water damage?").Complexity.ShouldBe(RagQueryComplexity.Moderate);
     }
 
     [Fact]

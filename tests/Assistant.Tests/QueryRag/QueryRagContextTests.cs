@@ -1,12 +1,12 @@
 using VoiceHelper.Ai.Chat;
-using VoiceHelper.Assistant.Common;
 using VoiceHelper.Assistant.QueryRag;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 
 public sealed class QueryRagContextTests
 {
-    private static KnowledgeChunk Chunk(string text) => new(Guid.NewGuid(), Guid.NewGuid(), null, "Doc", null, null, null, text, 0.5);
+    private static KnowledgeSearchHit Chunk(string text) => new(Guid.NewGuid(), Guid.NewGuid(), "Doc", Guid.NewGuid(), [], null, 0, text, 1, 0.5, null, null);
 
     [Fact]
     public void A_long_chunk_is_trimmed_to_the_sentences_about_the_question_and_their_neighbours()

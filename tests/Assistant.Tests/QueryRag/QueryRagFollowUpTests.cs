@@ -1,10 +1,11 @@
 using VoiceHelper.Assistant.QueryRag;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 
 public sealed class QueryRagFollowUpTests
 {
-    private static readonly QueryRagTurn[] History =
+    private static readonly RagTurn[] History =
     [
         new("user", "How long is the warranty of the X200?"),
         new("assistant", "The X200 has a two-year warranty [1]."),

@@ -1,21 +1,22 @@
 using Microsoft.Extensions.AI;
 using VoiceHelper.Ai.Chat;
 using VoiceHelper.Assistant.QueryRag;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 
 public sealed class QueryRagHistoryTests
 {
-    private static readonly QueryRagTurn Summary = new("summary", "The caller, Alice, owns an X-100.");
+    private static readonly RagTurn Summary = new("summary", "The caller, Alice, owns an X-100.");
 
     /// <summary>Turns of exactly 10 tokens each (24 characters, 6 tokens, plus the per-message overhead).</summary>
-    private static List<QueryRagTurn> Turns(int count) =>
-        Enumerable.Range(0, count).Select(i => new QueryRagTurn(i % 2 == 0 ? "user" : "assistant", $"message {i:D2} " + new string('x', 13))).ToList();
+    private static List<RagTurn> Turns(int count) =>
+        Enumerable.Range(0, count).Select(i => new RagTurn(i % 2 == 0 ? "user" : "assistant", $"message {i:D2} " + new string('x', 13))).ToList();
 
     [Fact]
     public void History_that_fits_goes_whole_in_order_behind_its_summary()
     {
-        var history = new List<QueryRagTurn> { Summary };
+        var history = new List<RagTurn> { Summary };
         history.AddRange(Turns(4));
 
         var conversation = QueryRagHistory.Fit(history, 10_000)!;
@@ -41,7 +42,7 @@ public sealed class QueryRagHistoryTests
     [Fact]
     public void The_summary_is_kept_ahead_of_the_oldest_turns()
     {
-        var history = new List<QueryRagTurn> { Summary };
+        var history = new List<RagTurn> { Summary };
         history.AddRange(Turns(6));
         var summaryCost = QueryRagHistory.Cost(Summary.Content) + 20;
 
@@ -54,7 +55,7 @@ public sealed class QueryRagHistoryTests
     [Fact]
     public void A_summary_larger_than_the_budget_is_left_out_rather_than_the_recent_turns()
     {
-        var history = new List<QueryRagTurn> { new("summary", string.Join(' ', Enumerable.Repeat("earlier", 400))) };
+        var history = new List<RagTurn> { new("summary", string.Join(' ', Enumerable.Repeat("earlier", 400))) };
         history.AddRange(Turns(2));
 
         var conversation = QueryRagHistory.Fit(history, 100)!;

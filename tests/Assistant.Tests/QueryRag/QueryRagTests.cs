@@ -29,6 +29,9 @@ public sealed class QueryRagTests(RagSystem system)
         cited[0].GetProperty("snippet").GetString()!.ShouldContain("30 days");
         cited[0].GetProperty("chunk_id").GetGuid().ShouldNotBe(Guid.Empty);
         cited[0].GetProperty("title").GetString().ShouldNotBeNullOrEmpty();
+        // The chunk's place in its document, as Knowledge numbered it: the short returns policy is one chunk, the first.
+        cited[0].GetProperty("position").GetInt32().ShouldBe(0);
+        cited[0].GetProperty("knowledge_base_id").GetGuid().ShouldBe(kb);
         answer.GetProperty("answer").GetString()!.ShouldContain($"[{cited[0].GetProperty("index").GetInt32()}]");
         var metrics = answer.GetProperty("metrics");
         metrics.GetProperty("cache_hit").GetBoolean().ShouldBeFalse();
@@ -90,6 +93,43 @@ public sealed class QueryRagTests(RagSystem system)
         end.GetProperty("answer").GetString().ShouldBe(streamed);
         streamed.ShouldContain("next business day");
         end.GetProperty("metrics").GetProperty("generation_latency").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public async Task Accepting_an_event_stream_streams_the_same_answer_that_json_returns()
+    {
+        var tenant = system.NewTenant();
+        var kb = await tenant.CreateKnowledgeBaseAsync();
+        await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
+        var question = new { query = "How many days do I have to return an item?", kb_ids = new[] { kb }, use_cache = false };
+
+        var json = await tenant.AskAsync(question);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/rag/query") { Content = JsonContent.Create(question) };
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await tenant.Assistant.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
+        var events = await ReadEventsAsync(response);
+        events.Select(e => e.Event).Distinct().ShouldBe(["refs", "token", "end"]);
+        var end = events[^1].Data;
+        end.GetProperty("answer").GetString().ShouldBe(json.GetProperty("answer").GetString());
+        end.GetProperty("sources").GetRawText().ShouldBe(json.GetProperty("sources").GetRawText());
+        end.Features().ShouldContain("streaming");
+        json.Features().ShouldNotContain("streaming");
+    }
+
+    [Fact]
+    public async Task A_streamed_question_about_another_tenants_knowledge_base_is_an_ordinary_404_problem()
+    {
+        var owner = system.NewTenant();
+        var kb = await owner.CreateKnowledgeBaseAsync();
+        var stranger = system.NewTenant();
+
+        var response = await stranger.Assistant.PostAsJsonAsync("/api/v1/rag/query",
+            new { query = "How many days do I have to return an item?", kb_ids = new[] { kb }, stream = true }, Ct);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base_not_found");
     }
 
     [Fact]

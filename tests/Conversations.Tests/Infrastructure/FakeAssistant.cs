@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Conversations.Tests.Infrastructure;
 
 /// <summary>
 /// A loopback HTTP server speaking the Assistant's documented <c>POST /api/v1/rag/query</c> contract, JSON and
-/// server-sent events (refs, token, end). It answers "Answer to: {query}" word by word and records every call.
+/// server-sent events (refs, token, end), written from the records in Features/Contracts. It answers "Answer to: {query}" word by word and records every call.
 /// </summary>
 public sealed class FakeAssistant : IAsyncDisposable
 {
@@ -32,6 +33,16 @@ public sealed class FakeAssistant : IAsyncDisposable
     public bool Fail { get; set; }
 
     public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public static readonly Guid DocumentId = Guid.Parse("0195b2a0-0000-7000-8000-000000000001");
+    public static readonly Guid ChunkId = Guid.Parse("0195b2a0-0000-7000-8000-000000000002");
+
+    /// <summary>The wire format every service uses (ServiceDefaults): snake_case names and enum values.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     public static string AnswerFor(string query) => $"Answer to: {query}";
 
@@ -61,15 +72,17 @@ public sealed class FakeAssistant : IAsyncDisposable
         await Task.Delay(AnswerDelay, http.RequestAborted);
         var query = body.GetProperty("query").GetString()!;
         var answer = AnswerFor(query);
-        var sources = new[] { new { chunk_id = "c-1", document_id = "d-1", title = "Manual", score = 0.9, text = "From the manual." } };
-        var metrics = new { retrieval_latency = 1.0, generation_latency = 2.0, total_latency = 3.0, tokens_used = 42, cost_usd = 0.0, cache_hit = true };
+        var sources = new List<RagSource> { new(1, DocumentId, ChunkId, Guid.Empty, "Manual", null, null, 0, 0.9, "From the manual.", true) };
+        var metrics = new RagMetrics(0, 1.0, 0, 2.0, 0, 3.0, 42, 0, true, false);
+        var final = new RagAnswer(answer, sources, metrics, [], new RagQueryClassification(RagQueryType.Factual, RagQueryComplexity.Simple, "en", 0.7, false),
+            "fake-model", false);
         if (!body.GetProperty("stream").GetBoolean())
         {
-            await http.Response.WriteAsJsonAsync(new { answer, sources, metrics, features_used = Array.Empty<string>(), model = "fake-model", fallback_used = false });
+            await http.Response.WriteAsJsonAsync(final, Json, http.RequestAborted);
             return;
         }
         http.Response.ContentType = "text/event-stream";
-        await Write(http, "refs", new { sources });
+        await Write(http, RagStreamEvents.Refs, new RagRefs(sources));
         var words = answer.Split(' ');
         for (var i = 0; i < words.Length; i++)
         {
@@ -78,14 +91,14 @@ public sealed class FakeAssistant : IAsyncDisposable
                 await Task.Delay(Timeout.Infinite, http.RequestAborted);
             }
             await Task.Delay(TokenDelay, http.RequestAborted);
-            await Write(http, "token", new { delta = (i == 0 ? "" : " ") + words[i] });
+            await Write(http, RagStreamEvents.Token, new RagToken((i == 0 ? "" : " ") + words[i]));
         }
-        await Write(http, "end", new { answer, sources, metrics, model = "fake-model" });
+        await Write(http, RagStreamEvents.End, final);
     }
 
-    private static async Task Write(HttpContext http, string name, object data)
+    private static async Task Write<T>(HttpContext http, string name, T data)
     {
-        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n", http.RequestAborted);
+        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", http.RequestAborted);
         await http.Response.Body.FlushAsync(http.RequestAborted);
     }
 

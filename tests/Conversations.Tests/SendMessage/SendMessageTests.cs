@@ -18,7 +18,7 @@ public sealed class SendMessageTests(ConversationsApp app) : IClassFixture<Conve
         first.Str("role").ShouldBe("assistant");
         first.Str("content").ShouldBe(FakeAssistant.AnswerFor("How do I pay?"));
         first.Str("status").ShouldBe("complete");
-        first.GetProperty("sources")[0].Str("chunk_id").ShouldBe("c-1");
+        first.GetProperty("sources")[0].GetProperty("chunk_id").GetGuid().ShouldBe(FakeAssistant.ChunkId);
         first.GetProperty("tokens_used").GetInt32().ShouldBe(42);
         first.GetProperty("cache_hit").GetBoolean().ShouldBeTrue();
         await client.SendOkAsync(conversation, "And refunds?");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Voice.Tests.Infrastructure;
 
@@ -27,6 +28,13 @@ public sealed class FakeAnswerer : IAsyncDisposable
     public ConcurrentQueue<Guid[]> KbIdsAsked { get; } = new();
 
     public Uri Address => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    /// <summary>The wire format every service uses (ServiceDefaults): snake_case names and enum values.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     public static string AnswerFor(string query) =>
         $"You asked about {query.Trim().TrimEnd('?', '.')}. The warranty lasts two years from the date of purchase and covers parts and labour. " +
@@ -49,27 +57,28 @@ public sealed class FakeAnswerer : IAsyncDisposable
         var body = (await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)).RootElement;
         var answer = AnswerFor(body.GetProperty("query").GetString()!);
         KbIdsAsked.Enqueue(body.TryGetProperty("kb_ids", out var kbIds) && kbIds.ValueKind == JsonValueKind.Array ? [.. kbIds.EnumerateArray().Select(k => k.GetGuid())] : []);
-        var sources = new[] { new { chunk_id = "c-1", document_id = "d-1", title = "Warranty", score = 0.9, text = "Two years." } };
-        var metrics = new { retrieval_latency = 1.0, generation_latency = 2.0, total_latency = 3.0, tokens_used = 42, cost_usd = 0.0, cache_hit = false };
+        var sources = new List<RagSource> { new(1, Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.Empty, "Warranty", null, null, 0, 0.9, "Two years.", true) };
+        var final = new RagAnswer(answer, sources, new RagMetrics(0, 1.0, 0, 2.0, 0, 3.0, 42, 0, false, false), [],
+            new RagQueryClassification(RagQueryType.Factual, RagQueryComplexity.Simple, "en", 0.7, false), "fake-model", false);
         if (!body.GetProperty("stream").GetBoolean())
         {
-            await http.Response.WriteAsJsonAsync(new { answer, sources, metrics, model = "fake-model" });
+            await http.Response.WriteAsJsonAsync(final, Json, http.RequestAborted);
             return;
         }
         http.Response.ContentType = "text/event-stream";
-        await WriteAsync(http, "refs", new { sources });
+        await WriteAsync(http, RagStreamEvents.Refs, new RagRefs(sources));
         var words = answer.Split(' ');
         for (var i = 0; i < words.Length; i++)
         {
             await Task.Delay(TokenDelay, http.RequestAborted);
-            await WriteAsync(http, "token", new { delta = (i == 0 ? "" : " ") + words[i] });
+            await WriteAsync(http, RagStreamEvents.Token, new RagToken((i == 0 ? "" : " ") + words[i]));
         }
-        await WriteAsync(http, "end", new { answer, sources, metrics, model = "fake-model" });
+        await WriteAsync(http, RagStreamEvents.End, final);
     }
 
-    private static async Task WriteAsync(HttpContext http, string name, object data)
+    private static async Task WriteAsync<T>(HttpContext http, string name, T data)
     {
-        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n", http.RequestAborted);
+        await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Json)}\n\n", http.RequestAborted);
         await http.Response.Body.FlushAsync(http.RequestAborted);
     }
 

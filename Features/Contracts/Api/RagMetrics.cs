@@ -1,7 +1,7 @@
-namespace VoiceHelper.Assistant.QueryRag;
+namespace VoiceHelper.Contracts.Api;
 
-/// <summary>Latencies in milliseconds per stage; the names plus the finer stages the bench reports.</summary>
-public sealed record QueryRagMetrics(
+/// <summary>Latencies in milliseconds per stage, tokens and cost of one answer.</summary>
+public sealed record RagMetrics(
     double ClassificationLatency,
     double RetrievalLatency,
     double RerankLatency,

@@ -1,8 +1,0 @@
-namespace VoiceHelper.Ai.Chat;
-
-public enum CircuitState
-{
-    Closed,
-    Open,
-    HalfOpen,
-}

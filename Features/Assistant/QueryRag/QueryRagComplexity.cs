@@ -1,8 +1,0 @@
-namespace VoiceHelper.Assistant.QueryRag;
-
-public enum QueryRagComplexity
-{
-    Simple,
-    Moderate,
-    Complex,
-}

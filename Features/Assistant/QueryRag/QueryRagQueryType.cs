@@ -1,9 +1,0 @@
-namespace VoiceHelper.Assistant.QueryRag;
-
-public enum QueryRagQueryType
-{
-    Factual,
-    HowTo,
-    ChitChat,
-    OutOfScope,
-}

@@ -1,0 +1,44 @@
+using VoiceHelper.Assistant.Common;
+using VoiceHelper.Contracts.Events;
+using VoiceHelper.ServiceDefaults.Security;
+using Wolverine.EntityFrameworkCore;
+
+namespace VoiceHelper.Assistant.QueryRag;
+
+/// <summary>
+/// The record stage: one usage row and its <c>usage.recorded</c> event, in one transaction. The answer exists by then,
+/// so what it cost is recorded even if the client has gone away meanwhile.
+/// </summary>
+public sealed class QueryRagUsage(AssistantDbContext db, IDbContextOutbox<AssistantDbContext> outbox, ITenantContext tenant, TimeProvider clock)
+{
+    public const string Operation = "rag.query";
+
+    public async Task RecordAsync(string provider, string model, long promptTokens, long completionTokens, decimal cost, double latencyMs,
+        bool cacheHit, bool fallbackUsed)
+    {
+        var now = clock.GetUtcNow();
+        var record = new UsageRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = tenant.TenantId!.Value,
+            UserId = tenant.UserId,
+            Operation = Operation,
+            Provider = provider,
+            Model = model,
+            PromptTokens = (int)promptTokens,
+            CompletionTokens = (int)completionTokens,
+            CostUsd = cost,
+            LatencyMs = (int)Math.Round(latencyMs),
+            CacheHit = cacheHit,
+            FallbackUsed = fallbackUsed,
+            RecordedAt = now,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        db.Usage.Add(record);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await outbox.PublishAsync(new UsageRecorded(record.TenantId, record.UserId, record.Id, record.Operation, provider, model,
+            record.PromptTokens, record.CompletionTokens, cost, record.LatencyMs, now));
+        await transaction.CommitAsync(CancellationToken.None);
+        await outbox.FlushOutgoingMessagesAsync();
+    }
+}

@@ -1,0 +1,8 @@
+namespace VoiceHelper.Contracts.Api;
+
+public enum RagQueryComplexity
+{
+    Simple,
+    Moderate,
+    Complex,
+}
