@@ -1,12 +1,13 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using VoiceHelper.Conversations.Common;
+using VoiceHelper.Conversations.PurgeDeletedConversations;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
 
 namespace VoiceHelper.Conversations.DeleteConversation;
 
-/// <summary>Soft delete: the conversation disappears for clients at once; <see cref="ConversationRetention"/> removes it later.</summary>
+/// <summary>Soft delete: the conversation disappears for clients at once; <see cref="PurgeDeletedConversationsService"/> removes it later.</summary>
 public sealed class DeleteConversationHandler(ConversationsDbContext db, ITenantContext caller, TimeProvider clock)
     : IRequestHandler<DeleteConversationRequest, Result<bool>>
 {

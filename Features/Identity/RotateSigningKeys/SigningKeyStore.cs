@@ -2,9 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using VoiceHelper.Identity.Common;
 using VoiceHelper.ServiceDefaults.Security;
 
-namespace VoiceHelper.Identity.Common;
+namespace VoiceHelper.Identity.RotateSigningKeys;
 
 /// <summary>
 /// The RS256 keys, kept in identitydb (private halves encrypted) and cached here. Identity validates its own

@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VoiceHelper.Conversations.Common;
 
-namespace VoiceHelper.Conversations.Common;
+namespace VoiceHelper.Conversations.PurgeDeletedConversations;
 
 /// <summary>
 /// Removes conversations deleted longer ago than <see cref="ConversationsOptions.DeletedRetention"/>, with their
 /// messages and feedback (foreign keys cascade). Until then a deleted conversation is invisible to clients but kept
 /// for audit. It acts for every tenant, hence plain SQL; small batches keep locks short.
 /// </summary>
-public sealed class ConversationRetention(
-    NpgsqlDataSource dataSource, IOptions<ConversationsOptions> options, TimeProvider clock, ILogger<ConversationRetention> logger)
+public sealed class PurgeDeletedConversationsService(
+    NpgsqlDataSource dataSource, IOptions<ConversationsOptions> options, TimeProvider clock, ILogger<PurgeDeletedConversationsService> logger)
     : BackgroundService
 {
     private const int BatchSize = 500;

@@ -1,4 +1,4 @@
-namespace VoiceHelper.Identity.Common;
+namespace VoiceHelper.Identity.RotateSigningKeys;
 
 /// <summary>
 /// Which key signs and which keys are published, as a pure function of the stored keys and the time.

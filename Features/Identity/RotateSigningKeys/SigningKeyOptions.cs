@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace VoiceHelper.Identity.Common;
+namespace VoiceHelper.Identity.RotateSigningKeys;
 
 /// <summary>
 /// The token-signing keys. Private keys are stored in identitydb encrypted with AES-256-GCM under

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace VoiceHelper.Identity.Common;
+namespace VoiceHelper.Identity.Login;
 
 /// <summary>How many wrong passwords in a row lock an account, and for how long.</summary>
 public sealed class AccountLockoutOptions

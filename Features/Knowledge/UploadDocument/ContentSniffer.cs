@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace VoiceHelper.Knowledge.Common;
+namespace VoiceHelper.Knowledge.UploadDocument;
 
 /// <summary>
 /// Decides a file's type from its bytes, never from its name: a PNG renamed to .pdf is a PNG. Text is

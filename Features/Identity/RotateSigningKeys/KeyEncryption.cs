@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace VoiceHelper.Identity.Common;
+namespace VoiceHelper.Identity.RotateSigningKeys;
 
 /// <summary>
 /// AES-256-GCM under the configured key-encryption key, with the key id as associated data so that a

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using VoiceHelper.Contracts.Events;
+using VoiceHelper.Conversations.Common;
 
-namespace VoiceHelper.Conversations.Common;
+namespace VoiceHelper.Conversations.ProjectConversationStats;
 
 /// <summary>
 /// Folds <c>conversation.message_sent</c> into one statistics row per tenant and UTC day. It writes through the
@@ -11,7 +12,7 @@ namespace VoiceHelper.Conversations.Common;
 /// mark of the event: a redelivered event is dropped by the inbox and never counted twice. It acts for every tenant,
 /// so it writes with SQL and the tenant named by the event.
 /// </summary>
-public sealed class ConversationStatsProjector
+public sealed class ProjectConversationStatsHandler
 {
     public static async Task HandleAsync(ConversationMessageSent @event, ConversationsDbContext db, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-namespace VoiceHelper.Identity.Common;
+namespace VoiceHelper.Identity.RotateSigningKeys;
 
 /// <summary>An RSA token-signing key as stored: the public half in clear, the private half encrypted (see <see cref="KeyEncryption"/>).</summary>
 public sealed class SigningKey

@@ -1,6 +1,6 @@
-using VoiceHelper.Identity.Common;
+using VoiceHelper.Identity.RotateSigningKeys;
 
-namespace VoiceHelper.Identity.Tests.Common;
+namespace VoiceHelper.Identity.Tests.RotateSigningKeys;
 
 public sealed class SigningKeyRotationTests
 {

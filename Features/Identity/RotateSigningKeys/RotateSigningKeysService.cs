@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Options;
 
-namespace VoiceHelper.Identity.Common;
+namespace VoiceHelper.Identity.RotateSigningKeys;
 
 /// <summary>
 /// Makes sure a signing key exists before the service answers (registered after the migrator, so the table
 /// exists), then reloads the key set periodically so that keys created by another replica are published.
 /// </summary>
-public sealed class SigningKeyRefresher(SigningKeyStore store, IOptions<SigningKeyOptions> options, TimeProvider clock,
-    ILogger<SigningKeyRefresher> logger) : BackgroundService
+public sealed class RotateSigningKeysService(SigningKeyStore store, IOptions<SigningKeyOptions> options, TimeProvider clock,
+    ILogger<RotateSigningKeysService> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using VoiceHelper.Identity.GetJwks;
 using VoiceHelper.Identity.Tests.Infrastructure;
 
-namespace VoiceHelper.Identity.Tests.GetJwks;
+namespace VoiceHelper.Identity.Tests.RotateSigningKeys;
 
 public sealed class KeyRotationTests(RotatingIdentityApp app) : IClassFixture<RotatingIdentityApp>
 {

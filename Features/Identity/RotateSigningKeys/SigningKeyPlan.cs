@@ -1,4 +1,4 @@
-namespace VoiceHelper.Identity.Common;
+namespace VoiceHelper.Identity.RotateSigningKeys;
 
 /// <param name="ActiveKeyId">The key that signs now, or null when a new key must be created first.</param>
 /// <param name="PublishedKeyIds">Keys in the JWKS: the active one and those whose tokens may still be valid.</param>
