@@ -5,7 +5,7 @@ using Npgsql;
 using VoiceHelper.Knowledge.Tests.Infrastructure;
 using static VoiceHelper.Knowledge.Tests.Infrastructure.Api;
 
-namespace VoiceHelper.Knowledge.Tests.ReembedKnowledgeBases;
+namespace VoiceHelper.Ingestion.Tests.ReembedKnowledgeBases;
 
 /// <summary>
 /// The lexical embedder weights words by the knowledge base (decision 0009). A knowledge base's first document is

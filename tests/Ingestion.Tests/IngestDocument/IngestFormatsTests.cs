@@ -4,7 +4,7 @@ using VoiceHelper.Knowledge.Tests.Infrastructure;
 using VoiceHelper.Testing.Documents;
 using static VoiceHelper.Knowledge.Tests.Infrastructure.Api;
 
-namespace VoiceHelper.Knowledge.Tests.IngestDocument;
+namespace VoiceHelper.Ingestion.Tests.IngestDocument;
 
 /// <summary>Every format end to end through the real worker process: upload -> parse -> chunk -> embed -> index -> search.</summary>
 public sealed class IngestFormatsTests(KnowledgeAppWithWorker app) : IClassFixture<KnowledgeAppWithWorker>

@@ -4,7 +4,7 @@ using System.Text.Json;
 using VoiceHelper.Knowledge.Tests.Infrastructure;
 using static VoiceHelper.Knowledge.Tests.Infrastructure.Api;
 
-namespace VoiceHelper.Knowledge.Tests.ReembedKnowledgeBases;
+namespace VoiceHelper.Ingestion.Tests.ReembedKnowledgeBases;
 
 /// <summary>
 /// Installing the sentence model (decision 0010): knowledge bases indexed by the lexical embedder move in the background,

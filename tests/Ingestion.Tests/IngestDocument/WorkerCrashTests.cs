@@ -3,7 +3,7 @@ using Npgsql;
 using VoiceHelper.Knowledge.Tests.Infrastructure;
 using static VoiceHelper.Knowledge.Tests.Infrastructure.Api;
 
-namespace VoiceHelper.Knowledge.Tests.IngestDocument;
+namespace VoiceHelper.Ingestion.Tests.IngestDocument;
 
 public sealed class WorkerCrashTests(KnowledgeAppWithWorker app) : IClassFixture<KnowledgeAppWithWorker>
 {

@@ -5,7 +5,7 @@ using Npgsql;
 using VoiceHelper.Knowledge.Tests.Infrastructure;
 using static VoiceHelper.Knowledge.Tests.Infrastructure.Api;
 
-namespace VoiceHelper.Knowledge.Tests.ReembedKnowledgeBases;
+namespace VoiceHelper.Ingestion.Tests.ReembedKnowledgeBases;
 
 /// <summary>
 /// The operator changes the embedder (here the embedded one's size, 384 -> 256: another vector space, no model server
