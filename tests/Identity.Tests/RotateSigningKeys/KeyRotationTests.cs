@@ -34,5 +34,5 @@ public sealed class KeyRotationTests(RotatingIdentityApp app) : IClassFixture<Ro
     }
 
     private async Task<List<string>> Kids() =>
-        (await _client.GetFromJsonAsync<GetJwksResponse>("/.well-known/jwks.json", Api.Json, Ct))!.Keys.Select(k => k.Kid).ToList();
+        (await _client.GetFromJsonAsync<GetJwksResponse>("/.well-known/jwks.json", Json, Ct))!.Keys.Select(k => k.Kid).ToList();
 }
