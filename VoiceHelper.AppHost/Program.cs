@@ -49,7 +49,8 @@ var voice = builder.AddService<Projects.VoiceHelper_Voice>(Voice)
     .WithReference(eventsDb).WithReference(cache).WithReference(identity).WithReference(conversations)
     .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
-// Body limits equal each service's own (Knowledge: 50 MiB file + 1 MiB multipart; Conversations: 64 KiB message).
+// Body limits at least each service's own, so that the service answers an oversized body with its 413 problem
+// (Knowledge: 50 MiB upload request; Conversations: 64 KiB message). Dead-letter admin routes only for the event consumers.
 builder.AddNginxGateway(Gateway)
     .WithRoute("/api/v1/auth/", identity)
     .WithRoute("/api/v1/auth/login", identity, exact: true, perIpLimit: true)
@@ -68,6 +69,6 @@ builder.AddNginxGateway(Gateway)
     .WithRoute("/voice", voice, exact: true)
     .WithRoute("/voice/", voice)
     .WithRoute("/ws/", voice, webSocket: true)
-    .WithEventAdminRoutes(identity, knowledge, ingestion, assistant, conversations, voice);
+    .WithEventAdminRoutes(ingestion, assistant, conversations);
 
 builder.Build().RunOrWriteKubernetes();

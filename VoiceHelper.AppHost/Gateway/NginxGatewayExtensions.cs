@@ -69,8 +69,8 @@ public static class NginxGatewayExtensions
     }
 
     /// <summary>
-    /// Every project behind the gateway: <c>/health/{name}</c>, and the dead-letter admin API under
-    /// <c>/api/v1/admin/events/{name}/</c> for those that consume events.
+    /// The dead-letter admin API under <c>/api/v1/admin/events/{name}/</c> of the projects that consume events (only
+    /// they map it); a project reached by no other route becomes an upstream here, which also gives it <c>/health/{name}</c>.
     /// </summary>
     public static IResourceBuilder<IGatewayResource> WithEventAdminRoutes(this IResourceBuilder<IGatewayResource> gateway,
         params IResourceBuilder<ProjectResource>[] targets)

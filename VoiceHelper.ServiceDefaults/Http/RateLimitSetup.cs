@@ -12,8 +12,6 @@ namespace VoiceHelper.ServiceDefaults.Http;
 
 internal static class RateLimitSetup
 {
-    public const string AuthPolicy = "auth";
-
     public static IServiceCollection AddVoiceHelperRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
@@ -37,7 +35,7 @@ internal static class RateLimitSetup
                     ? RateLimitPartition.GetFixedWindowLimiter($"tenant:{tenant}", _ => Window(limits.PermitsPerTenant, limits.Window))
                     : RateLimitPartition.GetNoLimiter("none"));
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perCaller, perTenant);
-            limiter.AddPolicy(AuthPolicy, context => EdgeRequest.CameThroughGateway(context)
+            limiter.AddPolicy(RateLimitPolicies.Auth, context => EdgeRequest.CameThroughGateway(context)
                 ? RateLimitPartition.GetFixedWindowLimiter($"auth:{Ip(context)}", _ => Window(limits.AuthPermitsPerIp, limits.Window))
                 : RateLimitPartition.GetNoLimiter("internal"));
             limiter.OnRejected = async (rejected, _) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using VoiceHelper.ServiceDefaults.Http;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
 
@@ -36,18 +37,18 @@ public static class EventBusAdminEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<DeadLetterPage>, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<PageResponse<DeadLetter>>, ProblemHttpResult>> ListAsync(
         ITenantContext tenant, IDeadLetters deadLetters, CancellationToken cancellationToken,
-        [FromQuery] int page = 1, [FromQuery(Name = "page_size")] int pageSize = 20)
+        [FromQuery] int page = 1, [FromQuery(Name = "page_size")] int pageSize = IPageRequest.DefaultPageSize)
     {
         var fields = new Dictionary<string, string[]>();
         if (page < 1)
         {
             fields["page"] = ["Must be 1 or more."];
         }
-        if (pageSize is < 1 or > 100)
+        if (pageSize is < 1 or > IPageRequest.MaxPageSize)
         {
-            fields["page_size"] = ["Must be between 1 and 100."];
+            fields["page_size"] = [$"Must be between 1 and {IPageRequest.MaxPageSize}."];
         }
         if (fields.Count > 0)
         {

@@ -1,9 +1,11 @@
+using VoiceHelper.ServiceDefaults.Http;
+
 namespace VoiceHelper.ServiceDefaults.Messaging;
 
 /// <summary>This service's dead letters as an admin sees them: always scoped to one tenant.</summary>
 public interface IDeadLetters
 {
-    Task<DeadLetterPage> ListAsync(Guid tenantId, int page, int pageSize, CancellationToken cancellationToken = default);
+    Task<PageResponse<DeadLetter>> ListAsync(Guid tenantId, int page, int pageSize, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Hands the event back to this service's inbox, where it runs once more through the same handler and policy.

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using VoiceHelper.ServiceDefaults.Http;
 using Wolverine.Runtime.Serialization;
 
 namespace VoiceHelper.ServiceDefaults.Messaging;
@@ -21,7 +22,7 @@ internal sealed class PostgresDeadLetters(string connectionString, string schema
 
     private const string OfTenant = "position(@tenant in body) > 0";
 
-    public async Task<DeadLetterPage> ListAsync(Guid tenantId, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<PageResponse<DeadLetter>> ListAsync(Guid tenantId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand($"""
             SELECT id, message_type, body, exception_type, exception_message, sent_at, replayable
@@ -50,8 +51,7 @@ internal sealed class PostgresDeadLetters(string connectionString, string schema
                 reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
                 reader.GetBoolean(6)));
         }
-        var hasNext = items.Count > pageSize;
-        return new DeadLetterPage(hasNext ? items[..pageSize] : items, page, pageSize, hasNext);
+        return PageResponse<DeadLetter>.FromOverfetched(items, page, pageSize);
     }
 
     public async Task<ReplayResult> ReplayAsync(Guid tenantId, Guid id, CancellationToken cancellationToken = default)

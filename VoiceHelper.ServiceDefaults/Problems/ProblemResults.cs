@@ -29,11 +29,18 @@ public static class ProblemResults
             extensions: extensions);
     }
 
-    /// <summary>Maps a result to 200 (or the status the caller picks) with its value, or to a problem.</summary>
-    public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
-        result.IsSuccess
-            ? onSuccess?.Invoke(result.Value!) ?? TypedResults.Ok(result.Value)
-            : result.Error!.ToProblem();
+    /// <summary>Maps a result to 200 with its value, or to a problem; the typed union documents the endpoint's 200.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> ToHttpResult<T>(this Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+
+    /// <summary>Maps a result to the success the caller picks (<c>TypedResults.Created(...)</c>), or to a problem.</summary>
+    public static Results<TSuccess, ProblemHttpResult> ToHttpResult<T, TSuccess>(this Result<T> result, Func<T, TSuccess> onSuccess)
+        where TSuccess : IResult =>
+        result.IsSuccess ? onSuccess(result.Value!) : result.Error!.ToProblem();
+
+    /// <summary>Maps a result without a value to 204, or to a problem.</summary>
+    public static Results<NoContent, ProblemHttpResult> ToHttpResult(this Result result) =>
+        result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem();
 
     public static string TitleFor(int status) => status switch
     {

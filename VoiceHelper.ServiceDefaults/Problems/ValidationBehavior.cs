@@ -5,7 +5,7 @@ namespace VoiceHelper.ServiceDefaults.Problems;
 
 /// <summary>
 /// Runs every validator of a request once, before its handler, and turns failures into one
-/// <see cref="Error.Validation"/> listing every field. Requests that answer <c>Result&lt;T&gt;</c> get it as a value.
+/// <see cref="Error.Validation"/> listing every field. Requests that answer <c>Result</c> or <c>Result&lt;T&gt;</c> get it as a value.
 /// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
@@ -26,6 +26,10 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
             .GroupBy(f => ToSnakeCase(f.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
         var error = Error.Validation(fields);
+        if (typeof(TResponse) == typeof(Result))
+        {
+            return (TResponse)(object)Result.Failure(error);
+        }
         if (typeof(TResponse).IsGenericType && typeof(TResponse).GetGenericTypeDefinition() == typeof(Result<>))
         {
             var failure = typeof(TResponse).GetMethod(nameof(Result<int>.Failure))!;

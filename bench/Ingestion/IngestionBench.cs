@@ -57,8 +57,8 @@ public static class IngestionBench
         Console.WriteLine(topics > 0 ? $"Corpus: {topics} topics, half the words topical, half common (Zipf)." : "Corpus: pure Zipf word salad (adversarial).");
         await ThroughputAsync(dataSource, text);
 
-        var latency = new Table("chunks", "mode", "p50 ms", "p95 ms", "mean ms");
-        var recall = new Table("chunks", "ef_search", "HNSW recall@10 vs exact", "HNSW p50 ms", "exact p50 ms", "HNSW build s", "load s");
+        var latency = new Table("Search latency", "chunks", "mode", "p50 ms", "p95 ms", "mean ms");
+        var recall = new Table("HNSW recall and build time", "chunks", "ef_search", "HNSW recall@10 vs exact", "HNSW p50 ms", "exact p50 ms", "HNSW build s", "load s");
         foreach (var size in sizes)
         {
             var (loadSeconds, buildSeconds) = await GrowAsync(dataSource, text, size);
@@ -127,7 +127,7 @@ public static class IngestionBench
             chunkTotal += chunks.Count;
         }
         var seconds = total.Elapsed.TotalSeconds;
-        var table = new Table("documents", "MB of text", "chunks", "seconds", "chunks/s", "MB/s", "parse+chunk s", "embed s", "index s");
+        var table = new Table("Ingestion throughput", "documents", "MB of text", "chunks", "seconds", "chunks/s", "MB/s", "parse+chunk s", "embed s", "index s");
         table.Add(documents.Count.ToString(CultureInfo.InvariantCulture), (bytes / 1e6).ToString("F2", CultureInfo.InvariantCulture),
             chunkTotal.ToString(CultureInfo.InvariantCulture), seconds.ToString("F2", CultureInfo.InvariantCulture),
             (chunkTotal / seconds).ToString("F0", CultureInfo.InvariantCulture), (bytes / 1e6 / seconds).ToString("F2", CultureInfo.InvariantCulture),

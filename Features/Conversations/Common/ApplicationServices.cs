@@ -4,6 +4,8 @@ using Npgsql;
 using VoiceHelper.Ai.Chat;
 using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
+using VoiceHelper.Conversations.ProjectConversationStats;
+using VoiceHelper.Conversations.PurgeDeletedConversations;
 using VoiceHelper.Conversations.SummarizeConversation;
 using VoiceHelper.ServiceDefaults.Data;
 using VoiceHelper.ServiceDefaults.Mediator;
@@ -32,7 +34,7 @@ public static class ApplicationServices
         builder.Services.AddHttpClient<AssistantClient>((sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IOptions<AssistantOptions>>().Value.BaseAddress);
 
-        builder.Services.AddHostedService<ConversationRetention>();
+        builder.Services.AddHostedService<PurgeDeletedConversationsService>();
 
         // Summaries are opt-in: without a model the summariser returns at once, and the window works as before.
         builder.Services.AddOptions<SummarizeConversationOptions>().BindConfiguration(SummarizeConversationOptions.Section)
@@ -53,7 +55,7 @@ public static class ApplicationServices
             sp.GetKeyedService<Microsoft.Extensions.AI.IChatClient>(SummarizeConversationOptions.ChatClientKey)));
         builder.AddEventBus(ResourceNames.Conversations, ResourceNames.ConversationsDb, bus => bus
             .Handler<SummarizeConversationHandler>()
-            .Handler<ConversationStatsProjector>());
+            .Handler<ProjectConversationStatsHandler>());
 
         return builder;
     }

@@ -1,8 +1,9 @@
+using VoiceHelper.Conversations.ProjectConversationStats;
 using VoiceHelper.ServiceDefaults.Data;
 
 namespace VoiceHelper.Conversations.Common;
 
-/// <summary>A tenant's day of conversation traffic, written only by <see cref="ConversationStatsProjector"/>.</summary>
+/// <summary>A tenant's day of conversation traffic, written only by <see cref="ProjectConversationStatsHandler"/>.</summary>
 public sealed class ConversationStatsDay : ITenantOwned
 {
     public Guid TenantId { get; set; }

@@ -16,7 +16,6 @@ public sealed class CreateConversationEndpoint : IEndpoint
             .WithTags("Conversations")
             .WithSummary("Starts a conversation of the caller, with optional knowledge bases and answer settings.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<ConversationResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

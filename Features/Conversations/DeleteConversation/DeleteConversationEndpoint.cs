@@ -9,12 +9,11 @@ public sealed class DeleteConversationEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapDelete("/api/v1/conversations/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new DeleteConversationRequest(id), ct)).ToHttpResult(_ => TypedResults.NoContent()))
+                (await mediator.Send(new DeleteConversationRequest(id), ct)).ToHttpResult())
             .WithName("DeleteConversation")
             .WithTags("Conversations")
             .WithSummary("Deletes one of the caller's conversations (its messages are kept for audit until retention removes them).")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,16 +1,17 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using VoiceHelper.Conversations.Common;
+using VoiceHelper.Conversations.PurgeDeletedConversations;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
 
 namespace VoiceHelper.Conversations.DeleteConversation;
 
-/// <summary>Soft delete: the conversation disappears for clients at once; <see cref="ConversationRetention"/> removes it later.</summary>
+/// <summary>Soft delete: the conversation disappears for clients at once; <see cref="PurgeDeletedConversationsService"/> removes it later.</summary>
 public sealed class DeleteConversationHandler(ConversationsDbContext db, ITenantContext caller, TimeProvider clock)
-    : IRequestHandler<DeleteConversationRequest, Result<bool>>
+    : IRequestHandler<DeleteConversationRequest, Result>
 {
-    public async Task<Result<bool>> Handle(DeleteConversationRequest request, CancellationToken cancellationToken)
+    public async Task<Result> Handle(DeleteConversationRequest request, CancellationToken cancellationToken)
     {
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == request.ConversationId, cancellationToken);
         if (!ConversationAccess.CanWrite(conversation, caller.UserId))
@@ -19,6 +20,6 @@ public sealed class DeleteConversationHandler(ConversationsDbContext db, ITenant
         }
         conversation!.DeletedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Result.Success;
     }
 }

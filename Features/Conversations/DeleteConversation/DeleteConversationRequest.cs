@@ -3,4 +3,4 @@ using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Conversations.DeleteConversation;
 
-public sealed record DeleteConversationRequest(Guid ConversationId) : IRequest<Result<bool>>;
+public sealed record DeleteConversationRequest(Guid ConversationId) : IRequest<Result>;

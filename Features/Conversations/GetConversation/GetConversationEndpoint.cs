@@ -15,7 +15,6 @@ public sealed class GetConversationEndpoint : IEndpoint
             .WithTags("Conversations")
             .WithSummary("One conversation of the caller (owners and admins may read any in the tenant).")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<ConversationResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

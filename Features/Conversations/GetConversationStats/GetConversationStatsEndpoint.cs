@@ -17,7 +17,6 @@ public sealed class GetConversationStatsEndpoint : IEndpoint
             .WithTags("Conversations")
             .WithSummary("The tenant's conversation traffic per UTC day: conversations, messages, answer latency p50/p95, tokens, cache hits, feedback (owner or admin).")
             .RequireAuthorization(Policies.TenantAdmin)
-            .Produces<GetConversationStatsResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -1,11 +1,12 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using VoiceHelper.Conversations.Common;
+using VoiceHelper.Conversations.ProjectConversationStats;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Conversations.GetConversationStats;
 
-/// <summary>Reads the daily rows the <see cref="ConversationStatsProjector"/> maintains (a few rows per range, whatever the traffic).</summary>
+/// <summary>Reads the daily rows the <see cref="ProjectConversationStatsHandler"/> maintains (a few rows per range, whatever the traffic).</summary>
 public sealed class GetConversationStatsHandler(ConversationsDbContext db)
     : IRequestHandler<GetConversationStatsRequest, Result<GetConversationStatsResponse>>
 {

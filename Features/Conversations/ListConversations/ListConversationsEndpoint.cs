@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using VoiceHelper.Conversations.Common;
 using VoiceHelper.ServiceDefaults.Endpoints;
+using VoiceHelper.ServiceDefaults.Http;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
 
@@ -13,12 +14,11 @@ public sealed class ListConversationsEndpoint : IEndpoint
         routes.MapGet("/api/v1/conversations", async (IMediator mediator, CancellationToken ct, int? page,
                     [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "all_users")] bool? allUsers) =>
                 (await mediator.Send(new ListConversationsRequest(
-                    page ?? 1, pageSize ?? PageResponse<ConversationResponse>.DefaultPageSize, allUsers ?? false), ct)).ToHttpResult())
+                    page ?? 1, pageSize ?? IPageRequest.DefaultPageSize, allUsers ?? false), ct)).ToHttpResult())
             .WithName("ListConversations")
             .WithTags("Conversations")
             .WithSummary("The caller's conversations, newest first; with all_users=true the tenant's (owner or admin).")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<PageResponse<ConversationResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

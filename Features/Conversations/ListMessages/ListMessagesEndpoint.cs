@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using VoiceHelper.Conversations.Common;
 using VoiceHelper.ServiceDefaults.Endpoints;
+using VoiceHelper.ServiceDefaults.Http;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
 
@@ -12,13 +13,12 @@ public sealed class ListMessagesEndpoint : IEndpoint
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/v1/conversations/{id:guid}/messages", async (Guid id, IMediator mediator, CancellationToken ct, int? page,
                     [FromQuery(Name = "page_size")] int? pageSize) =>
-                (await mediator.Send(new ListMessagesRequest(id, page ?? 1, pageSize ?? PageResponse<MessageResponse>.DefaultPageSize), ct))
+                (await mediator.Send(new ListMessagesRequest(id, page ?? 1, pageSize ?? IPageRequest.DefaultPageSize), ct))
                     .ToHttpResult())
             .WithName("ListMessages")
             .WithTags("Conversations")
             .WithSummary("The messages of a conversation in the order they were said.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<PageResponse<MessageResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -15,7 +15,6 @@ public sealed class RenameConversationEndpoint : IEndpoint
             .WithTags("Conversations")
             .WithSummary("Renames one of the caller's conversations.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<ConversationResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -15,7 +15,6 @@ public sealed class SubmitFeedbackEndpoint : IEndpoint
             .WithTags("Conversations")
             .WithSummary("Rates an assistant message up or down, with an optional comment.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<SubmitFeedbackResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

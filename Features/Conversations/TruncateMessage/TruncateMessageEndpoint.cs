@@ -16,7 +16,6 @@ public sealed class TruncateMessageEndpoint : IEndpoint
             .WithTags("Conversations")
             .WithSummary("Cuts an assistant message to the text that was actually spoken (voice barge-in).")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<MessageResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

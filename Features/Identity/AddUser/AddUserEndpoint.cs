@@ -16,7 +16,6 @@ public sealed class AddUserEndpoint : IEndpoint
             .WithTags("Users")
             .WithSummary("Adds a user to the caller's tenant (owner or admin).")
             .RequireAuthorization(Policies.TenantAdmin)
-            .Produces<UserResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

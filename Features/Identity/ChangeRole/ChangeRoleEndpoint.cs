@@ -16,7 +16,6 @@ public sealed class ChangeRoleEndpoint : IEndpoint
             .WithTags("Users")
             .WithSummary("Sets a user's role: owner, admin, agent or member (owner or admin).")
             .RequireAuthorization(Policies.TenantAdmin)
-            .Produces<UserResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

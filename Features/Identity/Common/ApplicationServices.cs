@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using VoiceHelper.Contracts;
+using VoiceHelper.Identity.Login;
+using VoiceHelper.Identity.RotateSigningKeys;
 using VoiceHelper.ServiceDefaults.Data;
 using VoiceHelper.ServiceDefaults.Mediator;
 using VoiceHelper.ServiceDefaults.Security;
@@ -35,7 +37,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<SigningKeyStore>();
         // Identity validates its own tokens from its key store rather than fetching its own JWKS over HTTP.
         builder.Services.Replace(ServiceDescriptor.Singleton<ISigningKeySource>(sp => sp.GetRequiredService<SigningKeyStore>()));
-        builder.Services.AddHostedService<SigningKeyRefresher>();
+        builder.Services.AddHostedService<RotateSigningKeysService>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<TokenRevocation>();
         builder.Services.AddSingleton<AccountThrottle>();

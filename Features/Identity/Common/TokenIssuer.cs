@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using VoiceHelper.Contracts;
+using VoiceHelper.Identity.RotateSigningKeys;
 using VoiceHelper.ServiceDefaults.Security;
 
 namespace VoiceHelper.Identity.Common;

@@ -15,7 +15,6 @@ public sealed class DisableUserEndpoint : IEndpoint
             .WithTags("Users")
             .WithSummary("Disables a user of the caller's tenant; their tokens stop working at once (owner or admin).")
             .RequireAuthorization(Policies.TenantAdmin)
-            .Produces<UserResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -15,7 +15,6 @@ public sealed class GetCurrentUserEndpoint : IEndpoint
             .WithTags("Users")
             .WithSummary("The signed-in user.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<UserResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -11,6 +11,5 @@ public sealed class GetJwksEndpoint : IEndpoint
             .WithName("GetJwks")
             .WithTags("Keys")
             .WithSummary("The public keys that verify VoiceHelper access tokens (RFC 7517).")
-            .AllowAnonymous()
-            .Produces<GetJwksResponse>();
+            .AllowAnonymous();
 }

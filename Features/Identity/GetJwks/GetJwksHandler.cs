@@ -1,6 +1,6 @@
 using MediatR;
 using Microsoft.IdentityModel.Tokens;
-using VoiceHelper.Identity.Common;
+using VoiceHelper.Identity.RotateSigningKeys;
 
 namespace VoiceHelper.Identity.GetJwks;
 

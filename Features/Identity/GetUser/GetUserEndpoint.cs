@@ -15,7 +15,6 @@ public sealed class GetUserEndpoint : IEndpoint
             .WithTags("Users")
             .WithSummary("A user of the caller's tenant (owner or admin).")
             .RequireAuthorization(Policies.TenantAdmin)
-            .Produces<UserResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

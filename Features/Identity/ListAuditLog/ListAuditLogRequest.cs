@@ -1,7 +1,8 @@
 using MediatR;
 using VoiceHelper.Identity.Common;
+using VoiceHelper.ServiceDefaults.Http;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Identity.ListAuditLog;
 
-public sealed record ListAuditLogRequest(int Page, int PageSize) : IRequest<Result<PageResponse<ListAuditLogItem>>>;
+public sealed record ListAuditLogRequest(int Page, int PageSize) : IRequest<Result<PageResponse<ListAuditLogItem>>>, IPageRequest;

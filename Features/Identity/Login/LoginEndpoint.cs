@@ -1,6 +1,7 @@
 using MediatR;
 using VoiceHelper.Identity.Common;
 using VoiceHelper.ServiceDefaults.Endpoints;
+using VoiceHelper.ServiceDefaults.Http;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Identity.Login;
@@ -14,8 +15,7 @@ public sealed class LoginEndpoint : IEndpoint
             .WithTags("Auth")
             .WithSummary("Exchanges an email and password for an access token and a refresh token.")
             .AllowAnonymous()
-            .RequireRateLimiting(AuthRateLimit.Policy)
-            .Produces<TokenResponse>()
+            .RequireRateLimiting(RateLimitPolicies.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

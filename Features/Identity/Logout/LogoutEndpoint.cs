@@ -10,11 +10,10 @@ public sealed class LogoutEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/v1/auth/logout", async (ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(LogoutRequest.From(user, http), ct)).ToHttpResult(_ => TypedResults.NoContent()))
+                (await mediator.Send(LogoutRequest.From(user, http), ct)).ToHttpResult())
             .WithName("Logout")
             .WithTags("Auth")
             .WithSummary("Revokes the presented access token at once, and its refresh-token family.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

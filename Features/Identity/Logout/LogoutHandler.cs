@@ -8,9 +8,9 @@ namespace VoiceHelper.Identity.Logout;
 
 /// <summary>Ends the session: this access token now, then the refresh family it came with (and that family's other live access tokens).</summary>
 public sealed class LogoutHandler(IdentityDbContext db, TokenRevocation revocation, ITenantContext caller, TimeProvider clock)
-    : IRequestHandler<LogoutRequest, Result<bool>>
+    : IRequestHandler<LogoutRequest, Result>
 {
-    public async Task<Result<bool>> Handle(LogoutRequest request, CancellationToken cancellationToken)
+    public async Task<Result> Handle(LogoutRequest request, CancellationToken cancellationToken)
     {
         var familyId = await db.RefreshTokens.AsNoTracking()
             .Where(t => t.AccessTokenId == request.TokenId)
@@ -25,6 +25,6 @@ public sealed class LogoutHandler(IdentityDbContext db, TokenRevocation revocati
         }
         db.AuditLog.Add(AuditEntry.Create(AuditActions.LoggedOut, db.CurrentTenantId, caller.UserId, caller.UserId, request.Origin, now));
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Result.Success;
     }
 }

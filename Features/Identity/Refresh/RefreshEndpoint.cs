@@ -1,6 +1,7 @@
 using MediatR;
 using VoiceHelper.Identity.Common;
 using VoiceHelper.ServiceDefaults.Endpoints;
+using VoiceHelper.ServiceDefaults.Http;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Identity.Refresh;
@@ -14,8 +15,7 @@ public sealed class RefreshEndpoint : IEndpoint
             .WithTags("Auth")
             .WithSummary("Exchanges a refresh token for a new pair; a refresh token works once.")
             .AllowAnonymous()
-            .RequireRateLimiting(AuthRateLimit.Policy)
-            .Produces<TokenResponse>()
+            .RequireRateLimiting(RateLimitPolicies.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

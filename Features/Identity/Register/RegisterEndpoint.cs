@@ -1,6 +1,7 @@
 using MediatR;
 using VoiceHelper.Identity.Common;
 using VoiceHelper.ServiceDefaults.Endpoints;
+using VoiceHelper.ServiceDefaults.Http;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Identity.Register;
@@ -15,8 +16,7 @@ public sealed class RegisterEndpoint : IEndpoint
             .WithTags("Auth")
             .WithSummary("Creates a tenant and its first user, the owner.")
             .AllowAnonymous()
-            .RequireRateLimiting(AuthRateLimit.Policy)
-            .Produces<UserResponse>(StatusCodes.Status201Created)
+            .RequireRateLimiting(RateLimitPolicies.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

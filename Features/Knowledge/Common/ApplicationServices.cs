@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using VoiceHelper.Ai.Embeddings;
@@ -11,7 +10,7 @@ namespace VoiceHelper.Knowledge.Common;
 
 public static class ApplicationServices
 {
-    /// <summary>Knowledge's wiring: knowledgedb and its migrations, the event bus (publisher only, outbox in knowledgedb), the mediator, the query embedder and upload limits.</summary>
+    /// <summary>Knowledge's wiring: knowledgedb and its migrations, the event bus (publisher only, outbox in knowledgedb), the mediator, the query embedder.</summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         var assembly = typeof(ApplicationServices).Assembly;
@@ -22,15 +21,6 @@ public static class ApplicationServices
         builder.Services.AddMediatorFrom(assembly);
         builder.Services.AddEmbeddings(builder.Configuration);
         builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-
-        var maxUpload = builder.Configuration.GetValue<long?>($"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.MaxUploadBytes)}")
-            ?? new KnowledgeOptions().MaxUploadBytes;
-        // Multipart framing around the file; the file itself is checked against MaxUploadBytes exactly.
-        builder.Services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = maxUpload + UploadEnvelopeBytes);
-
         return builder;
     }
-
-    /// <summary>Room for multipart boundaries, headers and the metadata field beyond the file's own size.</summary>
-    public const long UploadEnvelopeBytes = 1024 * 1024;
 }

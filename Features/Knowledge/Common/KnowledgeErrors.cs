@@ -12,8 +12,6 @@ public static class KnowledgeErrors
     public static readonly Error VectorSearchUnavailable = new("vector_search_unavailable", 503,
         "Vector search is unavailable; retry, or use mode hybrid or keyword.");
 
-    public static Error TooLarge(long limit) => new("payload_too_large", 413, $"The file is larger than the {limit} bytes this service accepts.");
-
     public static readonly Error InvalidMetadata = Error.Validation(new Dictionary<string, string[]>
     {
         ["metadata"] = ["Metadata must be a JSON object."],

@@ -7,7 +7,7 @@ public sealed class KnowledgeOptions
 {
     public const string Section = "Knowledge";
 
-    /// <summary>Largest accepted file; bigger uploads answer 413.</summary>
+    /// <summary>Largest accepted upload request (the file with its form fields); a bigger one answers 413.</summary>
     [Range(1, long.MaxValue)] public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
     [Range(50, 4000)] public int DefaultChunkSize { get; set; } = 400;

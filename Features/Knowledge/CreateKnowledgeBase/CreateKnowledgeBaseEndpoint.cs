@@ -15,7 +15,6 @@ public sealed class CreateKnowledgeBaseEndpoint : IEndpoint
             .WithTags("Knowledge bases")
             .WithSummary("Creates a knowledge base in the caller's tenant.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<KnowledgeBaseResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

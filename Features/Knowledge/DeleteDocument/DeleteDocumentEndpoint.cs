@@ -9,12 +9,11 @@ public sealed class DeleteDocumentEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapDelete("/api/v1/knowledge/documents/{document_id:guid}", async (Guid document_id, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new DeleteDocumentRequest(document_id), ct)).ToHttpResult(_ => TypedResults.NoContent()))
+                (await mediator.Send(new DeleteDocumentRequest(document_id), ct)).ToHttpResult())
             .WithName("DeleteDocument")
             .WithTags("Documents")
             .WithSummary("Deletes a document with its chunks, vectors and keyword entries (also while it is being ingested).")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

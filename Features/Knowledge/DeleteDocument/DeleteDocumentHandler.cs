@@ -9,9 +9,9 @@ using Wolverine.EntityFrameworkCore;
 namespace VoiceHelper.Knowledge.DeleteDocument;
 
 public sealed class DeleteDocumentHandler(KnowledgeDbContext db, IDbContextOutbox<KnowledgeDbContext> outbox, ITenantContext caller, TimeProvider clock)
-    : IRequestHandler<DeleteDocumentRequest, Result<bool>>
+    : IRequestHandler<DeleteDocumentRequest, Result>
 {
-    public async Task<Result<bool>> Handle(DeleteDocumentRequest request, CancellationToken cancellationToken)
+    public async Task<Result> Handle(DeleteDocumentRequest request, CancellationToken cancellationToken)
     {
         var knowledgeBaseId = await db.Documents.Where(d => d.Id == request.Id).Select(d => (Guid?)d.KnowledgeBaseId)
             .FirstOrDefaultAsync(cancellationToken);
@@ -31,6 +31,6 @@ public sealed class DeleteDocumentHandler(KnowledgeDbContext db, IDbContextOutbo
         await outbox.PublishAsync(new DocumentDeleted(db.CurrentTenantId, caller.UserId, knowledgeBaseId.Value, request.Id, clock.GetUtcNow()));
         await transaction.CommitAsync(cancellationToken);
         await outbox.FlushOutgoingMessagesAsync();
-        return true;
+        return Result.Success;
     }
 }

@@ -3,4 +3,4 @@ using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Knowledge.DeleteDocument;
 
-public sealed record DeleteDocumentRequest(Guid Id) : IRequest<Result<bool>>;
+public sealed record DeleteDocumentRequest(Guid Id) : IRequest<Result>;

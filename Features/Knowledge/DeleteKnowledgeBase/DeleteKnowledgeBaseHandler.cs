@@ -9,9 +9,9 @@ using Wolverine.EntityFrameworkCore;
 namespace VoiceHelper.Knowledge.DeleteKnowledgeBase;
 
 public sealed class DeleteKnowledgeBaseHandler(KnowledgeDbContext db, IDbContextOutbox<KnowledgeDbContext> outbox, ITenantContext caller, TimeProvider clock)
-    : IRequestHandler<DeleteKnowledgeBaseRequest, Result<bool>>
+    : IRequestHandler<DeleteKnowledgeBaseRequest, Result>
 {
-    public async Task<Result<bool>> Handle(DeleteKnowledgeBaseRequest request, CancellationToken cancellationToken)
+    public async Task<Result> Handle(DeleteKnowledgeBaseRequest request, CancellationToken cancellationToken)
     {
         // Documents, originals, chunks, vectors, postings and statistics go with it through ON DELETE CASCADE, in one
         // statement; the event commits with it.
@@ -24,6 +24,6 @@ public sealed class DeleteKnowledgeBaseHandler(KnowledgeDbContext db, IDbContext
         await outbox.PublishAsync(new DocumentDeleted(db.CurrentTenantId, caller.UserId, request.Id, null, clock.GetUtcNow()));
         await transaction.CommitAsync(cancellationToken);
         await outbox.FlushOutgoingMessagesAsync();
-        return true;
+        return Result.Success;
     }
 }

@@ -3,4 +3,4 @@ using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Knowledge.DeleteKnowledgeBase;
 
-public sealed record DeleteKnowledgeBaseRequest(Guid Id) : IRequest<Result<bool>>;
+public sealed record DeleteKnowledgeBaseRequest(Guid Id) : IRequest<Result>;

@@ -16,7 +16,6 @@ public sealed class GetDocumentEndpoint : IEndpoint
             .WithSummary("Gets a document's ingestion status (pending, processing, indexed, failed), progress, chunk count and error.")
             .WithDescription("error_code is one of: corrupt_pdf, encrypted_pdf, corrupt_docx, empty_text, unsupported_type, internal_error.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<DocumentResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -15,7 +15,6 @@ public sealed class GetKnowledgeBaseEndpoint : IEndpoint
             .WithTags("Knowledge bases")
             .WithSummary("Gets one knowledge base with its settings.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<KnowledgeBaseResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using VoiceHelper.Knowledge.Common;
 using VoiceHelper.ServiceDefaults.Endpoints;
+using VoiceHelper.ServiceDefaults.Http;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
 
@@ -10,13 +11,12 @@ public sealed class ListKnowledgeBasesEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/v1/knowledge/bases", async (IMediator mediator, CancellationToken ct, int page = 1,
-                    int page_size = PageResponse<KnowledgeBaseResponse>.DefaultPageSize) =>
+                    int page_size = IPageRequest.DefaultPageSize) =>
                 (await mediator.Send(new ListKnowledgeBasesRequest(page, page_size), ct)).ToHttpResult())
             .WithName("ListKnowledgeBases")
             .WithTags("Knowledge bases")
             .WithSummary("Lists the caller's knowledge bases, newest first.")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<PageResponse<KnowledgeBaseResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

@@ -15,7 +15,6 @@ public sealed class UpdateKnowledgeBaseEndpoint : IEndpoint
             .WithTags("Knowledge bases")
             .WithSummary("Changes a knowledge base's name, description, language or chunk settings (for later uploads).")
             .RequireAuthorization(Policies.Authenticated)
-            .Produces<KnowledgeBaseResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -8,15 +8,11 @@ namespace VoiceHelper.Knowledge.UploadDocument;
 /// <summary>What an upload is, decided from its bytes alone.</summary>
 public sealed record UploadDocumentDecision(string ContentType, string Sha256, string Metadata, string Title)
 {
-    public static Result<UploadDocumentDecision> Decide(UploadDocumentRequest request, long maxBytes)
+    public static Result<UploadDocumentDecision> Decide(UploadDocumentRequest request)
     {
         if (request.Content.Length == 0)
         {
             return KnowledgeErrors.EmptyFile;
-        }
-        if (request.Content.Length > maxBytes)
-        {
-            return KnowledgeErrors.TooLarge(maxBytes);
         }
         if (ContentSniffer.Detect(request.Content) is not { } contentType)
         {

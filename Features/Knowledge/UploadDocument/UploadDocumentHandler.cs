@@ -1,16 +1,16 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
+using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.Knowledge.Common;
-using Wolverine.EntityFrameworkCore;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
+using Wolverine.EntityFrameworkCore;
 
 namespace VoiceHelper.Knowledge.UploadDocument;
 
-public sealed class UploadDocumentHandler(KnowledgeDbContext db, IDbContextOutbox<KnowledgeDbContext> outbox, ITenantContext caller, IOptions<KnowledgeOptions> options,
+public sealed class UploadDocumentHandler(KnowledgeDbContext db, IDbContextOutbox<KnowledgeDbContext> outbox, ITenantContext caller,
     TimeProvider clock) : IRequestHandler<UploadDocumentRequest, Result<UploadDocumentResponse>>
 {
     public async Task<Result<UploadDocumentResponse>> Handle(UploadDocumentRequest request, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ public sealed class UploadDocumentHandler(KnowledgeDbContext db, IDbContextOutbo
         {
             return KnowledgeErrors.KnowledgeBaseNotFound;
         }
-        var decided = UploadDocumentDecision.Decide(request, options.Value.MaxUploadBytes);
+        var decided = UploadDocumentDecision.Decide(request);
         if (!decided.IsSuccess)
         {
             return decided.Error!;

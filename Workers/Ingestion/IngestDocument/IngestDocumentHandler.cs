@@ -1,7 +1,8 @@
 using Microsoft.Extensions.AI;
-using VoiceHelper.Ai.Embeddings;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VoiceHelper.Ai.Embeddings;
+using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.Ingestion.Chunk;
 using VoiceHelper.Ingestion.Common;
@@ -24,7 +25,7 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
     public async Task HandleAsync(DocumentUploaded @event, IMessageContext context, Envelope envelope, CancellationToken cancellationToken)
     {
         var source = await LoadAsync(@event, cancellationToken);
-        if (source is null || source.Status is "indexed" or "failed")
+        if (source is null || source.Status is DocumentStatus.Indexed or DocumentStatus.Failed)
         {
             // Deleted meanwhile, or a duplicate delivery of a document already finished.
             return;
@@ -115,8 +116,8 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
             EmbedderIdentity.Model(embedded.Embedder), (long?)embedded.Statistics?.Documents, ct);
         await KnowledgeBaseEmbedder.RecordAsync(connection, transaction, @event.KnowledgeBaseId, embedded.Embedder, embedded.Vectors[0].Length, ct);
         var now = clock.GetUtcNow();
-        await ExecuteAsync(connection, transaction, """
-            UPDATE documents SET status = 'indexed', progress = 100, chunk_count = @count, error_code = NULL, error_message = NULL,
+        await ExecuteAsync(connection, transaction, $"""
+            UPDATE documents SET status = '{DocumentStatus.Indexed}', progress = 100, chunk_count = @count, error_code = NULL, error_message = NULL,
                                  indexed_at = @now, updated_at = @now
             WHERE id = @id
             """, ct, ("id", @event.DocumentId), ("count", chunks.Count), ("now", now));
@@ -144,8 +145,8 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
         }
         await context.EnlistInOutboxAsync(transaction);
         var now = clock.GetUtcNow();
-        await ExecuteAsync(connection, transaction, """
-            UPDATE documents SET status = 'failed', progress = 100, error_code = @code, error_message = @message, updated_at = @now WHERE id = @id
+        await ExecuteAsync(connection, transaction, $"""
+            UPDATE documents SET status = '{DocumentStatus.Failed}', progress = 100, error_code = @code, error_message = @message, updated_at = @now WHERE id = @id
             """, ct, ("id", @event.DocumentId), ("code", failure.Code), ("message", failure.Message), ("now", now));
         await context.PublishAsync(
             new DocumentFailed(@event.TenantId, @event.UserId, @event.DocumentId, @event.KnowledgeBaseId, failure.Code, failure.Message, now));
@@ -163,15 +164,15 @@ public sealed class IngestDocumentHandler(NpgsqlDataSource dataSource, DocumentP
         await using var command = new NpgsqlCommand("SELECT status FROM documents WHERE id = @id AND tenant_id = @tenant FOR UPDATE", connection, transaction);
         command.Parameters.AddWithValue("id", @event.DocumentId);
         command.Parameters.AddWithValue("tenant", @event.TenantId);
-        return await command.ExecuteScalarAsync(ct) is string status && status is not ("indexed" or "failed");
+        return await command.ExecuteScalarAsync(ct) is string status && status is not (DocumentStatus.Indexed or DocumentStatus.Failed);
     }
 
     private async Task SetProgressAsync(Guid documentId, int progress, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await ExecuteAsync(connection, null, """
-            UPDATE documents SET status = 'processing', progress = @progress, updated_at = now()
-            WHERE id = @id AND status IN ('pending', 'processing')
+        await ExecuteAsync(connection, null, $"""
+            UPDATE documents SET status = '{DocumentStatus.Processing}', progress = @progress, updated_at = now()
+            WHERE id = @id AND status IN ('{DocumentStatus.Pending}', '{DocumentStatus.Processing}')
             """, ct, ("id", documentId), ("progress", progress));
     }
 

@@ -10,8 +10,6 @@ namespace VoiceHelper.Assistant.Tests.Infrastructure;
 /// <summary>Calls through the public HTTP APIs of Knowledge and the Assistant, the way a client does.</summary>
 public static class Api
 {
-    public static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public static async Task<Guid> CreateKnowledgeBaseAsync(this RagTenant tenant, string name = "Support")
     {
         var response = await tenant.Knowledge.PostAsJsonAsync("/api/v1/knowledge/bases", new { name }, Ct);
@@ -69,17 +67,6 @@ public static class Api
 
     public static IEnumerable<string> Features(this JsonElement answer) =>
         answer.GetProperty("features_used").EnumerateArray().Select(f => f.GetString()!);
-
-    /// <summary>Asserts an RFC 7807 answer with the given status and stable code, and returns its body.</summary>
-    public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        response.StatusCode.ShouldBe(status, body);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
-        var problem = JsonDocument.Parse(body).RootElement.Clone();
-        problem.GetProperty("code").GetString().ShouldBe(code, body);
-        return problem;
-    }
 
     /// <summary>Reads a server-sent event stream to its end with the in-box parser: (event name, data) in order.</summary>
     public static async Task<List<(string Event, JsonElement Data)>> ReadEventsAsync(HttpResponseMessage response)

@@ -16,12 +16,12 @@ public sealed class GetConversationStatsTests(ConversationsApp app) : IClassFixt
         await client.SendOkAsync(conversation, "one");
         var answer = await client.SendOkAsync(conversation, "two");
         (await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages/{answer.Id()}/feedback",
-            new { rating = "up", comment = "clear" }, Api.Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            new { rating = "up", comment = "clear" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var stats = await Api.EventuallyAsync(async () =>
             {
-                var response = await client.GetAsync("/api/v1/conversations/stats", Api.Ct);
-                response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Api.Ct));
+                var response = await client.GetAsync("/api/v1/conversations/stats", Ct);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
                 return (await response.JsonAsync()).GetProperty("total");
             },
             total => total.GetProperty("messages").GetInt32() == 4, "the four message events are projected");
@@ -40,6 +40,6 @@ public sealed class GetConversationStatsTests(ConversationsApp app) : IClassFixt
     {
         using var client = app.ClientFor(app.NewCaller());
 
-        await (await client.GetAsync("/api/v1/conversations/stats", Api.Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await client.GetAsync("/api/v1/conversations/stats", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 }

@@ -8,10 +8,6 @@ namespace VoiceHelper.Conversations.Tests.Infrastructure;
 /// <summary>Calls through the public HTTP API, the way a client does.</summary>
 public static class Api
 {
-    public static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static async Task<JsonElement> CreateConversationAsync(this HttpClient client, object? body = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/conversations", body ?? new { title = "Help" }, Ct);
@@ -52,17 +48,6 @@ public static class Api
     public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
 
     public static string Str(this JsonElement element, string name) => element.GetProperty(name).GetString()!;
-
-    /// <summary>Asserts an RFC 7807 answer with the given status and stable code, and returns its body.</summary>
-    public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        response.StatusCode.ShouldBe(status, body);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
-        var problem = JsonDocument.Parse(body).RootElement.Clone();
-        problem.GetProperty("code").GetString().ShouldBe(code, body);
-        return problem;
-    }
 
     /// <summary>Reads server-sent events until the stream ends; <paramref name="stopAfter"/> stops reading early (the caller then disconnects).</summary>
     public static async Task<List<(string Event, JsonElement Data)>> ReadEventsAsync(Stream stream, Func<List<(string, JsonElement)>, bool>? stopAfter = null)

@@ -18,16 +18,16 @@ public sealed class ListConversationsTests(ConversationsApp app) : IClassFixture
         using var colleague = app.ClientFor(app.NewCaller(member.TenantId));
         await colleague.CreateConversationAsync();
 
-        var page1 = await (await client.GetAsync("/api/v1/conversations?page_size=2", Api.Ct)).JsonAsync();
-        var page2 = await (await client.GetAsync("/api/v1/conversations?page_size=2&page=2", Api.Ct)).JsonAsync();
+        var page1 = await (await client.GetAsync("/api/v1/conversations?page_size=2", Ct)).JsonAsync();
+        var page2 = await (await client.GetAsync("/api/v1/conversations?page_size=2&page=2", Ct)).JsonAsync();
         page1.GetProperty("items").EnumerateArray().Select(c => c.Id()).ShouldBe([created[2], created[1]]);
         page1.GetProperty("has_next").GetBoolean().ShouldBeTrue();
         page2.GetProperty("items").EnumerateArray().Select(c => c.Id()).ShouldBe([created[0]]);
         page2.GetProperty("has_next").GetBoolean().ShouldBeFalse();
 
-        await (await client.GetAsync("/api/v1/conversations?all_users=true", Api.Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await client.GetAsync("/api/v1/conversations?all_users=true", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         using var admin = app.ClientFor(app.NewCaller(member.TenantId, "admin"));
-        var all = await (await admin.GetAsync("/api/v1/conversations?all_users=true", Api.Ct)).JsonAsync();
+        var all = await (await admin.GetAsync("/api/v1/conversations?all_users=true", Ct)).JsonAsync();
         all.GetProperty("items").GetArrayLength().ShouldBe(4);
     }
 
@@ -38,12 +38,12 @@ public sealed class ListConversationsTests(ConversationsApp app) : IClassFixture
         var conversation = (await client.CreateConversationAsync()).Id();
         await client.SendOkAsync(conversation, "hello");
 
-        (await client.DeleteAsync($"/api/v1/conversations/{conversation}", Api.Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.DeleteAsync($"/api/v1/conversations/{conversation}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        await (await client.GetAsync($"/api/v1/conversations/{conversation}", Api.Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
+        await (await client.GetAsync($"/api/v1/conversations/{conversation}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
         await using var db = new Npgsql.NpgsqlConnection(app.ConnectionString);
-        await db.OpenAsync(Api.Ct);
+        await db.OpenAsync(Ct);
         await using var count = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM messages WHERE conversation_id = '{conversation}'", db);
-        ((long)(await count.ExecuteScalarAsync(Api.Ct))!).ShouldBe(2);
+        ((long)(await count.ExecuteScalarAsync(Ct))!).ShouldBe(2);
     }
 }

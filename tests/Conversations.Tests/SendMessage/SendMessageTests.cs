@@ -44,10 +44,10 @@ public sealed class SendMessageTests(ConversationsApp app) : IClassFixture<Conve
             Content = JsonContent.Create(new { content = "Opening hours?" }),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Api.Ct);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
 
-        var events = await Api.ReadEventsAsync(await response.Content.ReadAsStreamAsync(Api.Ct));
+        var events = await Api.ReadEventsAsync(await response.Content.ReadAsStreamAsync(Ct));
         events.First().Event.ShouldBe("refs");
         events.Last().Event.ShouldBe("end");
         string.Concat(events.Where(e => e.Event == "token").Select(e => e.Data.Str("delta"))).ShouldBe(FakeAssistant.AnswerFor("Opening hours?"));
@@ -70,8 +70,8 @@ public sealed class SendMessageTests(ConversationsApp app) : IClassFixture<Conve
                 Content = JsonContent.Create(new { content = "Tell me everything" }),
             };
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Api.Ct);
-            var events = await Api.ReadEventsAsync(await response.Content.ReadAsStreamAsync(Api.Ct),
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+            var events = await Api.ReadEventsAsync(await response.Content.ReadAsStreamAsync(Ct),
                 stopAfter: e => e.Count(x => x.Item1 == "token") == 2);
             events.Count(e => e.Event == "token").ShouldBe(2);
             response.Dispose(); // the client goes away while the answer is still being produced
@@ -100,7 +100,7 @@ public sealed class SendMessageTests(ConversationsApp app) : IClassFixture<Conve
         var sends = Enumerable.Range(1, 20).Select(i => client.SendAsync(conversation, $"question {i}")).ToList();
         foreach (var response in await Task.WhenAll(sends))
         {
-            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Api.Ct));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         }
 
         var messages = await client.MessagesAsync(conversation);
@@ -170,9 +170,9 @@ public sealed class SendMessageTests(ConversationsApp app) : IClassFixture<Conve
         foreach (var other in new[] { colleague, stranger })
         {
             await (await other.SendAsync(conversation, "hi")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
-            await (await other.GetAsync($"/api/v1/conversations/{conversation}", Api.Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
-            await (await other.GetAsync($"/api/v1/conversations/{conversation}/messages", Api.Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
-            await (await other.DeleteAsync($"/api/v1/conversations/{conversation}", Api.Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
+            await (await other.GetAsync($"/api/v1/conversations/{conversation}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
+            await (await other.GetAsync($"/api/v1/conversations/{conversation}/messages", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
+            await (await other.DeleteAsync($"/api/v1/conversations/{conversation}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
         }
         app.Assistant.Bodies.ShouldNotContain(b => b.GetProperty("conversation_id").GetGuid() == conversation);
     }

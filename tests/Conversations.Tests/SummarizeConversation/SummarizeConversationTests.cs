@@ -50,8 +50,8 @@ public sealed class SummarizeConversationTests(SummariesApp app) : IClassFixture
         await Api.EventuallyAsync(() => SummaryRow.ReadAsync(app.ConnectionString, conversation), r => r.Through == 2, "the first turn was summarised");
 
         var truncated = await client.PostAsJsonAsync(
-            $"/api/v1/conversations/{conversation}/messages/{answer.Id()}/truncate", new { spoken_text = "Answer to: Why" }, Api.Ct);
-        truncated.StatusCode.ShouldBe(HttpStatusCode.OK, await truncated.Content.ReadAsStringAsync(Api.Ct));
+            $"/api/v1/conversations/{conversation}/messages/{answer.Id()}/truncate", new { spoken_text = "Answer to: Why" }, Ct);
+        truncated.StatusCode.ShouldBe(HttpStatusCode.OK, await truncated.Content.ReadAsStringAsync(Ct));
         await client.SendOkAsync(conversation, "Sorry?");
 
         History("Sorry?").ShouldBe(

@@ -14,8 +14,8 @@ public sealed class TruncateMessageTests(ConversationsApp app) : IClassFixture<C
         var answer = await client.SendOkAsync(conversation, "Explain the warranty");
 
         var truncated = await client.PostAsJsonAsync(
-            $"/api/v1/conversations/{conversation}/messages/{answer.Id()}/truncate", new { spoken_text = "Answer to: Explain " }, Api.Ct);
-        truncated.StatusCode.ShouldBe(HttpStatusCode.OK, await truncated.Content.ReadAsStringAsync(Api.Ct));
+            $"/api/v1/conversations/{conversation}/messages/{answer.Id()}/truncate", new { spoken_text = "Answer to: Explain " }, Ct);
+        truncated.StatusCode.ShouldBe(HttpStatusCode.OK, await truncated.Content.ReadAsStringAsync(Ct));
         (await truncated.JsonAsync()).Str("status").ShouldBe("interrupted");
         await client.SendOkAsync(conversation, "Sorry, what?");
 
@@ -31,7 +31,7 @@ public sealed class TruncateMessageTests(ConversationsApp app) : IClassFixture<C
         var answer = await client.SendOkAsync(conversation, "Hi");
 
         var response = await client.PostAsJsonAsync(
-            $"/api/v1/conversations/{conversation}/messages/{answer.Id()}/truncate", new { spoken_text = "Something else" }, Api.Ct);
+            $"/api/v1/conversations/{conversation}/messages/{answer.Id()}/truncate", new { spoken_text = "Something else" }, Ct);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "not_a_prefix");
     }

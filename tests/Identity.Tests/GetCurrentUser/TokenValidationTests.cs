@@ -30,7 +30,7 @@ public sealed class TokenValidationTests(IdentityApp app) : IClassFixture<Identi
     public async Task A_token_signed_by_another_key_is_rejected_even_with_a_published_key_id()
     {
         var (account, _) = await Api.RegisterAndLoginAsync(_client);
-        var jwks = await _client.GetFromJsonAsync<GetJwksResponse>("/.well-known/jwks.json", Api.Json, Ct);
+        var jwks = await _client.GetFromJsonAsync<GetJwksResponse>("/.well-known/jwks.json", Json, Ct);
         using var forger = new TestTokens(keyId: jwks!.Keys[0].Kid);
         using var stranger = new TestTokens(keyId: "someone-elses-key");
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Npgsql;
-using VoiceHelper.Identity.Common;
+using VoiceHelper.Identity.RotateSigningKeys;
 using VoiceHelper.Identity.Tests.Infrastructure;
 
 namespace VoiceHelper.Identity.Tests.GetJwks;

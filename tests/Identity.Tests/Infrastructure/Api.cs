@@ -10,13 +10,6 @@ public static class Api
 {
     public const string StrongPassword = "Correct-Horse-42";
 
-    public static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
     public static string UniqueEmail(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}@example.test";
 
     /// <summary>Registers a fresh tenant with its owner; each test makes its own, so tests never see each other.</summary>
@@ -58,15 +51,4 @@ public static class Api
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;
-
-    /// <summary>Asserts an RFC 7807 answer with the given status and stable code, and returns its body.</summary>
-    public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, body);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
-        var problem = JsonDocument.Parse(body).RootElement.Clone();
-        problem.GetProperty("code").GetString().ShouldBe(code, body);
-        return problem;
-    }
 }

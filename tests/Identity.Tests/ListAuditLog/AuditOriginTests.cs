@@ -1,6 +1,7 @@
 using VoiceHelper.Identity.Common;
 using VoiceHelper.Identity.ListAuditLog;
 using VoiceHelper.Identity.Tests.Infrastructure;
+using VoiceHelper.ServiceDefaults.Http;
 
 namespace VoiceHelper.Identity.Tests.ListAuditLog;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using VoiceHelper.Identity.Common;
 using VoiceHelper.Identity.ListAuditLog;
 using VoiceHelper.Identity.Tests.Infrastructure;
+using VoiceHelper.ServiceDefaults.Http;
 
 namespace VoiceHelper.Identity.Tests.ListAuditLog;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using VoiceHelper.Identity.Common;
 using VoiceHelper.Identity.Tests.Infrastructure;
+using VoiceHelper.ServiceDefaults.Http;
 
 namespace VoiceHelper.Identity.Tests.ListUsers;
 

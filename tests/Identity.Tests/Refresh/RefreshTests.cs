@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using VoiceHelper.Identity.Common;
 using VoiceHelper.Identity.Tests.Infrastructure;
+using VoiceHelper.ServiceDefaults.Http;
 
 namespace VoiceHelper.Identity.Tests.Refresh;
 

@@ -8,8 +8,6 @@ namespace VoiceHelper.Knowledge.Tests.Infrastructure;
 /// <summary>Calls through the public HTTP API, the way a client does.</summary>
 public static class Api
 {
-    public static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public static async Task<Guid> CreateKnowledgeBaseAsync(HttpClient client, string name = "Manuals", object? settings = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/knowledge/bases", settings ?? new { name }, Ct);
@@ -82,14 +80,4 @@ public static class Api
     }
 
     public static IEnumerable<JsonElement> Results(this JsonElement search) => search.GetProperty("results").EnumerateArray();
-
-    public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        response.StatusCode.ShouldBe(status, body);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
-        var problem = JsonDocument.Parse(body).RootElement.Clone();
-        problem.GetProperty("code").GetString().ShouldBe(code, body);
-        return problem;
-    }
 }

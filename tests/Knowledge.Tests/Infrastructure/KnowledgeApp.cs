@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using VoiceHelper.Knowledge.Common;
 using VoiceHelper.ServiceDefaults.Security;
 using VoiceHelper.Testing;
 
@@ -12,7 +13,8 @@ namespace VoiceHelper.Knowledge.Tests.Infrastructure;
 /// The Knowledge service in process on fresh knowledgedb/eventsdb databases and the shared test Redis, with an
 /// optional real Ingestion worker process consuming its events (see <see cref="WithWorker"/>).
 /// </summary>
-public class KnowledgeApp : WebApplicationFactory<Program>, IAsyncLifetime
+// Named by a type of the Knowledge assembly rather than its Program: the Ingestion tests link this file and load both web apps.
+public class KnowledgeApp : WebApplicationFactory<KnowledgeOptions>, IAsyncLifetime
 {
     public const long MaxUploadBytes = 2 * 1024 * 1024;
 
@@ -31,8 +33,10 @@ public class KnowledgeApp : WebApplicationFactory<Program>, IAsyncLifetime
             KnowledgeDb = await TestServers.CreateDatabaseAsync("knowledge");
             EventsDb = await TestServers.CreateDatabaseAsync("events");
         }
-        // Start the service first: its migrations create the schema the worker writes into.
-        _ = Server;
+        // Start the service first: its migrations create the schema the worker writes into. A real Kestrel server, because
+        // request size limits are the server's (the in-memory one has none).
+        UseKestrel(0);
+        StartServer();
         if (WithWorker)
         {
             Worker = await WorkerProcess.StartAsync(KnowledgeDb, EventsDb);

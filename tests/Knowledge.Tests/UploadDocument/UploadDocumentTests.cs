@@ -97,4 +97,20 @@ public sealed class UploadDocumentTests(KnowledgeApp app) : IClassFixture<Knowle
         await (await UploadAsync(client, Guid.NewGuid(), "a.txt", Encoding.UTF8.GetBytes("text")))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base_not_found");
     }
+
+    [Fact]
+    public async Task A_form_without_a_file_answers_400_and_a_body_that_is_not_a_form_415()
+    {
+        var client = app.ClientForNewTenant();
+        var kbId = await CreateKnowledgeBaseAsync(client);
+        using var noFile = new MultipartFormDataContent { { new StringContent("Manual"), "title" } };
+        var missing = await client.PostAsync($"/api/v1/knowledge/bases/{kbId}/documents", noFile, Ct);
+        var body = await missing.Content.ReadAsStringAsync(Ct);
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        missing.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
+
+        using var json = new StringContent("""{"file":"x"}""", Encoding.UTF8, "application/json");
+        await (await client.PostAsync($"/api/v1/knowledge/bases/{kbId}/documents", json, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+    }
 }

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(VoiceHelper.Conversations.Common.ConversationStatsProjector), typeof(VoiceHelper.Conversations.SummarizeConversation.SummarizeConversationHandler) };
+            return new System.Type[] { typeof(VoiceHelper.Conversations.ProjectConversationStats.ProjectConversationStatsHandler), typeof(VoiceHelper.Conversations.SummarizeConversation.SummarizeConversationHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -29,7 +29,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GeneratedHandlerRegistry))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ConversationMessageSentHandler1144014090))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Conversations.Common.ConversationStatsProjector))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Conversations.ProjectConversationStats.ProjectConversationStatsHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Conversations.SummarizeConversation.SummarizeConversationHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Contracts.Events.ConversationMessageSent))]
         public static void Pin()
