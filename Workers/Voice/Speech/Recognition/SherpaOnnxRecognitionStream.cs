@@ -6,8 +6,8 @@ namespace VoiceHelper.Voice.Speech.Recognition;
 
 /// <summary>
 /// One session on the shared sherpa-onnx recogniser. Audio is taken on the caller's thread (feature extraction is
-/// cheap); only when the transducer has a whole chunk ready does the stream join the next batch of the
-/// <see cref="SherpaOnnxBatchDecoder"/>. Between chunks the text cannot change, so those frames answer at once.
+/// cheap); only when the transducer has a whole chunk ready does the stream join the next pass of the
+/// <see cref="SherpaOnnxDecodeQueue"/>. Between chunks the text cannot change, so those frames answer at once.
 /// </summary>
 internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
 {
@@ -16,7 +16,7 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
 
     private readonly OnlineRecognizerHandle recognizer;
     private readonly Func<OnlineStreamHandle> createStream;
-    private readonly SherpaOnnxBatchDecoder decoder;
+    private readonly SherpaOnnxDecodeQueue decoder;
     private readonly int sampleRate;
     private readonly StreamCallGuard guard = new();
 
@@ -29,7 +29,7 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
     // The utterance's text as of the last decode.
     private string text = string.Empty;
 
-    public SherpaOnnxRecognitionStream(OnlineRecognizerHandle recognizer, Func<OnlineStreamHandle> createStream, SherpaOnnxBatchDecoder decoder, int sampleRate)
+    public SherpaOnnxRecognitionStream(OnlineRecognizerHandle recognizer, Func<OnlineStreamHandle> createStream, SherpaOnnxDecodeQueue decoder, int sampleRate)
     {
         this.recognizer = recognizer;
         this.createStream = createStream;

@@ -12,14 +12,14 @@ namespace VoiceHelper.Voice.Speech.Recognition;
 public sealed class SherpaOnnxSpeechRecognizer : ISpeechRecognizer, IDisposable
 {
     private readonly OnlineRecognizerHandle recognizer;
-    private readonly SherpaOnnxBatchDecoder decoder;
+    private readonly SherpaOnnxDecodeQueue decoder;
 
     public SherpaOnnxSpeechRecognizer(IOptions<RecognizerOptions> options, SpeechWorkPool pool)
     {
         var settings = options.Value;
         SampleRate = settings.SampleRate;
         recognizer = Create(settings);
-        decoder = new SherpaOnnxBatchDecoder(recognizer, pool);
+        decoder = new SherpaOnnxDecodeQueue(recognizer, pool);
     }
 
     public string Name => "sherpa-onnx streaming transducer";

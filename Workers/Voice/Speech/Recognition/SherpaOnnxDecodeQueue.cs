@@ -11,7 +11,7 @@ namespace VoiceHelper.Voice.Speech.Recognition;
 /// (<c>SherpaOnnxDecodeMultipleOnlineStreams</c> would run the encoder once per batch, but the transducer here was
 /// exported with a batch of 1: onnxruntime rejects a larger one and the process aborts. Streams go one by one.)
 /// </summary>
-internal sealed class SherpaOnnxBatchDecoder(OnlineRecognizerHandle recognizer, SpeechWorkPool pool)
+internal sealed class SherpaOnnxDecodeQueue(OnlineRecognizerHandle recognizer, SpeechWorkPool pool)
 {
     // Streams per drain pass: bounds how long the first of them waits for the last.
     private const int MaxBatch = 32;
