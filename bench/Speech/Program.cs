@@ -16,6 +16,8 @@ if (args.Length >= 2 && args[0] == RealTimeFactorBench.WorkerFlag)
     return;
 }
 
+var stagesOnly = args.Contains("--stages");
+args = [.. args.Where(a => a != "--stages")];
 var output = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "voicehelper-speech-bench");
 Console.WriteLine($"# Speech engines benchmark ({Environment.ProcessorCount} cores visible, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
 Console.WriteLine($"WAV set: {output}");
@@ -25,6 +27,20 @@ var continuous = clips.Where(c => c.Voice.StartsWith("espeak-ng en-us", StringCo
     .SelectMany(c => c.Audio.Samples.Concat(new float[8_000])).ToArray();
 var speechPath = Path.Combine(output, "rtf-speech.wav");
 VoiceHelper.Voice.Speech.Audio.WavFile.Write(speechPath, new VoiceHelper.Voice.Speech.Audio.AudioClip(continuous, 16_000));
+
+if (stagesOnly)
+{
+    // What a voice call costs per stage (VAD, recognisers) at 1 and 50 calls: bench/Speech -- --stages
+    using var engines = BenchHost.Build("SherpaOnnx", Environment.ProcessorCount);
+    using var sphinxEngines = BenchHost.Build("Pocketsphinx", Environment.ProcessorCount);
+    var stageRecognizers = new[] { engines.Services.GetRequiredService<ISpeechRecognizer>(), sphinxEngines.Services.GetRequiredService<ISpeechRecognizer>() };
+    var vad = engines.Services.GetRequiredService<VoiceHelper.Voice.Speech.Vad.IVoiceActivityDetector>();
+    var tenSeconds = continuous[..(16_000 * 10)];
+    await CallStageCostBench.RunAsync(tenSeconds[..16_000], vad, stageRecognizers, 1); // warm-up: models and JIT
+    await CallStageCostBench.RunAsync(tenSeconds, vad, stageRecognizers, 1);
+    await CallStageCostBench.RunAsync(tenSeconds, vad, stageRecognizers[..1], 50); // pocketsphinx holds a few calls, not 50
+    return;
+}
 
 // 1. Real-time factor on one core and on two, each in a child pinned with taskset.
 var rtf = new Table($"Real-time factor per engine ({continuous.Length / 16_000.0:F1} s of speech; lower is faster; 2 cores = 2 streams at once; load average {LoadAverage()})",

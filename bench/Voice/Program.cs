@@ -76,7 +76,8 @@ internal static class VoiceBench
             "recogniser", "voice", "answered", "response", "end of turn", "recognition final", "first token", "first audio synthesized");
         var accuracy = new Table("Accuracy of the same turns", "recogniser", "voice", "turns", "WER", "answer contains the fact", "unanswerable -> \"don't know\"");
         var capacity = new Table("Capacity: calls speaking at once, each one question in real time",
-            "recogniser", "calls", "answered", "recognition lag p95, ms", "response p50, ms", "response p95, ms", "within targets (lag <= 500, p95 <= 1000)");
+            "recogniser", "calls", "answered", "recognition lag p95, ms", "response p50, ms", "response p95, ms", "within targets (lag <= 500, p95 <= 1000)",
+            "process CPU, cores (callers + server + answerer)", "load average");
         foreach (var recognizer in recognizers)
         {
             await using var voiceHost = new VoiceHost(tokens, conversations.Address, events, new Dictionary<string, string?>
@@ -126,16 +127,20 @@ internal static class VoiceBench
 
             foreach (var level in levels)
             {
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
                 var results = await Task.WhenAll(Enumerable.Range(0, level).Select(i =>
                 {
                     var question = questions[i % questions.Count];
                     return caller.AskAsync(question, clips[(voices[0], question.Question)], levelTimeout);
                 }));
+                var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds;
                 var ok = results.Where(r => r.FirstAudioMs is not null).ToList();
                 var lag = Percentile(ok, r => r.TranscriptLagMs, 95);
                 var p95 = Percentile(ok, r => r.FirstAudioMs!.Value, 95);
                 var within = ok.Count == level && lag <= 500 && p95 <= 1000;
-                capacity.Add(recognizer, level.ToString(CultureInfo.InvariantCulture), $"{ok.Count}/{level}", Format(lag), Format(Percentile(ok, r => r.FirstAudioMs!.Value, 50)), Format(p95), within ? "yes" : "no");
+                capacity.Add(recognizer, level.ToString(CultureInfo.InvariantCulture), $"{ok.Count}/{level}", Format(lag), Format(Percentile(ok, r => r.FirstAudioMs!.Value, 50)), Format(p95), within ? "yes" : "no",
+                    cores.ToString("F2", CultureInfo.InvariantCulture), File.ReadAllText("/proc/loadavg").Split(' ')[0]);
                 Console.WriteLine($"  {recognizer} capacity {level}: {ok.Count}/{level} answered ({started.Elapsed.TotalSeconds:0} s)");
                 if (ok.Count < level)
                 {

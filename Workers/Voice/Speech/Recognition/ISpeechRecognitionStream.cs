@@ -2,7 +2,7 @@ namespace VoiceHelper.Voice.Speech.Recognition;
 
 /// <summary>
 /// One session's decoding state. Calls must not overlap (a second concurrent call throws); decoding
-/// runs on the speech worker threads, never on the caller's. Disposing frees the native stream.
+/// runs on the speech worker threads, never on the caller's (which at most extracts features). Disposing frees the native stream.
 /// </summary>
 public interface ISpeechRecognitionStream : IDisposable
 {

@@ -1,11 +1,14 @@
 using System.Runtime.InteropServices;
 using VoiceHelper.Voice.Speech.Audio;
-using VoiceHelper.Voice.Speech.Hosting;
 using VoiceHelper.Voice.Speech.Native.SherpaOnnx;
 
 namespace VoiceHelper.Voice.Speech.Recognition;
 
-/// <summary>One session on the shared sherpa-onnx recogniser.</summary>
+/// <summary>
+/// One session on the shared sherpa-onnx recogniser. Audio is taken on the caller's thread (feature extraction is
+/// cheap); only when the transducer has a whole chunk ready does the stream join the next pass of the
+/// <see cref="SherpaOnnxDecodeQueue"/>. Between chunks the text cannot change, so those frames answer at once.
+/// </summary>
 internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
 {
     // The transducer looks ahead a few frames; without trailing silence the last word never decodes.
@@ -13,21 +16,24 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
 
     private readonly OnlineRecognizerHandle recognizer;
     private readonly Func<OnlineStreamHandle> createStream;
-    private readonly SpeechWorkPool pool;
+    private readonly SherpaOnnxDecodeQueue decoder;
     private readonly int sampleRate;
     private readonly StreamCallGuard guard = new();
 
-    // FinishAsync swaps in a fresh native stream on a worker thread while Dispose may run on the
+    // A finish swaps in a fresh native stream on a speech thread while Dispose may run on the
     // session's thread: the swap and the dispose must not interleave, or a stream leaks.
     private readonly Lock swap = new();
     private OnlineStreamHandle stream;
     private bool disposed;
 
-    public SherpaOnnxRecognitionStream(OnlineRecognizerHandle recognizer, Func<OnlineStreamHandle> createStream, SpeechWorkPool pool, int sampleRate)
+    // The utterance's text as of the last decode.
+    private string text = string.Empty;
+
+    public SherpaOnnxRecognitionStream(OnlineRecognizerHandle recognizer, Func<OnlineStreamHandle> createStream, SherpaOnnxDecodeQueue decoder, int sampleRate)
     {
         this.recognizer = recognizer;
         this.createStream = createStream;
-        this.pool = pool;
+        this.decoder = decoder;
         this.sampleRate = sampleRate;
         stream = createStream();
     }
@@ -37,14 +43,21 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
         Pcm16.EnsureFinite(samples.Span, nameof(samples));
         using var scope = guard.Enter();
         ObjectDisposedException.ThrowIf(disposed, this);
-        return await pool.RunAsync(() => Decode(samples.Span), cancellationToken);
+        if (!Accept(samples.Span))
+        {
+            return new RecognitionResult(text, IsFinal: false);
+        }
+
+        return await decoder.DecodeAsync(stream, ReadPartial, cancellationToken);
     }
 
     public async Task<RecognitionResult> FinishAsync(CancellationToken cancellationToken = default)
     {
         using var scope = guard.Enter();
         ObjectDisposedException.ThrowIf(disposed, this);
-        return await pool.RunAsync(Finish, cancellationToken);
+        Accept(new float[(int)(sampleRate * TailPaddingSeconds)]);
+        SherpaOnnxApi.SherpaOnnxOnlineStreamInputFinished(stream);
+        return await decoder.DecodeAsync(stream, ReadFinal, cancellationToken);
     }
 
     public void Dispose()
@@ -56,7 +69,8 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
         }
     }
 
-    private unsafe RecognitionResult Decode(ReadOnlySpan<float> samples)
+    /// <summary>Takes samples; true when a chunk is ready to decode.</summary>
+    private unsafe bool Accept(ReadOnlySpan<float> samples)
     {
         if (!samples.IsEmpty)
         {
@@ -66,28 +80,27 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
             }
         }
 
-        DecodeReady();
-        var text = ReadText();
+        return SherpaOnnxApi.SherpaOnnxIsOnlineStreamReady(recognizer, stream) != 0;
+    }
+
+    private RecognitionResult ReadPartial()
+    {
+        var decoded = ReadText();
         if (SherpaOnnxApi.SherpaOnnxOnlineStreamIsEndpoint(recognizer, stream) == 0)
         {
-            return new RecognitionResult(text, IsFinal: false);
+            text = decoded;
+            return new RecognitionResult(decoded, IsFinal: false);
         }
 
         SherpaOnnxApi.SherpaOnnxOnlineStreamReset(recognizer, stream);
-        return new RecognitionResult(text, IsFinal: true);
+        text = string.Empty;
+        return new RecognitionResult(decoded, IsFinal: true);
     }
 
-    private unsafe RecognitionResult Finish()
+    private RecognitionResult ReadFinal()
     {
-        var padding = new float[(int)(sampleRate * TailPaddingSeconds)];
-        fixed (float* pointer = padding)
-        {
-            SherpaOnnxApi.SherpaOnnxOnlineStreamAcceptWaveform(stream, sampleRate, pointer, padding.Length);
-        }
-
-        SherpaOnnxApi.SherpaOnnxOnlineStreamInputFinished(stream);
-        DecodeReady();
-        var text = ReadText();
+        var decoded = ReadText();
+        text = string.Empty;
 
         // A finished stream accepts no more input; the session continues on a fresh one.
         var next = createStream();
@@ -104,15 +117,7 @@ internal sealed class SherpaOnnxRecognitionStream : ISpeechRecognitionStream
             }
         }
 
-        return new RecognitionResult(text, IsFinal: true);
-    }
-
-    private void DecodeReady()
-    {
-        while (SherpaOnnxApi.SherpaOnnxIsOnlineStreamReady(recognizer, stream) != 0)
-        {
-            SherpaOnnxApi.SherpaOnnxDecodeOnlineStream(recognizer, stream);
-        }
+        return new RecognitionResult(decoded, IsFinal: true);
     }
 
     private unsafe string ReadText()

@@ -7,26 +7,26 @@ namespace VoiceHelper.Voice.Speech.Recognition;
 
 /// <summary>
 /// sherpa-onnx streaming transducer: one native recogniser (models loaded once, thread-safe) shared by
-/// every session, one native stream per session.
+/// every session, one native stream per session, decoded in batches across sessions.
 /// </summary>
 public sealed class SherpaOnnxSpeechRecognizer : ISpeechRecognizer, IDisposable
 {
     private readonly OnlineRecognizerHandle recognizer;
-    private readonly SpeechWorkPool pool;
+    private readonly SherpaOnnxDecodeQueue decoder;
 
     public SherpaOnnxSpeechRecognizer(IOptions<RecognizerOptions> options, SpeechWorkPool pool)
     {
         var settings = options.Value;
-        this.pool = pool;
         SampleRate = settings.SampleRate;
         recognizer = Create(settings);
+        decoder = new SherpaOnnxDecodeQueue(recognizer, pool);
     }
 
     public string Name => "sherpa-onnx streaming transducer";
 
     public int SampleRate { get; }
 
-    public ISpeechRecognitionStream OpenStream() => new SherpaOnnxRecognitionStream(recognizer, CreateStream, pool, SampleRate);
+    public ISpeechRecognitionStream OpenStream() => new SherpaOnnxRecognitionStream(recognizer, CreateStream, decoder, SampleRate);
 
     public void Dispose() => recognizer.Dispose();
 

@@ -8,7 +8,7 @@ namespace VoiceHelper.Voice.Speech.Vad;
 /// <summary>
 /// Silero VAD v5 through sherpa-onnx; each session owns a native detector while it is open. Creating one
 /// loads the model into a new onnxruntime session (10-250 ms depending on load), so a closed session's
-/// detector is reset and kept for the next caller, up to <see cref="MaxIdleDetectors"/>; others are freed.
+/// detector is reset and kept for the next caller, up to <see cref="VadOptions.MaxIdleDetectors"/>; others are freed.
 /// </summary>
 public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
 {
@@ -17,8 +17,6 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
 
     // Enough for the longest segment plus the silence that closes it.
     private const float BufferSeconds = 60f;
-
-    private const int MaxIdleDetectors = 16;
 
     private readonly VadOptions options;
     // Idle detectors by their settings: a native detector's threshold and durations are fixed when it is created.
@@ -47,9 +45,9 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector
         return new SileroVoiceActivitySession(handle, options.SampleRate, h => Return(bag, h));
     }
 
-    private static void Return(ConcurrentBag<VoiceActivityDetectorHandle> bag, VoiceActivityDetectorHandle handle)
+    private void Return(ConcurrentBag<VoiceActivityDetectorHandle> bag, VoiceActivityDetectorHandle handle)
     {
-        if (bag.Count < MaxIdleDetectors)
+        if (bag.Count < options.MaxIdleDetectors)
         {
             SherpaOnnxApi.SherpaOnnxVoiceActivityDetectorReset(handle);
             bag.Add(handle);

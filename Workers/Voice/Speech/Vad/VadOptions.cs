@@ -20,6 +20,12 @@ public sealed class VadOptions
     /// <summary>Longer segments are split (the detector raises its threshold).</summary>
     public float MaxSpeechSeconds { get; set; } = 20f;
 
+    /// <summary>
+    /// Closed calls' detectors kept for the next callers (each is an onnxruntime session, about 11 MiB; loading a new
+    /// one costs about 45 CPU ms, which a burst of calls pays all at once). Set it near the peak of calls.
+    /// </summary>
+    public int MaxIdleDetectors { get; set; } = 64;
+
     /// <summary>Input rate; Silero runs at 16 kHz and the voice protocol carries 16 kHz.</summary>
     public int SampleRate { get; set; } = 16_000;
 }

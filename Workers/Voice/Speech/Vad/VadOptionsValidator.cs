@@ -25,6 +25,11 @@ internal sealed class VadOptionsValidator : IValidateOptions<VadOptions>
             failures.Add("Speech:Vad durations must be positive and MaxSpeechSeconds greater than MinSpeechSeconds.");
         }
 
+        if (options.MaxIdleDetectors < 0)
+        {
+            failures.Add($"Speech:Vad:MaxIdleDetectors is {options.MaxIdleDetectors}; it must be 0 or more.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
