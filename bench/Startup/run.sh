@@ -42,6 +42,15 @@ rss_mib() {
   echo $(( total / 1024 ))
 }
 
+# Resident memory per program name (count x, MiB), largest first: where the memory of the running system goes.
+rss_by_program() {
+  local pid
+  for pid in $(tree_pids "$1"); do
+    echo "$(cat "/proc/$pid/comm" 2>/dev/null) $(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)"
+  done | awk 'NF == 2 { kb[$1] += $2; n[$1]++ } END { for (p in kb) printf "%d %s %d\n", kb[p] / 1024, p, n[p] }' \
+    | sort -rn | awk '{ printf "  %-18s %3d x %6d MiB\n", $2, $3, $1 }'
+}
+
 # "pid:start-time" of each process, so a pid the kernel hands to an unrelated process later is not waited for.
 identities() {
   local pid
@@ -82,6 +91,7 @@ measure() {
   sleep 3 # let start-up allocations settle before reading memory
   local mem procs
   mem=$(rss_mib "$pid"); procs=$(tree_pids "$pid" | wc -l)
+  rss_by_program "$pid" >&2
   local ids; ids=$(identities $(tree_pids "$pid"))
   local stop; stop=$(date +%s.%N)
   kill -TERM "$pid"
