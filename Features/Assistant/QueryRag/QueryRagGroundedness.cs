@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Grounding;
 
 namespace VoiceHelper.Assistant.QueryRag;
 

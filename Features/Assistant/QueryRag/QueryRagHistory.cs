@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using VoiceHelper.Ai.Chat;
 using VoiceHelper.Contracts.Api;
+using VoiceHelper.Assistant.Grounding;
 
 namespace VoiceHelper.Assistant.QueryRag;
 

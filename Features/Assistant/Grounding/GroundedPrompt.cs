@@ -2,8 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Chat;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Grounding;
 
 /// <summary>
 /// The one prompt format for grounded answers. Sources travel in the user message inside <c>&lt;source&gt;</c>

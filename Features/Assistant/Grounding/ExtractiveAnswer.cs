@@ -1,4 +1,6 @@
-namespace VoiceHelper.Ai.Chat;
+using VoiceHelper.Ai.Chat;
+
+namespace VoiceHelper.Assistant.Grounding;
 
 /// <summary>
 /// The decision of the embedded answerer, as a pure function: which source sentences answer the question, or none.

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Chat;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Grounding;
 
 /// <summary>
 /// The embedded default: answers a <see cref="GroundedPrompt"/> by quoting the best-supported source sentences with
@@ -13,7 +14,7 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGe
 {
     /// <summary>Only the sentence model knows meaning; the lexical embedder would add nothing to the words.</summary>
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _meaning =
-        embedder?.GetService<Embeddings.SentenceEmbeddingGenerator>() is not null ? embedder : null;
+        embedder?.GetService<VoiceHelper.Ai.Embeddings.SentenceEmbeddingGenerator>() is not null ? embedder : null;
 
     public const string ModelId = "extractive";
 
