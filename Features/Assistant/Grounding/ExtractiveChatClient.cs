@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
-using VoiceHelper.Ai.Chat;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Assistant.Grounding;
 
@@ -41,7 +41,7 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGe
         var start = 0;
         for (var i = 1; i <= answer.Length; i++)
         {
-            if (i == answer.Length || answer[i] == ' ' || TextTerms.IsCjk(answer[i - 1]))
+            if (i == answer.Length || answer[i] == ' ' || TextTokenizer.IsCjk(answer[i - 1]))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 yield return new ChatResponseUpdate(ChatRole.Assistant, answer[start..i]) { ModelId = ModelId };
@@ -72,7 +72,7 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGe
         {
             return GroundedPrompt.DontKnowEnglish;
         }
-        var meaning = _meaning is not null && options.MeaningWeight > 0 && prompt.Sources.Count > 0 && !TextTerms.IsMostlyChinese(prompt.Question)
+        var meaning = _meaning is not null && options.MeaningWeight > 0 && prompt.Sources.Count > 0 && !TextTokenizer.IsMostlyChinese(prompt.Question)
             ? await MeaningAsync(_meaning, prompt, cancellationToken)
             : null;
         return ExtractiveAnswer.Compose(prompt, options, meaning);

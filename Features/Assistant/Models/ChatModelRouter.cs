@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using VoiceHelper.Ai.Chat;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Assistant.Models;
 
