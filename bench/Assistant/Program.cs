@@ -8,8 +8,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Assistant.Bench;
+using assistant::VoiceHelper.Assistant.Grounding;
 using VoiceHelper.Testing;
 
 // Evaluation of grounded answers with the embedded defaults (no model, no key): the dev set's documents plus

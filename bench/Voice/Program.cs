@@ -1,8 +1,9 @@
+extern alias assistant;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
-using VoiceHelper.Ai.Chat;
+using assistant::VoiceHelper.Assistant.Grounding;
 using VoiceHelper.Assistant.Bench;
 using VoiceHelper.Bench;
 using VoiceHelper.Testing;

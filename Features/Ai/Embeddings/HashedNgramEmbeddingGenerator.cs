@@ -17,7 +17,8 @@ public sealed class HashedNgramEmbeddingGenerator(int dimensions = HashedNgramEm
 {
     public const int DefaultDimensions = 384;
     public const string ProviderName = "hashed-ngram";
-    public const string ModelId = "hashed-ngram-v2";
+    // v3: the shared stop-word list grew (decision 0009); a new id re-embeds stored vectors in the background.
+    public const string ModelId = "hashed-ngram-v3";
 
     private readonly EmbeddingGeneratorMetadata _metadata = new(ProviderName, null, ModelId, dimensions);
 

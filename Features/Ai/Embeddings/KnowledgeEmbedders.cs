@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Ai.Embeddings;
 

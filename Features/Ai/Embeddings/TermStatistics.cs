@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.AI;
 
 namespace VoiceHelper.Ai.Embeddings;
@@ -23,11 +24,11 @@ public sealed class TermStatistics(double documents, IReadOnlyDictionary<string,
 
     public double Documents { get; } = documents;
 
-    /// <summary>BM25's idf, ln(1 + (N - df + 0.5) / (df + 0.5)), as keyword search uses it; a term never seen has df 0.</summary>
+    /// <summary>BM25's idf (<see cref="Text.Bm25.Idf"/>), as keyword search uses it; a term never seen has df 0.</summary>
     public float Idf(string term)
     {
         var df = Math.Min(frequencies.GetValueOrDefault(term), Documents);
-        return (float)Math.Log(1 + (Documents - df + 0.5) / (df + 0.5));
+        return (float)Text.Bm25.Idf(Documents, df);
     }
 
     /// <summary>
@@ -39,6 +40,53 @@ public sealed class TermStatistics(double documents, IReadOnlyDictionary<string,
 
     /// <summary>Whether the embedder weights terms by these statistics (the lexical one; a model server ignores them).</summary>
     public static bool AreUsedBy(IEmbeddingGenerator<string, Embedding<float>> embedder) => embedder.GetService<HashedNgramEmbeddingGenerator>() is not null;
+
+    /// <summary>
+    /// The knowledge bases' chunk count and the <paramref name="terms"/>' document frequencies in them, from the index's
+    /// statistics tables (<c>knowledge_base_stats</c>, <c>term_stats</c>): what search weights a query by and ingestion
+    /// weights new chunks by.
+    /// </summary>
+    public static async Task<TermStatistics> LoadAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Guid> kbIds,
+        IReadOnlyCollection<string> terms, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT coalesce(sum(chunk_count), 0)::float8 FROM knowledge_base_stats WHERE knowledge_base_id = ANY(@kbs);
+            SELECT term, sum(df)::float8 FROM term_stats WHERE term = ANY(@terms) AND knowledge_base_id = ANY(@kbs) GROUP BY term;
+            """;
+        AddParameter(command, "kbs", kbIds.ToArray());
+        AddParameter(command, "terms", terms.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var documents = reader.GetDouble(0);
+        await reader.NextResultAsync(ct);
+        var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            frequencies[reader.GetString(0)] = reader.GetDouble(1);
+        }
+        return new TermStatistics(documents, frequencies);
+    }
+
+    /// <summary>These statistics with <paramref name="moreDocuments"/> more documents, whose terms' document frequencies are <paramref name="theirs"/>.</summary>
+    public TermStatistics Plus(double moreDocuments, IReadOnlyDictionary<string, double> theirs)
+    {
+        var sum = new Dictionary<string, double>(frequencies, StringComparer.Ordinal);
+        foreach (var (term, count) in theirs)
+        {
+            sum[term] = sum.GetValueOrDefault(term) + count;
+        }
+        return new TermStatistics(Documents + moreDocuments, sum);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 
     public EmbeddingGenerationOptions ToOptions() => new() { AdditionalProperties = new() { [OptionKey] = this } };
 

@@ -1,4 +1,5 @@
-using VoiceHelper.Ai.Chat;
+using VoiceHelper.Ai.Text;
+
 
 namespace VoiceHelper.Ai.Reranking;
 
@@ -21,12 +22,12 @@ public sealed class LexicalReranker : IReranker
 
     public static IReadOnlyList<RerankResult> Rank(string query, IReadOnlyList<string> documents, int topN)
     {
-        var queryTerms = TextTerms.Tokenize(query).Distinct().ToList();
+        var queryTerms = TextTokenizer.Tokenize(query).Distinct().ToList();
         if (queryTerms.Count == 0 || documents.Count == 0)
         {
             return documents.Select((_, i) => new RerankResult(i, 0)).Take(topN).ToList();
         }
-        var tokenized = documents.Select(TextTerms.Tokenize).ToList();
+        var tokenized = documents.Select(TextTokenizer.Tokenize).ToList();
         var averageLength = Math.Max(1, tokenized.Average(t => t.Count));
         var documentFrequency = queryTerms.ToDictionary(t => t, t => tokenized.Count(d => d.Contains(t)));
         var pairs = queryTerms.Zip(queryTerms.Skip(1), (a, b) => (a, b)).ToList();
@@ -43,11 +44,11 @@ public sealed class LexicalReranker : IReranker
                     continue;
                 }
                 var df = documentFrequency[term];
-                var idf = Math.Log(1 + (documents.Count - df + 0.5) / (df + 0.5));
+                var idf = Bm25.Idf(documents.Count, df);
                 bm25 += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * terms.Count / averageLength));
             }
             var bestSentence = Sentences.Split(documents[i])
-                .Select(s => TextTerms.TermSet(s))
+                .Select(s => TextTokenizer.TermSet(s))
                 .Select(s => queryTerms.Count(s.Contains) / (double)queryTerms.Count)
                 .DefaultIfEmpty(0)
                 .Max();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Ai.Reranking;
 using VoiceHelper.Assistant.InvalidateAnswerCache;
@@ -10,6 +9,7 @@ using VoiceHelper.Contracts.Events;
 using VoiceHelper.ServiceDefaults.Data;
 using VoiceHelper.ServiceDefaults.Mediator;
 using VoiceHelper.ServiceDefaults.Messaging;
+using VoiceHelper.Assistant.Models;
 
 namespace VoiceHelper.Assistant.Common;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using VoiceHelper.Ai.Chat;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Assistant.Common;
 
@@ -106,7 +106,7 @@ public sealed class SemanticCache(
     /// </summary>
     private async Task<float[]> EmbedAsync(string question, CancellationToken cancellationToken)
     {
-        var normalized = string.Join(' ', TextTerms.Tokenize(question));
+        var normalized = string.Join(' ', TextTokenizer.Tokenize(question));
         var result = await embedder.GenerateAsync([normalized.Length > 0 ? normalized : question.ToLowerInvariant()], cancellationToken: cancellationToken);
         return result[0].Vector.ToArray();
     }

@@ -1,7 +1,7 @@
 using MediatR;
 using Polly.CircuitBreaker;
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.ServiceDefaults.Problems;
+using VoiceHelper.Assistant.Models;
 
 namespace VoiceHelper.Assistant.ListModels;
 

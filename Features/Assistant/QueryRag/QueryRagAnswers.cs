@@ -1,6 +1,6 @@
 using System.Text.Json;
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Contracts.Api;
+using VoiceHelper.Assistant.Grounding;
 
 namespace VoiceHelper.Assistant.QueryRag;
 

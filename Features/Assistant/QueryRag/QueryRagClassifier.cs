@@ -1,5 +1,5 @@
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Contracts.Api;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
@@ -33,9 +33,9 @@ public static class QueryRagClassifier
     public static RagQueryClassification Classify(string query)
     {
         var text = query.Trim().ToLowerInvariant();
-        var chinese = TextTerms.IsMostlyChinese(text);
+        var chinese = TextTokenizer.IsMostlyChinese(text);
         var language = chinese ? "zh" : "en";
-        var terms = TextTerms.Tokenize(text);
+        var terms = TextTokenizer.Tokenize(text);
         var bare = text.TrimEnd('!', '.', '?', '！', '。', '？', ' ');
         var complexity = Complexity(text, terms.Count);
 
@@ -92,7 +92,7 @@ public static class QueryRagClassifier
     /// <summary>Whole-word containment for English phrases ("ok" must not match "book"); plain for Chinese.</summary>
     private static bool Contains(string text, string phrase)
     {
-        if (TextTerms.IsCjk(phrase[0]))
+        if (TextTokenizer.IsCjk(phrase[0]))
         {
             return text.Contains(phrase, StringComparison.Ordinal);
         }

@@ -1,5 +1,5 @@
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Contracts.Api;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
@@ -12,7 +12,7 @@ public static class QueryRagContext
 {
     public static List<QueryRagContextSource> Build(string question, IReadOnlyList<(KnowledgeSearchHit Chunk, double Score)> ranked, int tokenBudget)
     {
-        var questionTerms = TextTerms.TermSet(question);
+        var questionTerms = TextTokenizer.TermSet(question);
         var sources = new List<QueryRagContextSource>();
         var remaining = tokenBudget;
         foreach (var (chunk, score) in ranked)
@@ -36,7 +36,7 @@ public static class QueryRagContext
             return text.Trim();
         }
         var sentences = Sentences.Split(text);
-        var relevance = sentences.Select(s => TextTerms.TermSet(s).Count(questionTerms.Contains)).ToList();
+        var relevance = sentences.Select(s => TextTokenizer.TermSet(s).Count(questionTerms.Contains)).ToList();
         var keep = new bool[sentences.Count];
         for (var i = 0; i < sentences.Count; i++)
         {

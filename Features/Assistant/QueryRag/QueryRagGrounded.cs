@@ -1,4 +1,5 @@
-using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Models;
+
 
 namespace VoiceHelper.Assistant.QueryRag;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Grounding;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
@@ -21,12 +22,12 @@ public static partial class QueryRagGroundedness
         {
             var citations = Citation().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
             var claim = Citation().Replace(sentence, "").Trim();
-            var terms = TextTerms.TermSet(claim);
+            var terms = TextTokenizer.TermSet(claim);
             if (terms.Count == 0)
             {
                 continue;
             }
-            var cited = citations.Where(sourceTexts.ContainsKey).Select(n => TextTerms.TermSet(sourceTexts[n])).ToList();
+            var cited = citations.Where(sourceTexts.ContainsKey).Select(n => TextTokenizer.TermSet(sourceTexts[n])).ToList();
             var support = cited.Count == 0 ? 0 : cited.Max(source => terms.Count(source.Contains) / (double)terms.Count);
             checks.Add(new QueryRagSentenceCheck(sentence, citations, support, support >= threshold));
         }
@@ -41,7 +42,7 @@ public static partial class QueryRagGroundedness
         {
             return null;
         }
-        return string.Join(TextTerms.IsMostlyChinese(answer) ? "" : " ", supported);
+        return string.Join(TextTokenizer.IsMostlyChinese(answer) ? "" : " ", supported);
     }
 
     public static IReadOnlyList<int> CitedNumbers(string answer) =>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using VoiceHelper.Ai.Chat;
 using VoiceHelper.Assistant.Common;
+using VoiceHelper.Assistant.Grounding;
+using VoiceHelper.Assistant.Models;
 
 namespace VoiceHelper.Assistant.QueryRag;
 

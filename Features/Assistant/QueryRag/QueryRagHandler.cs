@@ -2,11 +2,12 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.Options;
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Assistant.Common;
 using VoiceHelper.Contracts.Api;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
+using VoiceHelper.Assistant.Grounding;
+using VoiceHelper.Assistant.Models;
 
 namespace VoiceHelper.Assistant.QueryRag;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
 using VoiceHelper.Ai.Chat;
 using VoiceHelper.Contracts.Api;
+using VoiceHelper.Assistant.Grounding;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Assistant.QueryRag;
 

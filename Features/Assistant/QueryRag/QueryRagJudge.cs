@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Polly.CircuitBreaker;
 using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Models;
 
 namespace VoiceHelper.Assistant.QueryRag;
 

@@ -1,5 +1,5 @@
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Contracts.Api;
+using VoiceHelper.Assistant.Grounding;
 
 namespace VoiceHelper.Assistant.QueryRag;
 

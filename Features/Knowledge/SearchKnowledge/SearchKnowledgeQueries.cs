@@ -72,26 +72,9 @@ public static class SearchKnowledgeQueries
     }
 
     /// <summary>The searched knowledge bases' chunk count and the query terms' document frequencies, which the lexical embedder weights terms by.</summary>
-    public static async Task<TermStatistics> TermStatisticsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Guid> kbIds,
-        string query, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("""
-            SELECT coalesce(sum(chunk_count), 0)::float8 FROM knowledge_base_stats WHERE knowledge_base_id = ANY(@kbs);
-            SELECT term, sum(df)::float8 FROM term_stats WHERE term = ANY(@terms) AND knowledge_base_id = ANY(@kbs) GROUP BY term;
-            """, connection, transaction);
-        command.Parameters.AddWithValue("kbs", kbIds.ToArray());
-        command.Parameters.AddWithValue("terms", TextTokenizer.Tokenize(query).Distinct(StringComparer.Ordinal).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var documents = reader.GetDouble(0);
-        await reader.NextResultAsync(ct);
-        var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-        {
-            frequencies[reader.GetString(0)] = reader.GetDouble(1);
-        }
-        return new TermStatistics(documents, frequencies);
-    }
+    public static Task<TermStatistics> TermStatisticsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Guid> kbIds,
+        string query, CancellationToken ct) =>
+        TermStatistics.LoadAsync(connection, transaction, kbIds, TextTokenizer.Tokenize(query).Distinct(StringComparer.Ordinal).ToArray(), ct);
 
     /// <summary>
     /// Okapi BM25 over our own postings: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), tf part
@@ -128,7 +111,7 @@ public static class SearchKnowledgeQueries
             while (await reader.ReadAsync(ct))
             {
                 var frequency = reader.GetDouble(1);
-                terms.Add(new Bm25Term(reader.GetString(0), queryTerms[reader.GetString(0)], Math.Log(1 + (n - frequency + 0.5) / (frequency + 0.5)), (long)frequency));
+                terms.Add(new Bm25Term(reader.GetString(0), queryTerms[reader.GetString(0)], Bm25.Idf(n, frequency), (long)frequency));
             }
         }
         if (terms.Count == 0)

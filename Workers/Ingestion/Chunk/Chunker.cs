@@ -62,7 +62,7 @@ public static class Chunker
                 Flush(keepOverlap: true);
             }
             var first = true;
-            foreach (var sentence in SentenceSplitter.Split(block.Text))
+            foreach (var sentence in Sentences.Split(block.Text))
             {
                 var tokens = TextTokenizer.CountTokens(sentence);
                 if (tokens > chunkSize)

@@ -27,21 +27,8 @@ public static class CorpusStatistics
                 own[term] = own.GetValueOrDefault(term) + 1;
             }
         }
-        await using var command = dataSource.CreateCommand("""
-            SELECT coalesce((SELECT chunk_count FROM knowledge_base_stats WHERE knowledge_base_id = @kb), 0)::float8;
-            SELECT term, df::float8 FROM term_stats WHERE knowledge_base_id = @kb AND term = ANY(@terms);
-            """);
-        command.Parameters.AddWithValue("kb", kbId);
-        command.Parameters.AddWithValue("terms", own.Keys.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var documents = reader.GetDouble(0) + (textsAreNew ? texts.Count : 0);
-        await reader.NextResultAsync(ct);
-        var frequencies = textsAreNew ? own : new Dictionary<string, double>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-        {
-            frequencies[reader.GetString(0)] = frequencies.GetValueOrDefault(reader.GetString(0)) + reader.GetDouble(1);
-        }
-        return new TermStatistics(documents, frequencies);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var stored = await TermStatistics.LoadAsync(connection, null, [kbId], own.Keys, ct);
+        return textsAreNew ? stored.Plus(texts.Count, own) : stored;
     }
 }

@@ -28,7 +28,10 @@ public sealed class ChatClientsTests : IAsyncLifetime
     }
 
     private static List<ChatMessage> Prompt() =>
-        GroundedPrompt.Build("How long do refunds take?", [new GroundedSource(1, "Refunds", "Refunds are issued within 14 days.")], strict: false);
+    [
+        new(ChatRole.System, "Answer using only the sources in the user message."),
+        new(ChatRole.User, "<source id=\"1\" title=\"Refunds\">\nRefunds are issued within 14 days.\n</source>\nQuestion: How long do refunds take?"),
+    ];
 
     [Theory]
     [InlineData(ChatProvider.OpenAiCompatible)]

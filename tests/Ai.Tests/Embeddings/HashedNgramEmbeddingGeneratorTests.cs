@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceHelper.Ai.Embeddings;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Ai.Tests.Embeddings;
 

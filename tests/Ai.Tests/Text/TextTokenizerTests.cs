@@ -17,6 +17,38 @@ public sealed class TextTokenizerTests
     }
 
     [Fact]
+    public void Chinese_function_characters_split_runs_so_no_bigram_straddles_one()
+    {
+        TextTokenizer.Tokenize("退款多久到账").ShouldBe(["退", "退款", "款", "到", "到账", "账"]);
+    }
+
+    [Fact]
+    public void Question_words_are_not_content()
+    {
+        TextTokenizer.Tokenize("Please tell me how long a refund takes").ShouldBe(["refund", "take"]);
+        TextTokenizer.Tokenize("Is it not covered?").ShouldBe(["not", "cover"]);
+    }
+
+    [Theory]
+    [InlineData('退', true)]
+    [InlineData('ひ', true)]
+    [InlineData('カ', true)]
+    [InlineData('한', true)]
+    [InlineData('a', false)]
+    [InlineData('。', false)]
+    public void Cjk_is_han_kana_and_hangul(char c, bool cjk)
+    {
+        TextTokenizer.IsCjk(c).ShouldBe(cjk);
+    }
+
+    [Fact]
+    public void Text_is_mostly_chinese_when_its_cjk_characters_outweigh_its_words()
+    {
+        TextTokenizer.IsMostlyChinese("退款多久到账？").ShouldBeTrue();
+        TextTokenizer.IsMostlyChinese("How long does the iPhone 退款 take?").ShouldBeFalse();
+    }
+
+    [Fact]
     public void Mixed_text_splits_at_script_changes()
     {
         TextTokenizer.Tokenize("iPhone15退货").ShouldBe(["iphone15", "退", "退货", "货"]);

@@ -1,6 +1,6 @@
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Assistant.QueryRag;
 using VoiceHelper.Contracts.Api;
+using VoiceHelper.Ai.Text;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using VoiceHelper.Assistant.Tests.Infrastructure;
 using VoiceHelper.Testing;
 using static VoiceHelper.Assistant.Tests.Infrastructure.Api;
+using VoiceHelper.Assistant.Grounding;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 
@@ -181,7 +182,7 @@ public sealed class QueryRagConversationTests(RagSystem system) : IAsyncLifetime
         var answer = await AskAsync(tenant, kb, Question,
             [Turn("summary", "The user asked about gift cards and shipping to Norway."), Turn("user", "Do you ship to Norway?"), Turn("assistant", "Yes.")]);
 
-        answer.GetProperty("model").GetString().ShouldBe(VoiceHelper.Ai.Chat.ExtractiveChatClient.ModelId);
+        answer.GetProperty("model").GetString().ShouldBe(ExtractiveChatClient.ModelId);
         answer.GetProperty("answer").GetString()!.ShouldContain("30 days");
         answer.GetProperty("answer").GetString()!.ShouldNotContain("Norway");
     }

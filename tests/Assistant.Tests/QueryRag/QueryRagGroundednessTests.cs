@@ -1,5 +1,5 @@
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Assistant.QueryRag;
+using VoiceHelper.Assistant.Grounding;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 

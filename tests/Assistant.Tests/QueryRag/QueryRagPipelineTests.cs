@@ -5,6 +5,7 @@ using VoiceHelper.Assistant.Common;
 using VoiceHelper.Assistant.QueryRag;
 using VoiceHelper.Contracts.Api;
 using VoiceHelper.ServiceDefaults.Problems;
+using VoiceHelper.Assistant.Grounding;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 

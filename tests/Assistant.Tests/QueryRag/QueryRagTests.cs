@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using VoiceHelper.Ai.Chat;
 using VoiceHelper.Assistant.Tests.Infrastructure;
 using static VoiceHelper.Assistant.Tests.Infrastructure.Api;
+using VoiceHelper.Assistant.Grounding;
 
 namespace VoiceHelper.Assistant.Tests.QueryRag;
 

@@ -73,7 +73,7 @@ public sealed class SentenceModelTests
         englishBase.GetProperty("embedding_model").GetString().ShouldBe("all-MiniLM-L6-v2", worker.Output);
         englishBase.GetProperty("embedding").GetProperty("status").GetString().ShouldBe("current", worker.Output);
         var chineseBase = await client.GetFromJsonAsync<JsonElement>($"/api/v1/knowledge/bases/{chinese}", Ct);
-        chineseBase.GetProperty("embedding_model").GetString().ShouldBe("hashed-ngram-v2");
+        chineseBase.GetProperty("embedding_model").GetString().ShouldBe(VoiceHelper.Ai.Embeddings.HashedNgramEmbeddingGenerator.ModelId);
         chineseBase.GetProperty("embedding").GetProperty("status").GetString().ShouldBe("current");
 
         // No word of the question is in the answer: only meaning connects them.

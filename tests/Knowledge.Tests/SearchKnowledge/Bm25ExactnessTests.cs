@@ -47,7 +47,7 @@ public sealed class Bm25ExactnessTests(KnowledgeAppWithWorker app) : IClassFixtu
                 .Select(g => (Chunk: g.Key, Score: g.Sum(p =>
                 {
                     double df = postings.Count(x => x.Term == p.Term);
-                    var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+                    var idf = Bm25.Idf(n, df);
                     return terms[p.Term] * idf * p.Tf * (k1 + 1) / (p.Tf + k1 * (1 - b + b * p.Length / avgdl));
                 })))
                 .OrderByDescending(x => x.Score).ThenBy(x => x.Chunk).Take(10).ToList();

@@ -1,3 +1,5 @@
+using VoiceHelper.Ai.Text;
+
 namespace VoiceHelper.Voice.Speech.Synthesis;
 
 /// <summary>Chooses the espeak-ng voice for a sentence from its script, unless one is configured.</summary>
@@ -10,20 +12,7 @@ public static class VoiceSelector
             return options.Voice;
         }
 
-        return ContainsHan(text) ? options.ChineseVoice : options.EnglishVoice;
-    }
-
-    /// <summary>Any CJK ideograph makes it Chinese: an English voice would spell each one out by name.</summary>
-    public static bool ContainsHan(string text)
-    {
-        foreach (var character in text)
-        {
-            if (character is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // Any CJK character makes it Chinese: an English voice would spell each one out by name.
+        return TextTokenizer.ContainsCjk(text) ? options.ChineseVoice : options.EnglishVoice;
     }
 }

@@ -2,8 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using VoiceHelper.Ai.Text;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Models;
 
 /// <summary>
 /// Sends a prompt down the fallback chain: a model whose breaker is open is skipped, a model that fails or times out

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Models;
 
 public static class ChatRegistration
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 using Polly;
 using Polly.CircuitBreaker;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Models;
 
 /// <summary>
 /// One model's circuit breaker (Polly): opens when failures reach <see cref="CircuitBreakerStrategyOptions.FailureRatio"/>

@@ -1,6 +1,8 @@
 using Polly.CircuitBreaker;
+using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Grounding;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Models;
 
 /// <summary>
 /// The model catalog (<c>Ai:Chat</c>). With nothing configured the catalog holds only the embedded extractive

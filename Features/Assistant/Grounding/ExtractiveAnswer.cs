@@ -1,4 +1,7 @@
-namespace VoiceHelper.Ai.Chat;
+using VoiceHelper.Ai.Text;
+
+
+namespace VoiceHelper.Assistant.Grounding;
 
 /// <summary>
 /// The decision of the embedded answerer, as a pure function: which source sentences answer the question, or none.
@@ -12,7 +15,7 @@ public static class ExtractiveAnswer
 {
     public static string Compose(ParsedGroundedPrompt prompt, ExtractiveOptions options, IReadOnlyDictionary<string, double>? meaning = null)
     {
-        var chinese = TextTerms.IsMostlyChinese(prompt.Question);
+        var chinese = TextTokenizer.IsMostlyChinese(prompt.Question);
         var picked = Select(prompt, options, meaning);
         if (picked.Count == 0)
         {
@@ -36,20 +39,20 @@ public static class ExtractiveAnswer
     /// <summary>Every sentence of every source with its share of the question's words, in source order.</summary>
     public static List<ExtractiveCandidate> Candidates(ParsedGroundedPrompt prompt)
     {
-        var question = TextTerms.TermSet(prompt.Question);
+        var question = TextTokenizer.TermSet(prompt.Question);
         var total = question.Sum(Weight);
-        var chinese = TextTerms.IsMostlyChinese(prompt.Question);
+        var chinese = TextTokenizer.IsMostlyChinese(prompt.Question);
         var candidates = new List<ExtractiveCandidate>();
         foreach (var source in prompt.Sources)
         {
-            var title = TextTerms.TermSet(source.Title);
-            foreach (var sentence in Sentences.Split(source.Text))
+            var title = TextTokenizer.TermSet(source.Title);
+            foreach (var sentence in Quotable(source.Text))
             {
-                var terms = TextTerms.TermSet(sentence);
+                var terms = TextTokenizer.TermSet(sentence);
                 var covered = question.Sum(t => terms.Contains(t) ? Weight(t) : title.Contains(t) ? Weight(t) / 2 : 0);
                 var support = total > 0 ? covered / total : 0;
                 // Prefer a sentence in the question's language when two support it equally.
-                if (TextTerms.IsMostlyChinese(sentence) != chinese)
+                if (TextTokenizer.IsMostlyChinese(sentence) != chinese)
                 {
                     support *= 0.9;
                 }
@@ -89,7 +92,7 @@ public static class ExtractiveAnswer
     public static IReadOnlyList<(string Sentence, int Source, double Support)> Select(ParsedGroundedPrompt prompt, ExtractiveOptions options,
         IReadOnlyDictionary<string, double>? meaning = null)
     {
-        var question = TextTerms.TermSet(prompt.Question);
+        var question = TextTokenizer.TermSet(prompt.Question);
         if ((question.Sum(Weight) <= 0 && meaning is null) || prompt.Sources.Count == 0)
         {
             return [];
@@ -106,14 +109,14 @@ public static class ExtractiveAnswer
         // Beyond the best sentence, a sentence joins only from the same source or when it covers a question term the
         // answer does not yet: repeating the same fact from other chunks adds citations, not information.
         var picked = new List<ExtractiveCandidate> { ranked[0] };
-        var answered = TextTerms.TermSet(ranked[0].Sentence);
+        var answered = TextTokenizer.TermSet(ranked[0].Sentence);
         foreach (var candidate in ranked.Skip(1).Where(c => c.Support >= floor))
         {
             if (picked.Count >= options.MaxSentences)
             {
                 break;
             }
-            var terms = TextTerms.TermSet(candidate.Sentence);
+            var terms = TextTokenizer.TermSet(candidate.Sentence);
             var addsTerm = question.Any(t => terms.Contains(t) && !answered.Contains(t));
             if (picked.All(p => p.Sentence != candidate.Sentence) && (candidate.Source == ranked[0].Source || addsTerm))
             {
@@ -153,7 +156,7 @@ public static class ExtractiveAnswer
         {
             end--;
         }
-        var punctuation = end < sentence.Length ? sentence[end..] : TextTerms.IsMostlyChinese(sentence) ? "。" : ".";
+        var punctuation = end < sentence.Length ? sentence[end..] : TextTokenizer.IsMostlyChinese(sentence) ? "。" : ".";
         return $"{sentence[..end]} [{source}]{punctuation}";
     }
 
@@ -168,7 +171,11 @@ public static class ExtractiveAnswer
     }
 
     // Chinese unigrams are weak evidence on their own; bigrams carry the meaning.
-    private static double Weight(string term) => term.Length == 1 && TextTerms.IsCjk(term[0]) ? 0.3 : 1.0;
+    private static double Weight(string term) => term.Length == 1 && TextTokenizer.IsCjk(term[0]) ? 0.3 : 1.0;
+
+    /// <summary>Sentences worth quoting: Markdown decorations and list bullets are not content.</summary>
+    private static IEnumerable<string> Quotable(string text) =>
+        Sentences.Split(text).Select(s => s.TrimStart('#', '-', '*', '>', ' ', '\t')).Where(s => s.Any(char.IsLetterOrDigit));
 
     private static string TrimCitations(string sentence) =>
         System.Text.RegularExpressions.Regex.Replace(sentence, @"\s*\[\d+\]", "").Trim();

@@ -1,3 +1,3 @@
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Grounding;
 
 public sealed record ParsedGroundedPrompt(string Question, IReadOnlyList<GroundedSource> Sources, bool Strict);

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Grounding;
+using VoiceHelper.Assistant.Models;
 
-namespace VoiceHelper.Ai.Tests.Chat;
+namespace VoiceHelper.Assistant.Tests.Models;
 
 public sealed class ChatModelRouterTests : IAsyncLifetime
 {

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Text;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Grounding;
 
 /// <summary>
 /// The embedded default: answers a <see cref="GroundedPrompt"/> by quoting the best-supported source sentences with
@@ -13,7 +14,7 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGe
 {
     /// <summary>Only the sentence model knows meaning; the lexical embedder would add nothing to the words.</summary>
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _meaning =
-        embedder?.GetService<Embeddings.SentenceEmbeddingGenerator>() is not null ? embedder : null;
+        embedder?.GetService<VoiceHelper.Ai.Embeddings.SentenceEmbeddingGenerator>() is not null ? embedder : null;
 
     public const string ModelId = "extractive";
 
@@ -40,7 +41,7 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGe
         var start = 0;
         for (var i = 1; i <= answer.Length; i++)
         {
-            if (i == answer.Length || answer[i] == ' ' || TextTerms.IsCjk(answer[i - 1]))
+            if (i == answer.Length || answer[i] == ' ' || TextTokenizer.IsCjk(answer[i - 1]))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 yield return new ChatResponseUpdate(ChatRole.Assistant, answer[start..i]) { ModelId = ModelId };
@@ -71,7 +72,7 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGe
         {
             return GroundedPrompt.DontKnowEnglish;
         }
-        var meaning = _meaning is not null && options.MeaningWeight > 0 && prompt.Sources.Count > 0 && !TextTerms.IsMostlyChinese(prompt.Question)
+        var meaning = _meaning is not null && options.MeaningWeight > 0 && prompt.Sources.Count > 0 && !TextTokenizer.IsMostlyChinese(prompt.Question)
             ? await MeaningAsync(_meaning, prompt, cancellationToken)
             : null;
         return ExtractiveAnswer.Compose(prompt, options, meaning);

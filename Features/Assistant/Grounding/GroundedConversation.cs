@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Grounding;
 
 /// <summary>
 /// The conversation before the question, for a model that can use it: the caller's summary of older turns (or null)

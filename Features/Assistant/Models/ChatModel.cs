@@ -1,7 +1,8 @@
 using Microsoft.Extensions.AI;
 using Polly.CircuitBreaker;
+using VoiceHelper.Ai.Chat;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Models;
 
 /// <summary>A catalog entry at run time: its settings and its client (the model servers' behind a circuit breaker).</summary>
 public sealed record ChatModel(ChatModelOptions Options, IChatClient Client)

@@ -1,4 +1,4 @@
-namespace VoiceHelper.Ai.Tests.Chat;
+namespace VoiceHelper.Assistant.Tests.Models;
 
 /// <summary>A clock the test moves, for breaker timings without sleeping.</summary>
 public sealed class ManualClock : TimeProvider

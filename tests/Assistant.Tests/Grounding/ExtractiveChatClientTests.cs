@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
-using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Grounding;
 
-namespace VoiceHelper.Ai.Tests.Chat;
+namespace VoiceHelper.Assistant.Tests.Grounding;
 
 public sealed class ExtractiveChatClientTests
 {

@@ -1,4 +1,4 @@
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Models;
 
 public sealed record RoutedAnswer(
     string Text,

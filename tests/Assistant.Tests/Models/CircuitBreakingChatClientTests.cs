@@ -2,8 +2,9 @@ using Microsoft.Extensions.AI;
 using Polly.CircuitBreaker;
 using VoiceHelper.Ai.Chat;
 using VoiceHelper.Testing;
+using VoiceHelper.Assistant.Models;
 
-namespace VoiceHelper.Ai.Tests.Chat;
+namespace VoiceHelper.Assistant.Tests.Models;
 
 public sealed class CircuitBreakingChatClientTests : IAsyncLifetime
 {

@@ -1,8 +1,9 @@
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Ai.Text;
 
 /// <summary>
-/// Token counts where no tokenizer is at hand (the embedded answerer, context budgets): about four characters per
-/// English token and one per Chinese character, which is what BPE vocabularies of chat models average.
+/// Model token counts where no tokenizer is at hand (the embedded answerer, context budgets): fast, deterministic and
+/// never far below a real tokenizer. English BPE averages about four characters a token; a CJK character (<see
+/// cref="TextTokenizer.IsCjk"/>) is about one token.
 /// </summary>
 public static class TokenEstimate
 {
@@ -11,7 +12,7 @@ public static class TokenEstimate
         int cjk = 0, other = 0;
         foreach (var c in text)
         {
-            if (TextTerms.IsCjk(c))
+            if (TextTokenizer.IsCjk(c))
             {
                 cjk++;
             }

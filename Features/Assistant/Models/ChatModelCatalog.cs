@@ -1,7 +1,9 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Grounding;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Models;
 
 /// <summary>The configured models in fallback order, always ending with the embedded extractive answerer.</summary>
 public sealed class ChatModelCatalog : IDisposable

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace VoiceHelper.Ai.Chat;
+namespace VoiceHelper.Assistant.Grounding;
 
 /// <summary>Tuning of the embedded extractive answerer.</summary>
 public sealed class ExtractiveOptions
