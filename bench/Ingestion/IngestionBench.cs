@@ -14,6 +14,7 @@ using VoiceHelper.Ingestion.ReembedKnowledgeBases;
 using VoiceHelper.Knowledge.Common;
 using VoiceHelper.Knowledge.SearchKnowledge;
 using VoiceHelper.Testing;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Ingestion.Bench;
 
@@ -64,7 +65,7 @@ public static class IngestionBench
             var (loadSeconds, buildSeconds) = await GrowAsync(dataSource, text, size);
             var samples = await SampleTextsAsync(dataSource, queryCount);
             var queries = samples.Select(text.QueryFrom).ToList();
-            foreach (var mode in new[] { SearchKnowledgeModes.Keyword, SearchKnowledgeModes.Vector, SearchKnowledgeModes.Hybrid })
+            foreach (var mode in new[] { KnowledgeSearchModes.Keyword, KnowledgeSearchModes.Vector, KnowledgeSearchModes.Hybrid })
             {
                 foreach (var warm in queries.Take(20))
                 {
@@ -222,16 +223,16 @@ public static class IngestionBench
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
         var kbs = new[] { Kb };
-        var vector = mode == SearchKnowledgeModes.Keyword ? default : await EmbedQueryAsync(connection, transaction, query);
+        var vector = mode == KnowledgeSearchModes.Keyword ? default : await EmbedQueryAsync(connection, transaction, query);
         var (v, k) = await SearchKnowledgeQueries.OnSharedSnapshotAsync<List<(Guid Id, double Score)>, List<(Guid Id, double Score)>>(dataSource, connection, transaction,
-            mode == SearchKnowledgeModes.Keyword ? null : (c, t) => SearchKnowledgeQueries.VectorAsync(c, t, Tenant, kbs, vector, HashedNgramEmbeddingGenerator.ModelId, null, 50, EfSearch, false, CancellationToken.None),
-            mode == SearchKnowledgeModes.Vector ? null : (c, t) => SearchKnowledgeQueries.KeywordAsync(c, t, kbs, query, null, 50, 1.2, 0.75, CancellationToken.None),
+            mode == KnowledgeSearchModes.Keyword ? null : (c, t) => SearchKnowledgeQueries.VectorAsync(c, t, Tenant, kbs, vector, HashedNgramEmbeddingGenerator.ModelId, null, 50, EfSearch, false, CancellationToken.None),
+            mode == KnowledgeSearchModes.Vector ? null : (c, t) => SearchKnowledgeQueries.KeywordAsync(c, t, kbs, query, null, 50, 1.2, 0.75, CancellationToken.None),
             CancellationToken.None);
         (v, k) = (v ?? [], k ?? []);
         var fused = mode switch
         {
-            SearchKnowledgeModes.Keyword => SearchKnowledgeFusion.Ranked(k, false, 10),
-            SearchKnowledgeModes.Vector => SearchKnowledgeFusion.Ranked(v, true, 10),
+            KnowledgeSearchModes.Keyword => SearchKnowledgeFusion.Ranked(k, false, 10),
+            KnowledgeSearchModes.Vector => SearchKnowledgeFusion.Ranked(v, true, 10),
             _ => SearchKnowledgeFusion.Fuse(v, k, 60, 1, 1, 10),
         };
         await SearchKnowledgeQueries.LoadChunksAsync(connection, transaction, Tenant, fused.Select(f => f.ChunkId).ToList(), CancellationToken.None);

@@ -6,4 +6,6 @@ public static class KnowledgeSearchModes
     public const string Hybrid = "hybrid";
     public const string Vector = "vector";
     public const string Keyword = "keyword";
+
+    public static readonly string[] All = [Hybrid, Vector, Keyword];
 }

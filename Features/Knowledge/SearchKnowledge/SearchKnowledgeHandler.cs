@@ -35,8 +35,8 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
         var candidates = Math.Max(request.TopK, settings.CandidatesPerSignal);
         var tenantId = db.CurrentTenantId;
 
-        var wantVector = request.Mode is SearchKnowledgeModes.Vector or SearchKnowledgeModes.Hybrid;
-        var wantKeyword = request.Mode is SearchKnowledgeModes.Keyword or SearchKnowledgeModes.Hybrid;
+        var wantVector = request.Mode is KnowledgeSearchModes.Vector or KnowledgeSearchModes.Hybrid;
+        var wantKeyword = request.Mode is KnowledgeSearchModes.Keyword or KnowledgeSearchModes.Hybrid;
         var searchVector = wantVector && kbIds.Count > 0;
         // The searched bases by their embedder (decision 0010): the query is embedded once per embedder and compared only
         // with that embedder's vectors. A base on an embedder this process lacks has no vector signal until re-embedded.
@@ -75,15 +75,15 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
         var vector = searchVector ? vectorHits : [];
         var keyword = keywordHits ?? [];
 
-        if (vector is null && request.Mode == SearchKnowledgeModes.Vector)
+        if (vector is null && request.Mode == KnowledgeSearchModes.Vector)
         {
             return KnowledgeErrors.VectorSearchUnavailable;
         }
-        var effectiveMode = vector is null ? SearchKnowledgeModes.Keyword : request.Mode;
+        var effectiveMode = vector is null ? KnowledgeSearchModes.Keyword : request.Mode;
         var fused = effectiveMode switch
         {
-            SearchKnowledgeModes.Vector => SearchKnowledgeFusion.Ranked(vector!, isVector: true, request.TopK),
-            SearchKnowledgeModes.Keyword => SearchKnowledgeFusion.Ranked(keyword, isVector: false, request.TopK),
+            KnowledgeSearchModes.Vector => SearchKnowledgeFusion.Ranked(vector!, isVector: true, request.TopK),
+            KnowledgeSearchModes.Keyword => SearchKnowledgeFusion.Ranked(keyword, isVector: false, request.TopK),
             _ => SearchKnowledgeFusion.Fuse(vector!, keyword, settings.RrfK, request.VectorWeight, request.KeywordWeight, request.TopK),
         };
         var chunks = await SearchKnowledgeQueries.LoadChunksAsync(connection, transaction, tenantId, fused.Select(f => f.ChunkId).ToList(), cancellationToken);

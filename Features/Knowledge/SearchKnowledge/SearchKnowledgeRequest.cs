@@ -14,7 +14,7 @@ public sealed record SearchKnowledgeRequest(
     string Query,
     IReadOnlyList<Guid>? KbIds = null,
     int TopK = 10,
-    string Mode = SearchKnowledgeModes.Hybrid,
+    string Mode = KnowledgeSearchModes.Hybrid,
     JsonElement? Metadata = null,
     double VectorWeight = 1.0,
     double KeywordWeight = 1.0) : IRequest<Result<KnowledgeSearchResponse>>;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using VoiceHelper.Contracts.Api;
 
 namespace VoiceHelper.Knowledge.SearchKnowledge;
 
@@ -9,8 +10,8 @@ public sealed class SearchKnowledgeValidator : AbstractValidator<SearchKnowledge
     {
         RuleFor(r => r.Query).NotEmpty().MaximumLength(4000);
         RuleFor(r => r.TopK).InclusiveBetween(1, 100);
-        RuleFor(r => r.Mode).Must(m => SearchKnowledgeModes.All.Contains(m))
-            .WithMessage($"Use one of: {string.Join(", ", SearchKnowledgeModes.All)}.");
+        RuleFor(r => r.Mode).Must(m => KnowledgeSearchModes.All.Contains(m))
+            .WithMessage($"Use one of: {string.Join(", ", KnowledgeSearchModes.All)}.");
         RuleFor(r => r.KbIds).Must(ids => ids is null || ids.Count <= 100).WithMessage("At most 100 knowledge bases per search.");
         RuleFor(r => r.Metadata).Must(m => m is null || m.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null)
             .WithMessage("Metadata must be a JSON object.");

@@ -45,7 +45,8 @@ public sealed class HoldVoiceCallEndpoint : IEndpoint
         {
             var existing = services.Registry.Find(sessionId);
             using var resumed = await http.WebSockets.AcceptWebSocketAsync(subProtocol);
-            if (existing is null || existing.TenantId != tenantId || existing.UserId != userId || existing.IsAttached)
+            if (existing is null || existing.TenantId != tenantId || existing.UserId != userId
+                || !await existing.DetachAsync(TimeSpan.FromSeconds(5), http.RequestAborted))
             {
                 // Another tenant's or user's session id is answered exactly like an unknown one.
                 await RefuseAsync(resumed, new VoiceCallError("session_not_found", "No call with this session id is waiting to be resumed."), WebSocketCloseStatus.PolicyViolation);

@@ -83,6 +83,22 @@ public sealed class VoiceCallSession : IAsyncDisposable
 
     public bool IsAttached => Volatile.Read(ref socket) is not null;
 
+    /// <summary>
+    /// Frees the call for a resume while its old connection still looks open (the client went away without a close
+    /// and the server has not noticed yet, or a phone switched networks): the old connection is aborted and its end
+    /// awaited. False if it did not end within <paramref name="wait"/>.
+    /// </summary>
+    public async Task<bool> DetachAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        Volatile.Read(ref socket)?.Abort();
+        var started = Stopwatch.GetTimestamp();
+        while (IsAttached && Stopwatch.GetElapsedTime(started) < wait)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+        return !IsAttached;
+    }
+
     /// <summary>Counts connections, so an expiry scheduled for an old one does not end a resumed call.</summary>
     public int Connection => Volatile.Read(ref connection);
 

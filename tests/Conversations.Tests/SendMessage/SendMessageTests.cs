@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using VoiceHelper.Conversations.Tests.Infrastructure;
+using VoiceHelper.Testing;
 
 namespace VoiceHelper.Conversations.Tests.SendMessage;
 

@@ -1,4 +1,5 @@
 using VoiceHelper.Conversations.Tests.Infrastructure;
+using VoiceHelper.Testing;
 
 namespace VoiceHelper.Conversations.Tests.SummarizeConversation;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using VoiceHelper.Conversations.Tests.Infrastructure;
+using VoiceHelper.Testing;
 
 namespace VoiceHelper.Conversations.Tests.SummarizeConversation;
 

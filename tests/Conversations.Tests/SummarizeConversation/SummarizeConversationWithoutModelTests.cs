@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceHelper.Conversations.SummarizeConversation;
 using VoiceHelper.Conversations.Tests.Infrastructure;
+using VoiceHelper.Testing;
 
 namespace VoiceHelper.Conversations.Tests.SummarizeConversation;
 

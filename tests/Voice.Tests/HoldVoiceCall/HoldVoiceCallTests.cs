@@ -51,7 +51,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         items[0].GetProperty("content").GetString().ShouldBe(transcript);
         items.ShouldAllBe(m => m.GetProperty("modality").GetString() == "voice");
         items[1].GetProperty("id").GetGuid().ShouldBe(body.GetProperty("message_id").GetGuid());
-        items[1].GetProperty("content").GetString().ShouldBe(FakeAnswerer.AnswerFor(transcript));
+        items[1].GetProperty("content").GetString().ShouldBe(VoiceCallApps.AnswerFor(transcript));
     }
 
     [Fact(Timeout = 180_000)]
@@ -76,7 +76,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         var heard = interrupted.Event!.Value.GetProperty("heard_text").GetString()!;
         interrupted.Event.Value.GetProperty("played_ms").GetInt32().ShouldBe(2000);
         heard.ShouldNotBeEmpty();
-        heard.Length.ShouldBeLessThan(FakeAnswerer.AnswerFor("x").Length);
+        heard.Length.ShouldBeLessThan(VoiceCallApps.AnswerFor("x").Length);
 
         // Nothing more of the interrupted answer arrives after the interruption.
         var next = call.Log.FirstOrDefault(r => r.Index > interrupted.Index && r.Type == "response.audio.started");
@@ -152,6 +152,25 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task A_resume_while_the_old_connection_still_looks_open_takes_the_call_over()
+    {
+        // A phone that switches networks: the old connection never closes, the server has not seen it drop.
+        var caller = apps.NewCaller();
+        await using var old = await apps.CallAsync(caller);
+        var sessionId = (await old.WaitForAsync("session.created")).Event!.Value.GetProperty("session_id").GetGuid();
+
+        await using var resumed = await apps.CallAsync(caller, $"session_id={sessionId}");
+        var created = await resumed.WaitForAsync("session.created");
+        created.Event!.Value.GetProperty("resumed").GetBoolean().ShouldBeTrue();
+        created.Event.Value.GetProperty("session_id").GetGuid().ShouldBe(sessionId);
+        // The take-over aborts the old connection (a half-open one could not receive a close frame): it ends, or this throws.
+        await old.WaitClosedAsync();
+
+        await resumed.SendJsonAsync(new { type = "ping" });
+        await resumed.WaitForAsync("pong");
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_client_that_reconnects_with_its_session_id_gets_the_pending_answer()
     {
         var caller = apps.NewCaller();
@@ -168,7 +187,7 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
         created.Event!.Value.GetProperty("resumed").GetBoolean().ShouldBeTrue();
         created.Event.Value.GetProperty("session_id").GetGuid().ShouldBe(sessionId);
         var done = await resumed.WaitForAsync("response.done");
-        done.Event!.Value.GetProperty("text").GetString().ShouldBe(FakeAnswerer.AnswerFor(final.Event!.Value.GetProperty("text").GetString()!));
+        done.Event!.Value.GetProperty("text").GetString().ShouldBe(VoiceCallApps.AnswerFor(final.Event!.Value.GetProperty("text").GetString()!));
         resumed.Log.Sum(r => r.AudioBytes).ShouldBeGreaterThan(0);
     }
 

@@ -10,7 +10,7 @@ using VoiceHelper.Testing;
 
 namespace VoiceHelper.Voice.Tests.Infrastructure;
 
-/// <summary>The real Conversations service on a loopback port, on fresh databases and the test Redis, answering through <see cref="FakeAnswerer"/>.</summary>
+/// <summary>The real Conversations service on a loopback port, on fresh databases and the test Redis, answering through the fake Assistant (<see cref="FakeAssistant"/>).</summary>
 public sealed class ConversationsHost(TestTokens tokens, string database, string events, Uri assistant) : WebApplicationFactory<conversations::Program>
 {
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

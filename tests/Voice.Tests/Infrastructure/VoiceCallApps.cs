@@ -18,9 +18,14 @@ public sealed class VoiceCallApps : IAsyncLifetime
         ["Speech:Recognizer:Engine"] = "Pocketsphinx",
     };
 
+    /// <summary>The fake Assistant's answer: three sentences (about ten seconds of speech) that name the question.</summary>
+    public static string AnswerFor(string query) =>
+        $"You asked about {query.Trim().TrimEnd('?', '.')}. The warranty lasts two years from the date of purchase and covers parts and labour. " +
+        "To make a claim, open the support page, choose warranty, and attach a photo of the receipt.";
+
     public TestTokens Tokens { get; } = new();
 
-    public FakeAnswerer Answerer { get; private set; } = null!;
+    public FakeAssistant Answerer { get; private set; } = null!;
 
     public ConversationsHost Conversations { get; private set; } = null!;
 
@@ -31,7 +36,8 @@ public sealed class VoiceCallApps : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Answerer = await FakeAnswerer.StartAsync();
+        Answerer = await FakeAssistant.StartAsync(AnswerFor, "Warranty", "Two years.");
+        Answerer.TokenDelay = TimeSpan.FromMilliseconds(5);
         var events = await TestServers.CreateDatabaseAsync("voice_events");
         ConversationsDatabase = await TestServers.CreateDatabaseAsync("voice_conv");
         Conversations = new ConversationsHost(Tokens, ConversationsDatabase, events, Answerer.Address);

@@ -9,22 +9,30 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VoiceHelper.Contracts.Api;
 
-namespace VoiceHelper.Conversations.Tests.Infrastructure;
+namespace VoiceHelper.Testing;
 
 /// <summary>
-/// A loopback HTTP server speaking the Assistant's documented <c>POST /api/v1/rag/query</c> contract, JSON and
-/// server-sent events (refs, token, end), written from the records in Features/Contracts. It answers "Answer to: {query}" word by word and records every call.
+/// Stands in for the Assistant (the chat model cannot run here): a loopback HTTP server speaking its documented
+/// <c>POST /api/v1/rag/query</c> contract, JSON and server-sent events (refs, token, end), written from the records in
+/// Features/Contracts. It answers with <c>answer(query)</c> (default <see cref="AnswerFor"/>) word by word, citing one
+/// source, and records every call.
 /// </summary>
 public sealed class FakeAssistant : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly Func<string, string> _answer;
+    private readonly RagSource _source;
     private int _calls;
 
-    private FakeAssistant(WebApplication app) => _app = app;
+    private FakeAssistant(WebApplication app, Func<string, string> answer, RagSource source) => (_app, _answer, _source) = (app, answer, source);
 
     public int Calls => Volatile.Read(ref _calls);
     public ConcurrentQueue<JsonElement> Bodies { get; } = new();
     public ConcurrentQueue<string> Authorizations { get; } = new();
+
+    /// <summary>The knowledge bases each question was asked over, in arrival order.</summary>
+    public IEnumerable<Guid[]> KbIdsAsked => Bodies.Select(body =>
+        body.TryGetProperty("kb_ids", out var ids) && ids.ValueKind == JsonValueKind.Array ? ids.EnumerateArray().Select(id => id.GetGuid()).ToArray() : []);
 
     /// <summary>Streamed tokens after which the stream stalls until the caller goes away (null: never).</summary>
     public int? StallAfterTokens { get; set; }
@@ -46,13 +54,15 @@ public sealed class FakeAssistant : IAsyncDisposable
 
     public static string AnswerFor(string query) => $"Answer to: {query}";
 
-    public static async Task<FakeAssistant> StartAsync()
+    /// <summary>Starts the fake on a free loopback port; every answer cites one source with this title and text.</summary>
+    public static async Task<FakeAssistant> StartAsync(Func<string, string>? answer = null, string sourceTitle = "Manual", string sourceText = "From the manual.")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var fake = new FakeAssistant(app);
+        var fake = new FakeAssistant(app, answer ?? AnswerFor,
+            new RagSource(1, DocumentId, ChunkId, Guid.Empty, sourceTitle, null, null, 0, 0.9, sourceText, true));
         app.MapPost("/api/v1/rag/query", fake.HandleAsync);
         await app.StartAsync();
         return fake;
@@ -71,8 +81,8 @@ public sealed class FakeAssistant : IAsyncDisposable
         }
         await Task.Delay(AnswerDelay, http.RequestAborted);
         var query = body.GetProperty("query").GetString()!;
-        var answer = AnswerFor(query);
-        var sources = new List<RagSource> { new(1, DocumentId, ChunkId, Guid.Empty, "Manual", null, null, 0, 0.9, "From the manual.", true) };
+        var answer = _answer(query);
+        var sources = new List<RagSource> { _source };
         var metrics = new RagMetrics(0, 1.0, 0, 2.0, 0, 3.0, 42, 0, true, false);
         var final = new RagAnswer(answer, sources, metrics, [], new RagQueryClassification(RagQueryType.Factual, RagQueryComplexity.Simple, "en", 0.7, false),
             "fake-model", false);
