@@ -28,7 +28,7 @@ internal sealed class EmbeddedAnswerer(string name, Uri address, Guid tenantId, 
 
     public static async Task<EmbeddedAnswerer> FakeAsync()
     {
-        var fake = await FakeAnswerer.StartAsync();
+        var fake = await FakeAssistant.StartAsync();
         fake.TokenDelay = TimeSpan.Zero;
         return new EmbeddedAnswerer("fake (canned answer at once)", fake.Address, Guid.NewGuid(), null, [fake]);
     }
