@@ -11,7 +11,7 @@ namespace VoiceHelper.Assistant.Grounding;
 /// (<see cref="ExtractiveOptions.MeaningWeight"/>), so that a sentence that says the same thing in other words can
 /// answer. "I don't know" comes out when no sentence scores enough; a quoted sentence is always cited by its own source.
 /// </summary>
-public static class ExtractiveAnswer
+public static partial class ExtractiveAnswer
 {
     public static string Compose(ParsedGroundedPrompt prompt, ExtractiveOptions options, IReadOnlyDictionary<string, double>? meaning = null)
     {
@@ -36,31 +36,43 @@ public static class ExtractiveAnswer
         return string.Join(separator, parts.Select(p => p.Text));
     }
 
-    /// <summary>Every sentence of every source with its share of the question's words, in source order.</summary>
-    public static List<ExtractiveCandidate> Candidates(ParsedGroundedPrompt prompt)
+    /// <summary>
+    /// Every quotable sentence of every source with its share of the question's words, in source order. A question term
+    /// weighs by how rare it is among the sources' sentences (<see cref="Rarity"/>): the words that name what the question
+    /// is about outweigh the generic ones ("file", "option", "default") that half the sentences share, so a sentence
+    /// matching only the generic words of a question the sources do not answer no longer looks like an answer.
+    /// </summary>
+    public static List<ExtractiveCandidate> Candidates(ParsedGroundedPrompt prompt, int maxSentenceChars = 240)
     {
         var question = TextTokenizer.TermSet(prompt.Question);
-        var total = question.Sum(Weight);
         var chinese = TextTokenizer.IsMostlyChinese(prompt.Question);
+        var sentences = prompt.Sources
+            .SelectMany(source => Quotable(source.Text, maxSentenceChars).Select(sentence => (Source: source, Sentence: sentence, Terms: TextTokenizer.TermSet(sentence))))
+            .ToList();
+        var weights = question.ToDictionary(t => t, t => Weight(t) * Rarity(sentences.Count(s => s.Terms.Contains(t)), sentences.Count));
+        var total = weights.Values.Sum();
         var candidates = new List<ExtractiveCandidate>();
-        foreach (var source in prompt.Sources)
+        foreach (var (source, sentence, terms) in sentences)
         {
             var title = TextTokenizer.TermSet(source.Title);
-            foreach (var sentence in Quotable(source.Text))
+            var covered = question.Sum(t => terms.Contains(t) ? weights[t] : title.Contains(t) ? weights[t] / 2 : 0);
+            var support = total > 0 ? covered / total : 0;
+            // Prefer a sentence in the question's language when two support it equally.
+            if (TextTokenizer.IsMostlyChinese(sentence) != chinese)
             {
-                var terms = TextTokenizer.TermSet(sentence);
-                var covered = question.Sum(t => terms.Contains(t) ? Weight(t) : title.Contains(t) ? Weight(t) / 2 : 0);
-                var support = total > 0 ? covered / total : 0;
-                // Prefer a sentence in the question's language when two support it equally.
-                if (TextTokenizer.IsMostlyChinese(sentence) != chinese)
-                {
-                    support *= 0.9;
-                }
-                candidates.Add(new ExtractiveCandidate(sentence, source.Number, candidates.Count, support));
+                support *= 0.9;
             }
+            candidates.Add(new ExtractiveCandidate(sentence, source.Number, candidates.Count, support));
         }
         return candidates;
     }
+
+    /// <summary>
+    /// A question term's weight from the number of the sources' sentences that contain it (inverse document frequency
+    /// over the context): a term no sentence has weighs most, since the sources then miss what the question names.
+    /// </summary>
+    public static double Rarity(int sentencesWithTerm, int sentences) =>
+        Math.Log(1 + (sentences + 1.0) / (sentencesWithTerm + 1.0));
 
     /// <summary>
     /// The sentences worth embedding, at most <see cref="ExtractiveOptions.MeaningCandidates"/>: the best by words and the
@@ -97,7 +109,7 @@ public static class ExtractiveAnswer
         {
             return [];
         }
-        var candidates = Candidates(prompt);
+        var candidates = Candidates(prompt, options.MaxSentenceChars);
         var scored = candidates.Select(c => c with { Support = Score(c, candidates, meaning, options) }).ToList();
         var minimum = prompt.Strict ? options.StrictMinSupport : options.MinSupport;
         var ranked = scored.OrderByDescending(c => c.Support).ThenBy(c => c.Order).ToList();
@@ -122,6 +134,16 @@ public static class ExtractiveAnswer
             {
                 picked.Add(candidate);
                 answered.UnionWith(terms);
+            }
+        }
+        // A short sentence just before a picked one in the same source is its label ("-t --test Test." before "Check the
+        // compressed file integrity then quit."): quoted with it, since the answer is often the name the label gives.
+        foreach (var sentence in picked.ToList())
+        {
+            if (sentence.Order > 0 && candidates[sentence.Order - 1] is var label && label.Source == sentence.Source
+                && label.Sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= options.LabelWords && picked.All(p => p.Order != label.Order))
+            {
+                picked.Add(label with { Support = sentence.Support });
             }
         }
         return picked.OrderBy(c => c.Order).Select(c => (c.Sentence, c.Source, c.Support)).ToList();
@@ -173,9 +195,46 @@ public static class ExtractiveAnswer
     // Chinese unigrams are weak evidence on their own; bigrams carry the meaning.
     private static double Weight(string term) => term.Length == 1 && TextTokenizer.IsCjk(term[0]) ? 0.3 : 1.0;
 
-    /// <summary>Sentences worth quoting: Markdown decorations and list bullets are not content.</summary>
-    private static IEnumerable<string> Quotable(string text) =>
-        Sentences.Split(text).Select(s => s.TrimStart('#', '-', '*', '>', ' ', '\t')).Where(s => s.Any(char.IsLetterOrDigit));
+    /// <summary>Headings marks, quote marks, "…" and a bullet ("- " or "* ", followed by a space: "-layout" is an option, not a bullet).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[#>…\s]+|[-*](?=\s))+")]
+    private static partial System.Text.RegularExpressions.Regex Decoration();
+
+    /// <summary>
+    /// Sentences worth quoting: Markdown decorations, list bullets and the "…" that marks left-out text are not content.
+    /// A sentence longer than <paramref name="maxChars"/> (an option list or a page header flattened into one line)
+    /// is quoted by its items (<see cref="Items"/>), so that the one item that answers is quoted instead of the list.
+    /// </summary>
+    public static IEnumerable<string> Quotable(string text, int maxChars) =>
+        Sentences.Split(text).Select(s => Decoration().Replace(s, "")).Where(s => s.Any(char.IsLetterOrDigit))
+            .SelectMany(s => s.Length > maxChars ? Items(s) : [s]);
+
+    /// <summary>
+    /// An overlong sentence split before each command-line option that starts an item ("-n, --no-clobber do not
+    /// overwrite"): a word starting with "-" and a letter, not following a comma (then it is the same option's other
+    /// name, "-n, --no-clobber") nor an option. Items shorter than four words join the next one.
+    /// </summary>
+    public static List<string> Items(string sentence)
+    {
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var items = new List<string>();
+        var current = new List<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            var startsOption = words[i].Length > 1 && words[i][0] == '-' && (char.IsLetter(words[i][1]) || words[i][1] == '-' && words[i].Length > 2 && char.IsLetter(words[i][2]));
+            var previousJoins = i > 0 && (words[i - 1].EndsWith(',') || words[i - 1].StartsWith('-'));
+            if (startsOption && !previousJoins && current.Count >= 4)
+            {
+                items.Add(string.Join(' ', current));
+                current.Clear();
+            }
+            current.Add(words[i]);
+        }
+        if (current.Count > 0)
+        {
+            items.Add(string.Join(' ', current));
+        }
+        return items;
+    }
 
     private static string TrimCitations(string sentence) =>
         System.Text.RegularExpressions.Regex.Replace(sentence, @"\s*\[\d+\]", "").Trim();

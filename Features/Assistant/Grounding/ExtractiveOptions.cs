@@ -16,6 +16,12 @@ public sealed class ExtractiveOptions
     /// <summary>The answer's length bound in characters (citations included); sentences past it are left out, the first is cut.</summary>
     [Range(80, 4000)] public int MaxAnswerChars { get; set; } = 600;
 
+    /// <summary>A sentence longer than this (an option list flattened into one line) is scored and quoted by its items.</summary>
+    [Range(80, 4000)] public int MaxSentenceChars { get; set; } = 240;
+
+    /// <summary>A sentence of at most this many words just before a quoted one is its label and is quoted with it (0: never).</summary>
+    [Range(0, 20)] public int LabelWords { get; set; } = 5;
+
     /// <summary>
     /// With the sentence model, a sentence's score is this share of its meaning (cosine to the question, lifted by a
     /// neighbour's) plus the rest of its share of the question's words. 0 (the default until it is tuned on the dev
