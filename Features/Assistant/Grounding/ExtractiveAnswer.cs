@@ -41,6 +41,7 @@ public static partial class ExtractiveAnswer
     /// weighs by how rare it is among the sources' sentences (<see cref="Rarity"/>): the words that name what the question
     /// is about outweigh the generic ones ("file", "option", "default") that half the sentences share, so a sentence
     /// matching only the generic words of a question the sources do not answer no longer looks like an answer.
+    /// (Latin terms; Chinese ones see below.)
     /// </summary>
     public static List<ExtractiveCandidate> Candidates(ParsedGroundedPrompt prompt, int maxSentenceChars = 240)
     {
@@ -49,7 +50,11 @@ public static partial class ExtractiveAnswer
         var sentences = prompt.Sources
             .SelectMany(source => Quotable(source.Text, maxSentenceChars).Select(sentence => (Source: source, Sentence: sentence, Terms: TextTokenizer.TermSet(sentence))))
             .ToList();
-        var weights = question.ToDictionary(t => t, t => Weight(t) * Rarity(sentences.Count(s => s.Terms.Contains(t)), sentences.Count));
+        // Most Chinese character pairs of a question are no word (the split has no dictionary), so a pair no sentence has
+        // says little: it weighs as a single character does. Chinese terms are not weighed by rarity: absence is the norm.
+        var weights = question.ToDictionary(t => t, t => sentences.Count(s => s.Terms.Contains(t)) is var containing && TextTokenizer.IsCjk(t[0])
+            ? containing == 0 ? CjkCharacterWeight : Weight(t)
+            : Rarity(containing, sentences.Count));
         var total = weights.Values.Sum();
         var candidates = new List<ExtractiveCandidate>();
         foreach (var (source, sentence, terms) in sentences)
@@ -193,7 +198,9 @@ public static partial class ExtractiveAnswer
     }
 
     // Chinese unigrams are weak evidence on their own; bigrams carry the meaning.
-    private static double Weight(string term) => term.Length == 1 && TextTokenizer.IsCjk(term[0]) ? 0.3 : 1.0;
+    private static double Weight(string term) => term.Length == 1 && TextTokenizer.IsCjk(term[0]) ? CjkCharacterWeight : 1.0;
+
+    private const double CjkCharacterWeight = 0.3;
 
     /// <summary>Headings marks, quote marks, "…" and a bullet ("- " or "* ", followed by a space: "-layout" is an option, not a bullet).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[#>…\s]+|[-*](?=\s))+")]
