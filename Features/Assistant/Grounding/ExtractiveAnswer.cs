@@ -116,8 +116,11 @@ public static partial class ExtractiveAnswer
         }
         var candidates = Candidates(prompt, options.MaxSentenceChars);
         var scored = candidates.Select(c => c with { Support = Score(c, candidates, meaning, options) }).ToList();
-        var minimum = prompt.Strict ? options.StrictMinSupport : options.MinSupport;
-        var ranked = scored.OrderByDescending(c => c.Support).ThenBy(c => c.Order).ToList();
+        var minimum = prompt.Strict ? options.StrictMinSupport : meaning is null ? options.MinSupport : options.MinMixedSupport;
+        // With the model, meaning alone cannot answer: a sentence on the same topic that shares too few of the question's
+        // (rarity-weighted) words is about something else ("convert a Word document to PDF" vs. a PDF-to-text converter).
+        var ranked = scored.Where(c => meaning is null || candidates[c.Order].Support >= options.MinWordSupport)
+            .OrderByDescending(c => c.Support).ThenBy(c => c.Order).ToList();
         if (ranked.Count == 0 || ranked[0].Support < minimum)
         {
             return [];
