@@ -221,23 +221,26 @@ public static partial class ExtractiveAnswer
     /// <summary>
     /// An overlong sentence split before each command-line option that starts an item ("-n, --no-clobber do not
     /// overwrite"): a word starting with "-" and a letter, not following a comma (then it is the same option's other
-    /// name, "-n, --no-clobber") nor an option. Items shorter than four words join the next one.
+    /// name, "-n, --no-clobber") nor an option, nor inside parentheses ("(overrides a previous -i option)"). Items shorter
+    /// than four words join the next one.
     /// </summary>
     public static List<string> Items(string sentence)
     {
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var items = new List<string>();
         var current = new List<string>();
+        var depth = 0;
         for (var i = 0; i < words.Length; i++)
         {
             var startsOption = words[i].Length > 1 && words[i][0] == '-' && (char.IsLetter(words[i][1]) || words[i][1] == '-' && words[i].Length > 2 && char.IsLetter(words[i][2]));
             var previousJoins = i > 0 && (words[i - 1].EndsWith(',') || words[i - 1].StartsWith('-'));
-            if (startsOption && !previousJoins && current.Count >= 4)
+            if (startsOption && !previousJoins && depth == 0 && current.Count >= 4)
             {
                 items.Add(string.Join(' ', current));
                 current.Clear();
             }
             current.Add(words[i]);
+            depth = Math.Max(0, depth + words[i].Count(c => c == '(') - words[i].Count(c => c == ')'));
         }
         if (current.Count > 0)
         {
