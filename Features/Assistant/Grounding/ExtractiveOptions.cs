@@ -44,5 +44,5 @@ public sealed class ExtractiveOptions
     [Range(-1.0, 1.0)] public double MeaningCeiling { get; set; } = 0.7;
 
     /// <summary>Sentences embedded per question (the best by words, then the top source's): bounds the answer's latency.</summary>
-    [Range(1, 256)] public int MeaningCandidates { get; set; } = 32;
+    [Range(1, 256)] public int MeaningCandidates { get; set; } = 16;
 }
