@@ -54,7 +54,7 @@ public static partial class ExtractiveAnswer
         // says little: it weighs as a single character does. Chinese terms are not weighed by rarity: absence is the norm.
         var weights = question.ToDictionary(t => t, t => sentences.Count(s => s.Terms.Contains(t)) is var containing && TextTokenizer.IsCjk(t[0])
             ? containing == 0 ? CjkCharacterWeight : Weight(t)
-            : Rarity(containing, sentences.Count));
+            : Rarity(Math.Max(containing, 1), sentences.Count));
         var total = weights.Values.Sum();
         var candidates = new List<ExtractiveCandidate>();
         foreach (var (source, sentence, terms) in sentences)
@@ -74,7 +74,8 @@ public static partial class ExtractiveAnswer
 
     /// <summary>
     /// A question term's weight from the number of the sources' sentences that contain it (inverse document frequency
-    /// over the context): a term no sentence has weighs most, since the sources then miss what the question names.
+    /// over the context). The caller counts a term no sentence has as if one had it: it may be what the question names
+    /// and the sources miss, or just the question's own verb ("how long do refunds take?"), so it weighs as the rarest.
     /// </summary>
     public static double Rarity(int sentencesWithTerm, int sentences) =>
         Math.Log(1 + (sentences + 1.0) / (sentencesWithTerm + 1.0));
