@@ -16,6 +16,8 @@ using VoiceHelper.Testing;
 // synthetic manuals up to --chunks chunks are indexed through the real Knowledge API and Ingestion worker, then
 // every question goes through POST /api/v1/rag/query. Usage: dotnet run -c Release --project bench/Assistant -- [--chunks 10000]
 // [--repeats 3] [--docs DIR --questions FILE] [--split dev|held-out] [--configs N (the first N configurations)] [--verbose]
+// [--dump FILE] writes each question's sources; [--replay FILE] then answers them again with the answerer alone, offline
+// and in seconds (Replay.cs), for tuning the extractive answerer before a full run confirms it.
 // The larger dev sets are in bench/Devsets (English: rendered manual pages, see render-man-pages.sh; Chinese: zh/docs).
 var targetChunks = ArgValue("--chunks", 10_000);
 var repeats = ArgValue("--repeats", 3);

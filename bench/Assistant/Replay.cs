@@ -32,12 +32,30 @@ internal static class Replay
     public static async Task RunAsync(string[] args)
     {
         var options = new ExtractiveOptions();
-        if (Arg(args, "--meaning-weight") is { } weight) options.MeaningWeight = double.Parse(weight, CultureInfo.InvariantCulture);
-        if (Arg(args, "--min-support") is { } support) options.MinSupport = double.Parse(support, CultureInfo.InvariantCulture);
-        if (Arg(args, "--min-mixed-support") is { } mixed) options.MinMixedSupport = double.Parse(mixed, CultureInfo.InvariantCulture);
-        if (Arg(args, "--min-word-support") is { } words) options.MinWordSupport = double.Parse(words, CultureInfo.InvariantCulture);
-        if (Arg(args, "--meaning-candidates") is { } shortlist) options.MeaningCandidates = int.Parse(shortlist, CultureInfo.InvariantCulture);
-        if (Arg(args, "--max-chars") is { } chars) options.MaxAnswerChars = int.Parse(chars, CultureInfo.InvariantCulture);
+        if (Arg(args, "--meaning-weight") is { } weight)
+        {
+            options.MeaningWeight = double.Parse(weight, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--min-support") is { } support)
+        {
+            options.MinSupport = double.Parse(support, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--min-mixed-support") is { } mixed)
+        {
+            options.MinMixedSupport = double.Parse(mixed, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--min-word-support") is { } words)
+        {
+            options.MinWordSupport = double.Parse(words, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--meaning-candidates") is { } shortlist)
+        {
+            options.MeaningCandidates = int.Parse(shortlist, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--max-chars") is { } chars)
+        {
+            options.MaxAnswerChars = int.Parse(chars, CultureInfo.InvariantCulture);
+        }
         var split = Arg(args, "--split");
         var model = Environment.GetEnvironmentVariable("VOICEHELPER_TOOLS_DIR") is { Length: > 0 } tools
             && SentenceEmbeddingGenerator.IsPresent(Path.Combine(tools, "models", SentenceEmbeddingGenerator.DefaultModelId))

@@ -6,10 +6,11 @@ namespace VoiceHelper.Assistant.Grounding;
 /// <summary>
 /// The decision of the embedded answerer, as a pure function: which source sentences answer the question, or none.
 /// A sentence's support is the weighted share of the question's content terms it contains (its source's title
-/// counting half). With the sentence model, the caller also passes each sentence's cosine to the question
-/// (<see cref="MeaningShortlist"/> says which sentences to embed), and the score mixes meaning and words
-/// (<see cref="ExtractiveOptions.MeaningWeight"/>), so that a sentence that says the same thing in other words can
-/// answer. "I don't know" comes out when no sentence scores enough; a quoted sentence is always cited by its own source.
+/// counting half; a term weighs by its rarity among the sources' sentences); overlong sentences are quoted by their
+/// items, and a short label before a quoted sentence is quoted with it. With the sentence model, the caller also passes
+/// each sentence's cosine to the question (<see cref="MeaningShortlist"/> says which sentences to embed), and the score
+/// mixes meaning and words (<see cref="ExtractiveOptions.MeaningWeight"/>), so that a sentence that says the same thing
+/// in other words can answer, while one that shares too few of the question's words cannot. "I don't know" comes out when no sentence scores enough; a quoted sentence is always cited by its own source.
 /// </summary>
 public static partial class ExtractiveAnswer
 {
