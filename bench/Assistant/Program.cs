@@ -16,11 +16,18 @@ using VoiceHelper.Testing;
 // synthetic manuals up to --chunks chunks are indexed through the real Knowledge API and Ingestion worker, then
 // every question goes through POST /api/v1/rag/query. Usage: dotnet run -c Release --project bench/Assistant -- [--chunks 10000]
 // [--repeats 3] [--docs DIR --questions FILE] [--split dev|held-out] [--configs N (the first N configurations)] [--verbose]
+// [--dump FILE] writes each question's sources; [--replay FILE] then answers them again with the answerer alone, offline
+// and in seconds (Replay.cs), for tuning the extractive answerer before a full run confirms it.
 // The larger dev sets are in bench/Devsets (English: rendered manual pages, see render-man-pages.sh; Chinese: zh/docs).
 var targetChunks = ArgValue("--chunks", 10_000);
 var repeats = ArgValue("--repeats", 3);
 var configurationCount = ArgValue("--configs", 3);
 var split = ArgText("--split");
+if (ArgText("--replay") is not null)
+{
+    await Replay.RunAsync(args);
+    return;
+}
 using var servers = Servers.Start();
 using var tokens = new TestTokens();
 var eventsDb = await TestServers.CreateDatabaseAsync("bench_events");
@@ -144,6 +151,21 @@ foreach (var (name, rerank, selfRag) in configurations.Take(configurationCount))
 quality.Print();
 latency.Print();
 
+// The sources each question's answer was written from, for --replay (the answerer alone, offline).
+if (ArgText("--dump") is { } dumpFile)
+{
+    await using var dump = File.CreateText(dumpFile);
+    foreach (var question in questions)
+    {
+        var sources = await RefsAsync(new { query = question.Question, kb_ids = kbs, use_cache = false, stream = true });
+        await dump.WriteLineAsync(JsonSerializer.Serialize(new DumpedQuestion(question.Question, question.Doc, question.Facts, question.Split,
+            sources.EnumerateArray().Select(s => new DumpedSource(s.GetProperty("index").GetInt32(),
+                s.TryGetProperty("heading_path", out var heading) && heading.GetString() is { Length: > 0 } path
+                    ? $"{s.GetProperty("title").GetString()} > {path}" : s.GetProperty("title").GetString()!,
+                s.GetProperty("snippet").GetString()!, documentIds.GetValueOrDefault(s.GetProperty("document_id").GetGuid()))).ToArray())));
+    }
+}
+
 // Semantic cache: the original question fills it, its paraphrase should hit it (the built-in dev set only).
 if (ArgText("--questions") is not null)
 {
@@ -239,6 +261,19 @@ async Task<JsonElement> AskAsync(object request)
         throw new InvalidOperationException($"rag/query answered {(int)response.StatusCode}: {body}");
     }
     return JsonDocument.Parse(body).RootElement.Clone();
+}
+
+async Task<JsonElement> RefsAsync(object request)
+{
+    var response = await assistant.PostAsJsonAsync("/api/v1/rag/query", request);
+    var body = await response.Content.ReadAsStringAsync();
+    var lines = body.Split('\n');
+    var at = Array.FindIndex(lines, l => l.Trim() == "event: refs");
+    if (!response.IsSuccessStatusCode || at < 0)
+    {
+        throw new InvalidOperationException($"rag/query (stream) answered {(int)response.StatusCode}: {body}");
+    }
+    return JsonDocument.Parse(lines[at + 1]["data:".Length..]).RootElement.GetProperty("sources").Clone();
 }
 
 static string Text(JsonElement answer) => answer.GetProperty("answer").GetString()!;

@@ -6,12 +6,13 @@ namespace VoiceHelper.Assistant.Grounding;
 /// <summary>
 /// The decision of the embedded answerer, as a pure function: which source sentences answer the question, or none.
 /// A sentence's support is the weighted share of the question's content terms it contains (its source's title
-/// counting half). With the sentence model, the caller also passes each sentence's cosine to the question
-/// (<see cref="MeaningShortlist"/> says which sentences to embed), and the score mixes meaning and words
-/// (<see cref="ExtractiveOptions.MeaningWeight"/>), so that a sentence that says the same thing in other words can
-/// answer. "I don't know" comes out when no sentence scores enough; a quoted sentence is always cited by its own source.
+/// counting half; a term weighs by its rarity among the sources' sentences); overlong sentences are quoted by their
+/// items, and a short label before a quoted sentence is quoted with it. With the sentence model, the caller also passes
+/// each sentence's cosine to the question (<see cref="MeaningShortlist"/> says which sentences to embed), and the score
+/// mixes meaning and words (<see cref="ExtractiveOptions.MeaningWeight"/>), so that a sentence that says the same thing
+/// in other words can answer, while one that shares too few of the question's words cannot. "I don't know" comes out when no sentence scores enough; a quoted sentence is always cited by its own source.
 /// </summary>
-public static class ExtractiveAnswer
+public static partial class ExtractiveAnswer
 {
     public static string Compose(ParsedGroundedPrompt prompt, ExtractiveOptions options, IReadOnlyDictionary<string, double>? meaning = null)
     {
@@ -36,31 +37,49 @@ public static class ExtractiveAnswer
         return string.Join(separator, parts.Select(p => p.Text));
     }
 
-    /// <summary>Every sentence of every source with its share of the question's words, in source order.</summary>
-    public static List<ExtractiveCandidate> Candidates(ParsedGroundedPrompt prompt)
+    /// <summary>
+    /// Every quotable sentence of every source with its share of the question's words, in source order. A question term
+    /// weighs by how rare it is among the sources' sentences (<see cref="Rarity"/>): the words that name what the question
+    /// is about outweigh the generic ones ("file", "option", "default") that half the sentences share, so a sentence
+    /// matching only the generic words of a question the sources do not answer no longer looks like an answer.
+    /// (Latin terms; Chinese ones see below.)
+    /// </summary>
+    public static List<ExtractiveCandidate> Candidates(ParsedGroundedPrompt prompt, int maxSentenceChars = 240)
     {
         var question = TextTokenizer.TermSet(prompt.Question);
-        var total = question.Sum(Weight);
         var chinese = TextTokenizer.IsMostlyChinese(prompt.Question);
+        var sentences = prompt.Sources
+            .SelectMany(source => Quotable(source.Text, maxSentenceChars).Select(sentence => (Source: source, Sentence: sentence, Terms: TextTokenizer.TermSet(sentence))))
+            .ToList();
+        // Most Chinese character pairs of a question are no word (the split has no dictionary), so a pair no sentence has
+        // says little: it weighs as a single character does. Chinese terms are not weighed by rarity: absence is the norm.
+        var weights = question.ToDictionary(t => t, t => sentences.Count(s => s.Terms.Contains(t)) is var containing && TextTokenizer.IsCjk(t[0])
+            ? containing == 0 ? CjkCharacterWeight : Weight(t)
+            : Rarity(Math.Max(containing, 1), sentences.Count));
+        var total = weights.Values.Sum();
         var candidates = new List<ExtractiveCandidate>();
-        foreach (var source in prompt.Sources)
+        foreach (var (source, sentence, terms) in sentences)
         {
             var title = TextTokenizer.TermSet(source.Title);
-            foreach (var sentence in Quotable(source.Text))
+            var covered = question.Sum(t => terms.Contains(t) ? weights[t] : title.Contains(t) ? weights[t] / 2 : 0);
+            var support = total > 0 ? covered / total : 0;
+            // Prefer a sentence in the question's language when two support it equally.
+            if (TextTokenizer.IsMostlyChinese(sentence) != chinese)
             {
-                var terms = TextTokenizer.TermSet(sentence);
-                var covered = question.Sum(t => terms.Contains(t) ? Weight(t) : title.Contains(t) ? Weight(t) / 2 : 0);
-                var support = total > 0 ? covered / total : 0;
-                // Prefer a sentence in the question's language when two support it equally.
-                if (TextTokenizer.IsMostlyChinese(sentence) != chinese)
-                {
-                    support *= 0.9;
-                }
-                candidates.Add(new ExtractiveCandidate(sentence, source.Number, candidates.Count, support));
+                support *= 0.9;
             }
+            candidates.Add(new ExtractiveCandidate(sentence, source.Number, candidates.Count, support));
         }
         return candidates;
     }
+
+    /// <summary>
+    /// A question term's weight from the number of the sources' sentences that contain it (inverse document frequency
+    /// over the context). The caller counts a term no sentence has as if one had it: it may be what the question names
+    /// and the sources miss, or just the question's own verb ("how long do refunds take?"), so it weighs as the rarest.
+    /// </summary>
+    public static double Rarity(int sentencesWithTerm, int sentences) =>
+        Math.Log(1 + (sentences + 1.0) / (sentencesWithTerm + 1.0));
 
     /// <summary>
     /// The sentences worth embedding, at most <see cref="ExtractiveOptions.MeaningCandidates"/>: the best by words and the
@@ -97,10 +116,13 @@ public static class ExtractiveAnswer
         {
             return [];
         }
-        var candidates = Candidates(prompt);
+        var candidates = Candidates(prompt, options.MaxSentenceChars);
         var scored = candidates.Select(c => c with { Support = Score(c, candidates, meaning, options) }).ToList();
-        var minimum = prompt.Strict ? options.StrictMinSupport : options.MinSupport;
-        var ranked = scored.OrderByDescending(c => c.Support).ThenBy(c => c.Order).ToList();
+        var minimum = prompt.Strict ? options.StrictMinSupport : meaning is null ? options.MinSupport : options.MinMixedSupport;
+        // With the model, meaning alone cannot answer: a sentence on the same topic that shares too few of the question's
+        // (rarity-weighted) words is about something else ("convert a Word document to PDF" vs. a PDF-to-text converter).
+        var ranked = scored.Where(c => meaning is null || candidates[c.Order].Support >= options.MinWordSupport)
+            .OrderByDescending(c => c.Support).ThenBy(c => c.Order).ToList();
         if (ranked.Count == 0 || ranked[0].Support < minimum)
         {
             return [];
@@ -122,6 +144,16 @@ public static class ExtractiveAnswer
             {
                 picked.Add(candidate);
                 answered.UnionWith(terms);
+            }
+        }
+        // A short sentence just before a picked one in the same source is its label ("-t --test Test." before "Check the
+        // compressed file integrity then quit."): quoted with it, since the answer is often the name the label gives.
+        foreach (var sentence in picked.ToList())
+        {
+            if (sentence.Order > 0 && candidates[sentence.Order - 1] is var label && label.Source == sentence.Source
+                && label.Sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= options.LabelWords && picked.All(p => p.Order != label.Order))
+            {
+                picked.Add(label with { Support = sentence.Support });
             }
         }
         return picked.OrderBy(c => c.Order).Select(c => (c.Sentence, c.Source, c.Support)).ToList();
@@ -171,11 +203,53 @@ public static class ExtractiveAnswer
     }
 
     // Chinese unigrams are weak evidence on their own; bigrams carry the meaning.
-    private static double Weight(string term) => term.Length == 1 && TextTokenizer.IsCjk(term[0]) ? 0.3 : 1.0;
+    private static double Weight(string term) => term.Length == 1 && TextTokenizer.IsCjk(term[0]) ? CjkCharacterWeight : 1.0;
 
-    /// <summary>Sentences worth quoting: Markdown decorations and list bullets are not content.</summary>
-    private static IEnumerable<string> Quotable(string text) =>
-        Sentences.Split(text).Select(s => s.TrimStart('#', '-', '*', '>', ' ', '\t')).Where(s => s.Any(char.IsLetterOrDigit));
+    private const double CjkCharacterWeight = 0.3;
+
+    /// <summary>Headings marks, quote marks, "…" and a bullet ("- " or "* ", followed by a space: "-layout" is an option, not a bullet).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[#>…\s]+|[-*](?=\s))+")]
+    private static partial System.Text.RegularExpressions.Regex Decoration();
+
+    /// <summary>
+    /// Sentences worth quoting: Markdown decorations, list bullets and the "…" that marks left-out text are not content.
+    /// A sentence longer than <paramref name="maxChars"/> (an option list or a page header flattened into one line)
+    /// is quoted by its items (<see cref="Items"/>), so that the one item that answers is quoted instead of the list.
+    /// </summary>
+    public static IEnumerable<string> Quotable(string text, int maxChars) =>
+        Sentences.Split(text).Select(s => Decoration().Replace(s, "")).Where(s => s.Any(char.IsLetterOrDigit))
+            .SelectMany(s => s.Length > maxChars ? Items(s) : [s]);
+
+    /// <summary>
+    /// An overlong sentence split before each command-line option that starts an item ("-n, --no-clobber do not
+    /// overwrite"): a word starting with "-" and a letter, not following a comma (then it is the same option's other
+    /// name, "-n, --no-clobber") nor an option, nor inside parentheses ("(overrides a previous -i option)"). Items shorter
+    /// than four words join the next one.
+    /// </summary>
+    public static List<string> Items(string sentence)
+    {
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var items = new List<string>();
+        var current = new List<string>();
+        var depth = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var startsOption = words[i].Length > 1 && words[i][0] == '-' && (char.IsLetter(words[i][1]) || words[i][1] == '-' && words[i].Length > 2 && char.IsLetter(words[i][2]));
+            var previousJoins = i > 0 && (words[i - 1].EndsWith(',') || words[i - 1].StartsWith('-'));
+            if (startsOption && !previousJoins && depth == 0 && current.Count >= 4)
+            {
+                items.Add(string.Join(' ', current));
+                current.Clear();
+            }
+            current.Add(words[i]);
+            depth = Math.Max(0, depth + words[i].Count(c => c == '(') - words[i].Count(c => c == ')'));
+        }
+        if (current.Count > 0)
+        {
+            items.Add(string.Join(' ', current));
+        }
+        return items;
+    }
 
     private static string TrimCitations(string sentence) =>
         System.Text.RegularExpressions.Regex.Replace(sentence, @"\s*\[\d+\]", "").Trim();

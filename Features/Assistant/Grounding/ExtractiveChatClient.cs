@@ -83,7 +83,10 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGe
         CancellationToken cancellationToken)
     {
         var shortlist = ExtractiveAnswer.MeaningShortlist(ExtractiveAnswer.Candidates(prompt), prompt.Sources[0].Number, options);
-        var vectors = await model.GenerateAsync([prompt.Question, .. shortlist], cancellationToken: cancellationToken);
+        // A sentence's start says what it is about; embedding no more of it than a quotable sentence's length keeps the
+        // batch short (the model pads every text to the longest).
+        var vectors = await model.GenerateAsync([prompt.Question, .. shortlist.Select(s => s.Length > options.MaxSentenceChars ? s[..options.MaxSentenceChars] : s)],
+            cancellationToken: cancellationToken);
         var question = vectors[0].Vector.Span;
         var meaning = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < shortlist.Count; i++)

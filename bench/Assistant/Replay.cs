@@ -1,0 +1,114 @@
+extern alias assistant;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using assistant::VoiceHelper.Assistant.Grounding;
+using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Embeddings;
+
+namespace VoiceHelper.Assistant.Bench;
+
+/// <summary>A question with the sources the answer pipeline gave the answerer, as written by <c>--dump</c>.</summary>
+internal sealed record DumpedQuestion(
+    [property: JsonPropertyName("question")] string Question,
+    [property: JsonPropertyName("doc")] string? Doc,
+    [property: JsonPropertyName("facts")] string[] Facts,
+    [property: JsonPropertyName("split")] string? Split,
+    [property: JsonPropertyName("sources")] DumpedSource[] Sources);
+
+internal sealed record DumpedSource(
+    [property: JsonPropertyName("number")] int Number,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("doc")] string? Doc);
+
+/// <summary>
+/// Offline evaluation of the extractive answerer alone: the dumped prompts of a bench run (<c>--dump FILE</c>) are
+/// answered again with the given options, in seconds instead of minutes, so that a change to the pure decision can be
+/// measured before a full run confirms it. Usage: <c>--replay FILE [--split dev] [--meaning-weight W] [--min-support S] [--verbose]</c>.
+/// </summary>
+internal static class Replay
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var options = new ExtractiveOptions();
+        if (Arg(args, "--meaning-weight") is { } weight)
+        {
+            options.MeaningWeight = double.Parse(weight, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--min-support") is { } support)
+        {
+            options.MinSupport = double.Parse(support, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--min-mixed-support") is { } mixed)
+        {
+            options.MinMixedSupport = double.Parse(mixed, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--min-word-support") is { } words)
+        {
+            options.MinWordSupport = double.Parse(words, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--meaning-candidates") is { } shortlist)
+        {
+            options.MeaningCandidates = int.Parse(shortlist, CultureInfo.InvariantCulture);
+        }
+        if (Arg(args, "--max-chars") is { } chars)
+        {
+            options.MaxAnswerChars = int.Parse(chars, CultureInfo.InvariantCulture);
+        }
+        var split = Arg(args, "--split");
+        var model = Environment.GetEnvironmentVariable("VOICEHELPER_TOOLS_DIR") is { Length: > 0 } tools
+            && SentenceEmbeddingGenerator.IsPresent(Path.Combine(tools, "models", SentenceEmbeddingGenerator.DefaultModelId))
+            ? new SentenceEmbeddingGenerator(new SentenceEmbeddingOptions { ModelDirectory = Path.Combine(tools, "models", SentenceEmbeddingGenerator.DefaultModelId) })
+            : null;
+        using var client = new ExtractiveChatClient(options, model);
+        var questions = File.ReadLines(Arg(args, "--replay")!).Where(l => l.Trim().Length > 0)
+            .Select(l => JsonSerializer.Deserialize<DumpedQuestion>(l)!).Where(q => split is null || q.Split == split).ToList();
+        int answerable = 0, fact = 0, cites = 0, unanswerable = 0, refused = 0, falseRefusals = 0, citations = 0, rightCitations = 0;
+        var latencies = new List<double>();
+        foreach (var q in questions)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var answer = q.Sources.Length == 0
+                ? GroundedPrompt.DontKnowEnglish
+                : (await client.GetResponseAsync(GroundedPrompt.Build(q.Question, q.Sources.Select(s => new GroundedSource(s.Number, s.Title, s.Text)).ToList(), false))).Text;
+            latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var idk = GroundedPrompt.IsDontKnow(answer);
+            var cited = q.Sources.Where(s => answer.Contains($"[{s.Number}]", StringComparison.Ordinal)).ToList();
+            citations += cited.Count;
+            rightCitations += cited.Count(s => s.Doc == q.Doc);
+            bool right;
+            if (q.Doc is null)
+            {
+                unanswerable++;
+                refused += idk ? 1 : 0;
+                right = idk;
+            }
+            else
+            {
+                answerable++;
+                right = q.Facts.Any(f => answer.Contains(f, StringComparison.OrdinalIgnoreCase));
+                fact += right ? 1 : 0;
+                cites += cited.Any(s => s.Doc == q.Doc) ? 1 : 0;
+                falseRefusals += idk ? 1 : 0;
+            }
+            if (args.Contains("--verbose") && !right)
+            {
+                var holds = q.Doc is null ? "" : q.Sources.Any(s => s.Doc == q.Doc && q.Facts.Any(f => s.Text.Contains(f, StringComparison.OrdinalIgnoreCase))) ? " [fact in context]" : " [fact NOT in context]";
+                Console.WriteLine($"- {q.Question} (expected {q.Doc ?? "IDK"}: {string.Join(" | ", q.Facts)}){holds}\n    -> {answer}");
+            }
+        }
+        latencies.Sort();
+        Console.WriteLine($"{questions.Count} questions, meaning weight {options.MeaningWeight}: fact {Ratio(fact, answerable)}, cites {Ratio(cites, answerable)}, " +
+            $"citation precision {Ratio(rightCitations, citations)}, refuses {Ratio(refused, unanswerable)}, false refusals {Ratio(falseRefusals, answerable)}, " +
+            $"answerer p95 {latencies[Math.Clamp((int)Math.Ceiling(0.95 * latencies.Count) - 1, 0, latencies.Count - 1)]:0.0} ms");
+    }
+
+    private static string Ratio(int part, int whole) => whole == 0 ? "-" : $"{(double)part / whole:0.00} ({part}/{whole})";
+
+    private static string? Arg(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
