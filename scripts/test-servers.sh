@@ -21,7 +21,10 @@ stop_test_servers() {
     kill "$rabbit_pid" 2>/dev/null
     # epmd refuses to leave while the node is still registered: wait for the broker to be gone first.
     for _ in $(seq 1 60); do kill -0 "$rabbit_pid" 2>/dev/null || break; sleep 0.25; done
-    # epmd daemonises on this run's own port; ask that one (not any other) to leave, else stop the process on that port.
+  fi
+  if [ -n "${rabbit_epmd_port:-}" ]; then
+    # epmd daemonises on this run's own port, even when the broker failed to start; ask that one (not any other) to
+    # leave, else stop the process on that port.
     as_rq env ERL_EPMD_PORT="$rabbit_epmd_port" epmd -kill >/dev/null 2>&1
     local epmd_pid; epmd_pid="$(ss -ltnpH "sport = :$rabbit_epmd_port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)"
     [ -n "$epmd_pid" ] && kill "$epmd_pid" 2>/dev/null
