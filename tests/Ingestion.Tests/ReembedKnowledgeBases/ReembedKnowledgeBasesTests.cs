@@ -16,18 +16,6 @@ public sealed class ReembedKnowledgeBasesTests
 {
     private static readonly Dictionary<string, string> NewEmbedder = new() { ["Embeddings:Dimensions"] = "256" };
 
-    /// <summary>The Knowledge service on the new embedder, over the databases the old one filled.</summary>
-    private sealed class ChangedEmbedderApp : KnowledgeApp
-    {
-        public ChangedEmbedderApp(KnowledgeApp before)
-        {
-            KnowledgeDb = before.KnowledgeDb;
-            EventsDb = before.EventsDb;
-        }
-
-        protected override IReadOnlyDictionary<string, string> Settings => NewEmbedder;
-    }
-
     [Fact]
     public async Task Changing_the_embedder_re_embeds_existing_knowledge_bases_and_vector_search_works_on_the_new_one()
     {
@@ -46,7 +34,7 @@ public sealed class ReembedKnowledgeBasesTests
         }
         (await ChunkDimensionsAsync(before.KnowledgeDb, kbId)).ShouldBe([384]);
 
-        await using var after = new ChangedEmbedderApp(before);
+        await using var after = KnowledgeApp.Reconfigured(before, NewEmbedder);
         await after.InitializeAsync();
         var client = after.ClientForNewTenant(tenant);
         var stale = await client.GetFromJsonAsync<JsonElement>($"/api/v1/knowledge/bases/{kbId}", Ct);

@@ -17,17 +17,6 @@ public sealed class SentenceModelTests
 
     private static readonly Dictionary<string, string> WithModel = new() { ["Embeddings:Provider"] = "auto", ["Embeddings:Sentence:Threads"] = "1" };
 
-    private sealed class ModelApp : KnowledgeApp
-    {
-        public ModelApp(KnowledgeApp before)
-        {
-            KnowledgeDb = before.KnowledgeDb;
-            EventsDb = before.EventsDb;
-        }
-
-        protected override IReadOnlyDictionary<string, string> Settings => WithModel;
-    }
-
     [Fact]
     public async Task English_bases_move_to_the_sentence_model_and_chinese_ones_stay_lexical()
     {
@@ -56,7 +45,7 @@ public sealed class SentenceModelTests
             }
         }
 
-        await using var after = new ModelApp(before);
+        await using var after = KnowledgeApp.Reconfigured(before, WithModel);
         await after.InitializeAsync();
         var client = after.ClientForNewTenant(tenant);
         await using var worker = await WorkerProcess.StartAsync(after.KnowledgeDb, after.EventsDb,

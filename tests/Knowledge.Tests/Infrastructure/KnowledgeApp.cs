@@ -91,6 +91,23 @@ public class KnowledgeApp : WebApplicationFactory<KnowledgeOptions>, IAsyncLifet
     /// <summary>Extra configuration for variants (for example another embedder).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>Another Knowledge service over the databases <paramref name="before"/> filled, on other settings: an operator's configuration change.</summary>
+    public static KnowledgeApp Reconfigured(KnowledgeApp before, IReadOnlyDictionary<string, string> settings) => new ReconfiguredApp(before, settings);
+
+    private sealed class ReconfiguredApp : KnowledgeApp
+    {
+        private readonly IReadOnlyDictionary<string, string> settings;
+
+        public ReconfiguredApp(KnowledgeApp before, IReadOnlyDictionary<string, string> settings)
+        {
+            KnowledgeDb = before.KnowledgeDb;
+            EventsDb = before.EventsDb;
+            this.settings = settings;
+        }
+
+        protected override IReadOnlyDictionary<string, string> Settings => settings;
+    }
+
     /// <summary>Hook for variants (for example a failing embedder).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
