@@ -10,6 +10,7 @@ using VoiceHelper.ServiceDefaults.Data;
 using VoiceHelper.ServiceDefaults.Mediator;
 using VoiceHelper.ServiceDefaults.Messaging;
 using VoiceHelper.Assistant.Models;
+using VoiceHelper.Assistant.Agent;
 
 namespace VoiceHelper.Assistant.Common;
 
@@ -29,6 +30,7 @@ public static class ApplicationServices
             .Handler<InvalidateAnswerCacheOnDocumentIndexed>()
             .Handler<InvalidateAnswerCacheOnDocumentDeleted>());
         builder.AddTenantDbContext<AssistantDbContext>();
+        builder.AddTenantDbContext<AgentDbContext>();
         services.AddMediatorFrom(assembly);
 
         services.AddOptions<RagOptions>().BindConfiguration(RagOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -43,6 +45,9 @@ public static class ApplicationServices
         services.AddScoped<QueryRagRetrieval>();
         services.AddScoped<QueryRagGrounding>();
         services.AddScoped<QueryRagUsage>();
+        services.AddScoped<AgentToolbox>();
+        services.AddSingleton<AgentToolCache>();
+        services.AddSingleton<AgentToolRunner>();
         return builder;
     }
 }

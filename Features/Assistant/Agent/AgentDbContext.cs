@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using VoiceHelper.ServiceDefaults.Data;
+using VoiceHelper.ServiceDefaults.Security;
+
+namespace VoiceHelper.Assistant.Agent;
+
+/// <summary>The agent's tables in assistantdb (Migrations/0003-agent.sql), tenant-filtered like every other table.</summary>
+public sealed class AgentDbContext(DbContextOptions<AgentDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
+{
+    public DbSet<AgentAllowedHost> AllowedHosts => Set<AgentAllowedHost>();
+    public DbSet<AgentMcpServer> McpServers => Set<AgentMcpServer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AgentAllowedHost>().ToTable("agent_allowed_hosts").HasKey(h => new { h.TenantId, h.Host });
+        modelBuilder.Entity<AgentMcpServer>().ToTable("agent_mcp_servers");
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+        }
+        base.OnModelCreating(modelBuilder);
+    }
+}

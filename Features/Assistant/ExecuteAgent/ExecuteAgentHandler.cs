@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Chat;
+using VoiceHelper.Assistant.Agent;
+using VoiceHelper.Assistant.Models;
+using VoiceHelper.ServiceDefaults.Problems;
+using VoiceHelper.ServiceDefaults.Security;
+
+namespace VoiceHelper.Assistant.ExecuteAgent;
+
+/// <summary>
+/// Loads the tenant's allow-list and MCP servers, decides which tools the run has (an unknown name is a 400), then runs:
+/// with a chat model configured, the model calls the tools natively (a step is one model turn and its tool calls, run in
+/// parallel); without one, the deterministic planner. The step limit and the timeout end a run with what it has so far.
+/// Nothing runs until the events are read.
+/// </summary>
+public sealed class ExecuteAgentHandler(
+    AgentDbContext db,
+    AgentToolbox toolbox,
+    AgentToolRunner runner,
+    ChatModelCatalog catalog,
+    ITenantContext tenant,
+    ILoggerFactory loggers,
+    TimeProvider clock) : IRequestHandler<ExecuteAgentRequest, Result<IAsyncEnumerable<ExecuteAgentEvent>>>
+{
+    public async Task<Result<IAsyncEnumerable<ExecuteAgentEvent>>> Handle(ExecuteAgentRequest request, CancellationToken cancellationToken)
+    {
+        var body = request.Body;
+        var hosts = await db.AllowedHosts.AsNoTracking().ToListAsync(cancellationToken);
+        var servers = await db.McpServers.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+
+        var (unknown, wantedServers) = ExecuteAgentTools.Resolve(body.Tools, servers.Select(s => s.Name).ToList());
+        if (unknown.Count > 0)
+        {
+            return AgentErrors.UnknownTool(unknown);
+        }
+        var policy = new AgentNetworkPolicy(hosts);
+        var mcp = await AgentMcpConnection.ConnectAsync(servers.Where(s => wantedServers.Contains(s.Name)), policy, loggers, cancellationToken);
+        var http = AgentHttp.CreateClient(policy, AgentToolbox.HttpTimeout);
+        var tools = toolbox.Create(body.KbIds ?? [], http).Concat(mcp.Tools)
+            .Where(t => body.Tools is null || body.Tools.Contains(t.Name))
+            .ToDictionary(t => t.Name);
+        // A server the caller named a tool of must answer; one merely offered (tools omitted) may be down.
+        if (body.Tools is not null)
+        {
+            if (mcp.Unavailable.FirstOrDefault(u => body.Tools.Any(t => t.StartsWith(u.Key + AgentToolNames.McpSeparator, StringComparison.Ordinal))) is
+                { Key: { } down } failed)
+            {
+                await mcp.DisposeAsync();
+                http.Dispose();
+                return AgentErrors.McpServerUnavailable(down, failed.Value);
+            }
+            if (body.Tools.Where(t => !tools.ContainsKey(t)).ToList() is { Count: > 0 } missing)
+            {
+                await mcp.DisposeAsync();
+                http.Dispose();
+                return AgentErrors.UnknownTool(missing);
+            }
+        }
+        var model = catalog.Chain.Where(m => m.Options.Provider != ChatProvider.Extractive).ToList();
+        return Result<IAsyncEnumerable<ExecuteAgentEvent>>.Success(RunAsync(body, tools, mcp, http, model, cancellationToken));
+    }
+
+    private async IAsyncEnumerable<ExecuteAgentEvent> RunAsync(ExecuteAgentBody body, Dictionary<string, AgentTool> tools, AgentMcpConnection mcp,
+        HttpClient http, List<ChatModel> models, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The run owns its connections: they close when its events have been read (or the reader went away).
+        await using var _ = mcp;
+        using var __ = http;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(body.Timeout));
+        var run = new ExecuteAgentState(Guid.CreateVersion7(clock.GetUtcNow()), body, tenant.TenantId!.Value, Stopwatch.GetTimestamp(),
+            models.Count > 0 ? models[0].Id : ExecuteAgentState.Deterministic);
+        var events = models.Count > 0
+            ? new ExecuteAgentModelLoop(runner, models, tools, run).RunAsync(timeout.Token)
+            : new ExecuteAgentPlannedRun(runner, tools, run).RunAsync(timeout.Token);
+        await foreach (var @event in events)
+        {
+            yield return @event;
+        }
+        if (run.Status is null && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            run.Finish(ExecuteAgentStatuses.Timeout, ExecuteAgentState.Partial(run.Steps,
+                $"The run reached its timeout of {body.Timeout.ToString(CultureInfo.InvariantCulture)} s before the task was finished."));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        yield return new ExecuteAgentFinished(run.ToRun());
+    }
+}

@@ -1,0 +1,13 @@
+namespace VoiceHelper.Assistant.ExecuteAgent;
+
+/// <param name="Planner">The model that drove the run, or <c>deterministic</c> without one.</param>
+public sealed record ExecuteAgentStats(
+    int Steps,
+    int ToolCalls,
+    int CachedToolCalls,
+    int FailedToolCalls,
+    int ModelCalls,
+    long InputTokens,
+    long OutputTokens,
+    double DurationMs,
+    string Planner);

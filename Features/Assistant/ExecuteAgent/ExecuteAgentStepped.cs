@@ -1,0 +1,3 @@
+namespace VoiceHelper.Assistant.ExecuteAgent;
+
+public sealed record ExecuteAgentStepped(ExecuteAgentStep Step) : ExecuteAgentEvent;
