@@ -33,6 +33,16 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
 
     public string Answer { get; set; } = "Refunds are issued within 14 days [1].";
 
+    /// <summary>
+    /// Scripts function calling (OpenAI protocol, not streamed): given the request, the tool calls to answer with; null or
+    /// none answers with <see cref="Answer"/> as usual. <see cref="ToolRounds"/> tells which turn of an agent loop a request is.
+    /// </summary>
+    public Func<JsonElement, IReadOnlyList<FakeToolCall>?>? ToolCalls { get; set; }
+
+    /// <summary>How many tool-result messages a request carries: 0 on an agent's first turn.</summary>
+    public static int ToolRounds(JsonElement request) =>
+        request.GetProperty("messages").EnumerateArray().Count(m => m.GetProperty("role").GetString() == "tool");
+
     /// <summary>What a groundedness-judge request gets; null answers it like any other request.</summary>
     public string? JudgeAnswer { get; set; }
 
@@ -97,6 +107,37 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
         if (stream)
         {
             await WriteStreamAsync(http, model, TimeSpan.Zero, words: 0, ollama);
+            return;
+        }
+        if (!ollama && ToolCalls?.Invoke(request) is { Count: > 0 } calls)
+        {
+            await http.Response.WriteAsJsonAsync(new
+            {
+                id = "chatcmpl-3",
+                @object = "chat.completion",
+                created = 1_700_000_000,
+                model,
+                choices = new[]
+                {
+                    new
+                    {
+                        index = 0,
+                        message = new
+                        {
+                            role = "assistant",
+                            content = (string?)null,
+                            tool_calls = calls.Select((c, i) => new
+                            {
+                                id = c.Id ?? $"call_{Calls[model]}_{i}",
+                                type = "function",
+                                function = new { name = c.Name, arguments = JsonSerializer.Serialize(c.Arguments) },
+                            }).ToArray(),
+                        },
+                        finish_reason = "tool_calls",
+                    },
+                },
+                usage = new { prompt_tokens = 42, completion_tokens = 9, total_tokens = 51 },
+            });
             return;
         }
         var content = JudgeAnswer is not null && IsJudgeRequest(request) ? JudgeAnswer : Answer;
