@@ -25,8 +25,7 @@ public static partial class ExecuteAgentFacts
             return null;
         }
         var words = Words(lookup);
-        ExecuteAgentFact? best = null;
-        var bestScore = 0.0;
+        var candidates = new List<(ExecuteAgentFact Fact, double Score)>();
         var rank = 0;
         foreach (var passage in results.EnumerateArray())
         {
@@ -35,27 +34,18 @@ public static partial class ExecuteAgentFacts
             var text = passage.TryGetProperty("text", out var x) ? x.GetString() ?? "" : "";
             foreach (var sentence in SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0))
             {
-                var sentenceWords = Words(sentence);
-                var overlap = words.Count(sentenceWords.Contains);
-                if (overlap == 0)
+                var overlap = words.Count(Words(sentence).Contains);
+                // At least half the lookup's words must be there: a sentence that shares one word is not an answer.
+                if (overlap > 0 && overlap * 2 >= words.Count)
                 {
-                    continue;
-                }
-                var figure = Figure(sentence);
-                // Matching words first; a figure when one is wanted; then the better-ranked passage (ties keep the first).
-                var score = overlap + (wantFigure && figure is not null ? 0.5 : 0) - rank * 0.01;
-                if (wantFigure && figure is null)
-                {
-                    score -= words.Count;
-                }
-                if (score > bestScore)
-                {
-                    (best, bestScore) = (new ExecuteAgentFact(title, sentence, figure), score);
+                    // More matching words first, then the better-ranked passage.
+                    candidates.Add((new ExecuteAgentFact(title, sentence, Figure(sentence)), overlap - rank * 0.01));
                 }
             }
         }
-        // At least half the lookup's words must be there: a sentence that shares one word is not an answer.
-        return best is not null && words.Count(Words(best.Sentence).Contains) * 2 >= words.Count ? best : null;
+        var ordered = candidates.OrderByDescending(c => c.Score).Select(c => c.Fact).ToList();
+        // A lookup to compute with takes the best sentence with a figure; without one, the closest sentence says what there is.
+        return (wantFigure ? ordered.FirstOrDefault(f => f.Figure is not null) : null) ?? ordered.FirstOrDefault();
     }
 
     public static decimal? Figure(string sentence)

@@ -59,7 +59,7 @@ public sealed class ExecuteAgentPlannedRun(AgentToolRunner runner, IReadOnlyDict
                     run.Finish(ExecuteAgentStatuses.Completed, NotFound(lookup, search.ToolCalls[0], fact) + " So I cannot compute with it.");
                     yield break;
                 }
-                var expression = string.Format(CultureInfo.InvariantCulture, plan.Expression!, figure.ToString(CultureInfo.InvariantCulture));
+                var expression = string.Format(CultureInfo.InvariantCulture, plan.Expression!, Show(figure));
                 var compute = await StepAsync($"Compute {expression}.", [(AgentToolNames.Calculator, Args("expression", expression))], cancellationToken);
                 if (compute is null)
                 {
@@ -98,7 +98,7 @@ public sealed class ExecuteAgentPlannedRun(AgentToolRunner runner, IReadOnlyDict
                         + "between them needs a chat model, which is not configured; the two facts are quoted as found.");
                     yield break;
                 }
-                var expression = $"{x.ToString(CultureInfo.InvariantCulture)} - {y.ToString(CultureInfo.InvariantCulture)}";
+                var expression = $"{Show(x)} - {Show(y)}";
                 var compute = await StepAsync($"Compute the difference {expression}.", [(AgentToolNames.Calculator, Args("expression", expression))], cancellationToken);
                 if (compute is null)
                 {
@@ -156,7 +156,7 @@ public sealed class ExecuteAgentPlannedRun(AgentToolRunner runner, IReadOnlyDict
     }
 
     private static string Quote(string lookup, ExecuteAgentFact fact) =>
-        $"{Capitalise(lookup)}: {(fact.Figure is { } f ? f.ToString(CultureInfo.InvariantCulture) : "see the quote")} (\"{fact.Sentence}\" — {fact.Title}).";
+        $"{Capitalise(lookup)}: {(fact.Figure is { } f ? Show(f) : "see the quote")} (\"{fact.Sentence}\" — {fact.Title}).";
 
     private static string NotFound(string lookup, AgentToolCall search, ExecuteAgentFact? closest) =>
         search.Error is not null
@@ -166,9 +166,12 @@ public sealed class ExecuteAgentPlannedRun(AgentToolRunner runner, IReadOnlyDict
                 : $"I found no figure for {lookup} in the knowledge base; the closest passage says: \"{closest.Sentence}\" ({closest.Title}).";
 
     private static string Comparison(string a, decimal x, string b, decimal y, string? difference) =>
-        x == y ? $"They are the same ({x.ToString(CultureInfo.InvariantCulture)})."
-            : x > y ? $"{Capitalise(a)} is higher than {b} by {difference ?? (x - y).ToString(CultureInfo.InvariantCulture)}."
-            : $"{Capitalise(a)} is lower than {b} by {(difference is null ? (y - x).ToString(CultureInfo.InvariantCulture) : difference.TrimStart('-'))}.";
+        x == y ? $"They are the same ({Show(x)})."
+            : x > y ? $"{Capitalise(a)} is higher than {b} by {difference ?? Show(x - y)}."
+            : $"{Capitalise(a)} is lower than {b} by {difference?.TrimStart('-') ?? Show(y - x)}.";
+
+    /// <summary>A figure as a calculator reads it: 12.50 is 12.5.</summary>
+    private static string Show(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -122,7 +122,6 @@ public static partial class ExecuteAgentPlanner
         var text = LeadingAsk().Replace(phrase.Trim(), "");
         text = LeadingArticle().Replace(text, "");
         text = TrailingPunctuation().Replace(text, "");
-        text = TrailingCost().Replace(text, "");
         return Whitespace().Replace(text, " ").Trim();
     }
 
@@ -161,9 +160,6 @@ public static partial class ExecuteAgentPlanner
 
     [GeneratedRegex(@"[\s?.!,;:=]+$")]
     private static partial Regex TrailingPunctuation();
-
-    [GeneratedRegex(@"\s+(?:cost|take|last)$", RegexOptions.IgnoreCase)]
-    private static partial Regex TrailingCost();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
