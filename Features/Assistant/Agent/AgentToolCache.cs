@@ -47,7 +47,7 @@ public sealed class AgentToolCache(IServiceProvider services, ILogger<AgentToolC
         }
         try
         {
-            await _redis.GetDatabase().StringSetAsync(key, result.GetRawText(), ttl);
+            await _redis.GetDatabase().StringSetAsync(key, JsonSerializer.Serialize(result), ttl);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using VoiceHelper.Assistant.Agent;
 
 namespace VoiceHelper.Assistant.ExecuteAgent;
@@ -54,7 +55,7 @@ public sealed class ExecuteAgentState(Guid taskId, ExecuteAgentBody body, Guid t
         text.Append(" Observations so far:");
         foreach (var call in observed)
         {
-            var observation = call.Error is not null ? "error: " + call.Error : call.Result?.GetRawText() ?? "";
+            var observation = call.Error is not null ? "error: " + call.Error : JsonSerializer.Serialize(call.Result);
             text.Append($"\n- {call.Tool}: {(observation.Length > 300 ? observation[..300] + "…" : observation)}");
         }
         return text.ToString();
