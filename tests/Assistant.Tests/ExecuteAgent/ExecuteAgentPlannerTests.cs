@@ -101,6 +101,20 @@ public sealed class ExecuteAgentPlannerTests
     }
 
     [Fact]
+    public void A_model_number_is_not_taken_for_the_figure()
+    {
+        var plan = ExecuteAgentPlanner.Plan("Look up how long to hold the X200 reset button and multiply it by 2", AllTools);
+        var search = JsonSerializer.SerializeToElement(new
+        {
+            query = plan.Lookups[0],
+            results = new[] { new { title = "Router X200", text = "To reset the X200 router, hold the reset button for 10 seconds.", score = 0.9 } },
+        });
+
+        plan.Shape.ShouldBe(ExecuteAgentShape.LookupThenCompute);
+        ExecuteAgentFacts.Find(plan.Lookups[0], search, wantFigure: true)!.Figure.ShouldBe(10m);
+    }
+
+    [Fact]
     public void No_fact_is_made_up_when_the_passages_do_not_match_the_lookup()
     {
         var search = JsonSerializer.SerializeToElement(new
