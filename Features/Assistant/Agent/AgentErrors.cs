@@ -12,6 +12,8 @@ public static class AgentErrors
     public static Error McpServerUnavailable(string name, string why) => new("mcp_server_unavailable", 503,
         $"The MCP server '{name}' could not be used: {why}");
 
+    public static readonly Error TaskNotFound = Error.NotFound("agent_task");
+
     public static readonly Error McpServerNotFound = Error.NotFound("mcp_server");
 
     public static readonly Error McpServerExists = Error.Conflict("mcp_server_exists", "An MCP server with this name is already registered.");

@@ -18,6 +18,8 @@ public static class AgentHttp
         var sockets = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
+            // A proxy would make the connect callback check the proxy's address instead of the target's.
+            UseProxy = false,
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = TimeSpan.FromSeconds(5),

@@ -45,7 +45,7 @@ public sealed class AgentMcpConnection : IAsyncDisposable
                 connection._clients.Add(client);
                 foreach (var tool in await client.ListToolsAsync(cancellationToken: connect.Token))
                 {
-                    connection.Tools.Add(new AgentTool(tool.WithName(server.Name + AgentToolNames.McpSeparator + tool.Name), ResultCacheFor));
+                    connection.Tools.Add(new AgentTool(tool.WithName(ToolName(server.Name, tool.Name)), ResultCacheFor));
                 }
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -54,6 +54,13 @@ public sealed class AgentMcpConnection : IAsyncDisposable
             }
         }
         return connection;
+    }
+
+    /// <summary>The name the model sees: function names allow only letters, digits, _ and -, at most 64 of them.</summary>
+    public static string ToolName(string server, string tool)
+    {
+        var name = server + AgentToolNames.McpSeparator + new string(tool.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
+        return name.Length <= 64 ? name : name[..64];
     }
 
     public async ValueTask DisposeAsync()

@@ -15,7 +15,7 @@ public sealed record AgentNetworkPolicy(IReadOnlyList<AgentAllowedHost> Hosts)
     /// <summary>The entry that covers <paramref name="host"/>: exact, or <c>*.domain</c> for a subdomain.</summary>
     public AgentAllowedHost? EntryFor(string host)
     {
-        var name = host.Trim().TrimEnd('.').ToLowerInvariant();
+        var name = host.Trim().Trim('[', ']').TrimEnd('.').ToLowerInvariant();
         return Hosts.FirstOrDefault(h => h.Host == name)
             ?? Hosts.FirstOrDefault(h => h.Host.StartsWith("*.", StringComparison.Ordinal) && name.EndsWith(h.Host[1..], StringComparison.Ordinal));
     }

@@ -80,12 +80,17 @@ public sealed class AgentToolbox(KnowledgeClient knowledge, TimeProvider clock)
                     current = location.IsAbsoluteUri ? location : new Uri(current, location);
                     continue;
                 }
+                var type = response.Content.Headers.ContentType?.MediaType;
+                if (!IsText(type))
+                {
+                    return new { url = current.ToString(), status = (int)response.StatusCode, content_type = type, error = "the response is not text and is not shown" };
+                }
                 var text = await ReadLimitedAsync(response, cancellationToken);
                 return new
                 {
                     url = current.ToString(),
                     status = (int)response.StatusCode,
-                    content_type = response.Content.Headers.ContentType?.MediaType,
+                    content_type = type,
                     text = text.Length > MaxBodyCharacters ? text[..MaxBodyCharacters] : text,
                     truncated = text.Length > MaxBodyCharacters,
                 };
@@ -105,6 +110,10 @@ public sealed class AgentToolbox(KnowledgeClient knowledge, TimeProvider clock)
             return new { url = current.ToString(), error = $"no response within {HttpTimeout.TotalSeconds:0} s" };
         }
     }
+
+    private static bool IsText(string? mediaType) =>
+        mediaType is null || mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("xml", StringComparison.OrdinalIgnoreCase);
 
     private static string? Refusal(Exception? exception)
     {

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using VoiceHelper.Ai.Chat;
@@ -26,6 +28,7 @@ public sealed class ExecuteAgentHandler(
     ChatModelCatalog catalog,
     ITenantContext tenant,
     ILoggerFactory loggers,
+    IOptions<JsonOptions> json,
     TimeProvider clock) : IRequestHandler<ExecuteAgentRequest, Result<IAsyncEnumerable<ExecuteAgentEvent>>>
 {
     public async Task<Result<IAsyncEnumerable<ExecuteAgentEvent>>> Handle(ExecuteAgentRequest request, CancellationToken cancellationToken)
@@ -89,6 +92,23 @@ public sealed class ExecuteAgentHandler(
                 $"The run reached its timeout of {body.Timeout.ToString(CultureInfo.InvariantCulture)} s before the task was finished."));
         }
         cancellationToken.ThrowIfCancellationRequested();
-        yield return new ExecuteAgentFinished(run.ToRun());
+        var result = run.ToRun();
+        await PersistAsync(result);
+        yield return new ExecuteAgentFinished(result);
+    }
+
+    /// <summary>The finished run, so that GET /api/v1/agent/tasks/{task_id} answers it later.</summary>
+    private async Task PersistAsync(ExecuteAgentRun result)
+    {
+        db.Tasks.Add(new AgentTask
+        {
+            Id = result.TaskId,
+            UserId = tenant.UserId,
+            Task = result.Task,
+            Status = result.Status,
+            Run = JsonSerializer.Serialize(result, json.Value.SerializerOptions),
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ExecuteAgentState(Guid taskId, ExecuteAgentBody body, Guid t
     public ExecuteAgentRun ToRun()
     {
         var calls = Steps.SelectMany(s => s.ToolCalls).ToList();
-        return new ExecuteAgentRun(TaskId, Status ?? ExecuteAgentStatuses.Failed, Body.Mode, Plan, Steps, FinalResult,
+        return new ExecuteAgentRun(TaskId, Body.Task!, Status ?? ExecuteAgentStatuses.Failed, Body.Mode, Plan, Steps, FinalResult,
             new ExecuteAgentStats(Steps.Count, calls.Count, calls.Count(c => c.Cached), calls.Count(c => c.Error is not null), ModelCalls,
                 InputTokens, OutputTokens, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), planner));
     }

@@ -16,3 +16,16 @@ CREATE TABLE IF NOT EXISTS agent_mcp_servers (
     created_at timestamptz NOT NULL,
     UNIQUE (tenant_id, name)
 );
+
+-- Finished agent runs, as the API answered them (GET /api/v1/agent/tasks/{task_id}).
+CREATE TABLE IF NOT EXISTS agent_tasks (
+    id uuid PRIMARY KEY,
+    tenant_id uuid NOT NULL,
+    user_id uuid NULL,
+    task text NOT NULL,
+    status text NOT NULL,
+    run jsonb NOT NULL,
+    created_at timestamptz NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS agent_tasks_tenant_time ON agent_tasks (tenant_id, created_at);

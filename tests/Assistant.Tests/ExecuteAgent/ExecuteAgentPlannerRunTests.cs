@@ -110,6 +110,22 @@ public sealed class ExecuteAgentPlannerRunTests(RagSystem system)
         events[2].Data.GetProperty("final_result").GetString().ShouldBe("17 * 23 = 391.");
     }
 
+    [Fact]
+    public async Task A_finished_run_can_be_read_again_by_its_tenant_only()
+    {
+        var tenant = system.NewTenant();
+        var run = await tenant.ExecuteAsync(new { task = "What is 6 * 7?" });
+        var id = run.GetProperty("task_id").GetGuid();
+
+        var stored = await tenant.Assistant.GetFromJsonAsync<JsonElement>($"/api/v1/agent/tasks/{id}", Ct);
+
+        stored.GetProperty("task").GetString().ShouldBe("What is 6 * 7?");
+        stored.GetProperty("final_result").GetString().ShouldBe("6 * 7 = 42.");
+        stored.GetProperty("steps").GetArrayLength().ShouldBe(1);
+        var other = system.NewTenant();
+        (await other.Assistant.GetAsync($"/api/v1/agent/tasks/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Theory]
     [InlineData("""{"task": ""}""", "task")]
     [InlineData("""{"task": "x", "max_steps": 0}""", "max_steps")]
