@@ -52,6 +52,18 @@ public sealed class ExecuteAgentNetworkTests(RagSystem system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_name_is_checked_by_the_address_it_resolves_to()
+    {
+        var tenant = system.NewTenant();
+        await tenant.AllowAsync(new { host = "localhost" });
+
+        var run = await tenant.ExecuteAsync(new { task = $"Fetch http://localhost:{_site.Address.Port}/page" });
+
+        OnlyCall(run).GetProperty("error").GetString()!.ShouldContain("resolves to the internal address");
+        _site.HitsOn("/page").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_redirect_to_a_host_off_the_allow_list_is_refused_at_that_hop()
     {
         var tenant = system.NewTenant();
