@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Ai.Reranking;
+using System.Text.Json;
 using VoiceHelper.Assistant.InvalidateAnswerCache;
+using VoiceHelper.Assistant.Mcp;
 using VoiceHelper.Assistant.QueryRag;
 using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
@@ -43,6 +45,11 @@ public static class ApplicationServices
         services.AddScoped<QueryRagRetrieval>();
         services.AddScoped<QueryRagGrounding>();
         services.AddScoped<QueryRagUsage>();
+        // The OpenAI-compatible API and the MCP server name the tenant's knowledge the same way.
+        services.AddScoped<KnowledgeModels>();
+        services.AddOpenAiErrors();
+        services.AddMcpServer().WithHttpTransport(mcp => mcp.Stateless = true)
+            .WithTools<McpTools>(new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
         return builder;
     }
 }
