@@ -4,6 +4,7 @@ using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Ai.Reranking;
 using System.Text.Json;
 using VoiceHelper.Assistant.InvalidateAnswerCache;
+using ModelContextProtocol;
 using VoiceHelper.Assistant.Mcp;
 using VoiceHelper.Assistant.QueryRag;
 using VoiceHelper.Contracts;
@@ -49,7 +50,7 @@ public static class ApplicationServices
         services.AddScoped<KnowledgeModels>();
         services.AddOpenAiErrors();
         services.AddMcpServer().WithHttpTransport(mcp => mcp.Stateless = true)
-            .WithTools<McpTools>(new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+            .WithTools<McpTools>(new JsonSerializerOptions(McpJsonUtilities.DefaultOptions) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
         return builder;
     }
 }
