@@ -1,6 +1,7 @@
 using MediatR;
 using VoiceHelper.Identity.Common;
 using VoiceHelper.ServiceDefaults.Endpoints;
+using VoiceHelper.ServiceDefaults.Http;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
 
@@ -16,6 +17,7 @@ public sealed class CreateApiKeyEndpoint : IEndpoint
             .WithTags("API keys")
             .WithSummary("Creates an API key for the caller's tenant (owner or admin); the secret is in this response only.")
             .RequireAuthorization(Policies.TenantAdmin)
+            .DisableResponseReplay()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

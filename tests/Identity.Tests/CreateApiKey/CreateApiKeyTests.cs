@@ -52,6 +52,19 @@ public sealed class CreateApiKeyTests(IdentityApp app) : IClassFixture<IdentityA
     }
 
     [Fact]
+    public async Task A_retried_create_is_not_replayed_so_the_secret_is_never_kept_for_replay()
+    {
+        var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
+        var owner = app.ClientWithToken(tokens.AccessToken);
+        owner.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var first = await Api.CreateApiKeyAsync(owner, "chat");
+        var second = await Api.CreateApiKeyAsync(owner, "chat");
+
+        second.Id.ShouldNotBe(first.Id);
+    }
+
+    [Fact]
     public async Task A_member_cannot_create_keys()
     {
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
