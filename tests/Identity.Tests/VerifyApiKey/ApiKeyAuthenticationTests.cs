@@ -94,6 +94,17 @@ public sealed class ApiKeyAuthenticationTests(KestrelIdentityApp identity) : ICl
     }
 
     [Fact]
+    public async Task With_identity_unreachable_a_key_is_a_503_not_a_401()
+    {
+        await using var cutOff = await ProbeService.StartAsync(new Uri("http://127.0.0.1:9/"));
+
+        var response = await cutOff.CreateClient("vh_" + new string('q', 43)).GetAsync("/probe/chat", Ct);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "authentication_unavailable");
+        response.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task A_users_access_token_still_reaches_both_kinds_of_endpoint()
     {
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
