@@ -30,7 +30,7 @@ public static class Extensions
 
     /// <summary>
     /// Adds structured logs, OpenTelemetry, health checks, service discovery with resilience, ProblemDetails,
-    /// JWT validation with the tenant context, rate limits, idempotency and the Redis client (when
+    /// JWT validation and tenants' API keys (verified by Identity) with the tenant context, rate limits, idempotency and the Redis client (when
     /// <c>ConnectionStrings:cache</c> is set), request limits, snake_case JSON and OpenAPI.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)

@@ -9,4 +9,7 @@ public static class ClaimNames
     public const string TokenId = "jti";
     public const string Email = "email";
     public const string Name = "name";
+
+    /// <summary>An API key's scopes, one claim each (<see cref="ApiKeyScopes"/>); access tokens carry none.</summary>
+    public const string Scope = "scope";
 }

@@ -21,6 +21,7 @@ internal sealed class IdempotencyMiddleware(
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<NoResponseReplay>() is not null
             || !context.Request.Headers.TryGetValue(IdempotencyOptions.HeaderName, out var header)
             || context.RequestServices.GetService(typeof(IConnectionMultiplexer)) is not IConnectionMultiplexer redis)
         {

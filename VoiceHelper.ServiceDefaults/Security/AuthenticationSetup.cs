@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -15,13 +16,24 @@ namespace VoiceHelper.ServiceDefaults.Security;
 
 internal static class AuthenticationSetup
 {
+    private const string DefaultScheme = "VoiceHelper";
+
     public static void AddJwtAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddScoped<ITenantContext, HttpTenantContext>();
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddHttpClient<HttpApiKeyVerifier>();
+        builder.Services.TryAddScoped<IApiKeyVerifier>(sp => sp.GetRequiredService<HttpApiKeyVerifier>());
+        // One default scheme that forwards each request to the credential it presents: a tenant's API key (vh_...) or a user's token.
+        builder.Services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Access token or API key", policy => policy.ForwardDefaultSelector = context =>
+                ApiKeyAuthentication.IsPresented(context.Request) ? ApiKeyAuthentication.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider, IOptions<JwtOptions>>((bearer, services, jwt) =>
             {
@@ -74,10 +86,18 @@ internal static class AuthenticationSetup
                     OnForbidden = context => Problems.ProblemWriter.WriteAsync(context.HttpContext, 403, "forbidden", "Your role does not allow this action."),
                 };
             });
-        builder.Services.AddAuthorizationBuilder()
+        // A user's endpoints refuse API keys (403 insufficient_scope); a scope's endpoints take a user or a key holding that scope.
+        var authorization = builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
-            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant))
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant)
+                .RequireAssertion(c => !ApiKeyAuthentication.IsApiKey(c.User)))
             .AddPolicy(Policies.TenantAdmin, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant).RequireRole(Roles.Owner, Roles.Admin));
+        foreach (var scope in ApiKeyScopes.All)
+        {
+            authorization.AddPolicy(Policies.ForScope(scope), p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant)
+                .RequireAssertion(c => !ApiKeyAuthentication.IsApiKey(c.User)
+                    || ApiKeyScopes.Grants(c.User.FindAll(ClaimNames.Scope).Select(s => s.Value), scope)));
+        }
     }
 
     /// <summary>

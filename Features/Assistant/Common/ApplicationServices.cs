@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Ai.Reranking;
+using System.Text.Json;
 using VoiceHelper.Assistant.InvalidateAnswerCache;
+using ModelContextProtocol;
+using VoiceHelper.Assistant.Mcp;
 using VoiceHelper.Assistant.QueryRag;
 using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
@@ -45,6 +48,11 @@ public static class ApplicationServices
         services.AddScoped<QueryRagRetrieval>();
         services.AddScoped<QueryRagGrounding>();
         services.AddScoped<QueryRagUsage>();
+        // The OpenAI-compatible API and the MCP server name the tenant's knowledge the same way.
+        services.AddScoped<KnowledgeModels>();
+        services.AddOpenAiErrors();
+        services.AddMcpServer().WithHttpTransport(mcp => mcp.Stateless = true)
+            .WithTools<McpTools>(new JsonSerializerOptions(McpJsonUtilities.DefaultOptions) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
         services.AddScoped<AgentToolbox>();
         services.AddSingleton<AgentToolCache>();
         services.AddSingleton<AgentToolRunner>();

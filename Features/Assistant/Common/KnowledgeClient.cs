@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using VoiceHelper.Contracts.Api;
+using VoiceHelper.ServiceDefaults.Http;
+using VoiceHelper.ServiceDefaults.Security;
 
 namespace VoiceHelper.Assistant.Common;
 
 /// <summary>
-/// Knowledge's search over HTTP (the records in Features/Contracts), resolved through service discovery. The caller's own access token is forwarded:
+/// Knowledge's search over HTTP (the records in Features/Contracts), resolved through service discovery. The caller's own credential (access token or API key) is forwarded:
 /// Knowledge applies tenant isolation from it, so another tenant's knowledge base answers 404 there and here.
 /// </summary>
 public sealed class KnowledgeClient(HttpClient http, IHttpContextAccessor accessor, IOptions<JsonOptions> json, ILogger<KnowledgeClient> logger)
@@ -24,11 +26,7 @@ public sealed class KnowledgeClient(HttpClient http, IHttpContextAccessor access
         {
             Content = JsonContent.Create(new KnowledgeSearchRequest(query, knowledgeBaseIds, topK, mode), options: json.Value.SerializerOptions),
         };
-        if (accessor.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString() is { Length: > 0 } authorization
-            && AuthenticationHeaderValue.TryParse(authorization, out var header))
-        {
-            request.Headers.Authorization = header;
-        }
+        ForwardCredentials(request);
         HttpResponseMessage response;
         try
         {
@@ -69,6 +67,58 @@ public sealed class KnowledgeClient(HttpClient http, IHttpContextAccessor access
                 logger.LogWarning("Knowledge search answered a body that is not the contract: {Error}", exception.Message);
                 return (KnowledgeSearchOutcome.Unavailable, null, null);
             }
+        }
+    }
+
+    /// <summary>
+    /// The tenant's knowledge bases (up to <paramref name="limit"/>, newest first), or null when Knowledge cannot say. The OpenAI
+    /// model names and the MCP tools resolve against this list, so it is the caller's own tenant's by construction.
+    /// </summary>
+    public async Task<IReadOnlyList<KnowledgeBaseSummary>?> ListKnowledgeBasesAsync(int limit, CancellationToken cancellationToken)
+    {
+        const int pageSize = 100;
+        var bases = new List<KnowledgeBaseSummary>();
+        for (var page = 1; bases.Count < limit; page++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/knowledge/bases?page={page}&page_size={pageSize}");
+            ForwardCredentials(request);
+            try
+            {
+                using var response = await http.SendAsync(request, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    logger.LogWarning("Knowledge list of bases answered {Status}", (int)response.StatusCode);
+                    return null;
+                }
+                var items = await response.Content.ReadFromJsonAsync<PageResponse<KnowledgeBaseSummary>>(json.Value.SerializerOptions, cancellationToken);
+                bases.AddRange(items!.Items);
+                if (!items.HasNext)
+                {
+                    break;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or JsonException
+                                              || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                logger.LogWarning("Knowledge list of bases failed: {Error}", exception.Message);
+                return null;
+            }
+        }
+        return bases.Take(limit).ToList();
+    }
+
+    /// <summary>Knowledge applies tenant isolation from the caller's own credential: an access token or the tenant's API key.</summary>
+    private void ForwardCredentials(HttpRequestMessage request)
+    {
+        var headers = accessor.HttpContext?.Request.Headers;
+        if (headers?[HeaderNames.Authorization].ToString() is { Length: > 0 } authorization
+            && AuthenticationHeaderValue.TryParse(authorization, out var header))
+        {
+            request.Headers.Authorization = header;
+        }
+        else if (headers?[ApiKeyAuthentication.Header].ToString() is { Length: > 0 } apiKey)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         }
     }
 

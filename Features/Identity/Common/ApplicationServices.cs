@@ -5,6 +5,7 @@ using Npgsql;
 using VoiceHelper.Contracts;
 using VoiceHelper.Identity.Login;
 using VoiceHelper.Identity.RotateSigningKeys;
+using VoiceHelper.Identity.VerifyApiKey;
 using VoiceHelper.ServiceDefaults.Data;
 using VoiceHelper.ServiceDefaults.Mediator;
 using VoiceHelper.ServiceDefaults.Security;
@@ -38,6 +39,7 @@ public static class ApplicationServices
         // Identity validates its own tokens from its key store rather than fetching its own JWKS over HTTP.
         builder.Services.Replace(ServiceDescriptor.Singleton<ISigningKeySource>(sp => sp.GetRequiredService<SigningKeyStore>()));
         builder.Services.AddHostedService<RotateSigningKeysService>();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IApiKeyVerifier, VerifyApiKeyLocally>());
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<TokenRevocation>();
         builder.Services.AddSingleton<AccountThrottle>();

@@ -12,4 +12,6 @@ public static class AuditActions
     public const string UserAdded = "user_added";
     public const string RoleChanged = "role_changed";
     public const string UserDisabled = "user_disabled";
+    public const string ApiKeyCreated = "api_key_created";
+    public const string ApiKeyRevoked = "api_key_revoked";
 }

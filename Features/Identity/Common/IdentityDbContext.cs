@@ -18,6 +18,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -26,11 +27,13 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         modelBuilder.Entity<RefreshToken>().ToTable("refresh_tokens");
         modelBuilder.Entity<AuditEntry>().ToTable("audit_log");
         modelBuilder.Entity<SigningKey>().ToTable("signing_keys").HasKey(k => k.KeyId);
+        modelBuilder.Entity<ApiKey>().ToTable("api_keys");
         // The foreign keys, declared so that EF inserts a new tenant before its users and their audit entries.
         modelBuilder.Entity<UserAccount>().HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId);
         modelBuilder.Entity<AuditEntry>().HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId);
         modelBuilder.Entity<RefreshToken>().HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId);
         modelBuilder.Entity<RefreshToken>().HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId);
+        modelBuilder.Entity<ApiKey>().HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId);
         // The schema is hand-written SQL (Migrations/), so the model only has to agree with its snake_case names.
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {

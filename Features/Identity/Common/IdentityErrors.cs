@@ -20,6 +20,11 @@ public static class IdentityErrors
     public static readonly Error UserNotFound = Error.NotFound("user");
     public static readonly Error OwnerRequired = Error.Forbidden("owner_required", "Only an owner can grant the owner role or change an owner.");
     public static readonly Error LastOwner = Error.Conflict("last_owner", "A tenant must keep at least one active owner.");
+    public static readonly Error ApiKeyNotFound = Error.NotFound("api_key");
+    public static readonly Error InvalidApiKey = Error.Unauthorized("invalid_api_key", "The API key is not valid.");
+    public static readonly Error ApiKeyRevoked = Error.Unauthorized("api_key_revoked", "The API key has been revoked.");
+    public static readonly Error ApiKeyLimit = Error.Conflict("api_key_limit", $"A tenant may have at most {MaxActiveApiKeys} active API keys; revoke one first.");
+    public const int MaxActiveApiKeys = 50;
     public static readonly Error CannotDisableSelf = Error.Conflict("cannot_disable_self", "You cannot disable your own account.");
 
     public static Error WeakPassword(IReadOnlyList<string> problems) =>

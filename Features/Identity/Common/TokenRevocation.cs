@@ -24,6 +24,10 @@ public sealed class TokenRevocation(IConnectionMultiplexer redis, IOptions<JwtOp
         await Task.WhenAll(writes);
     }
 
+    /// <summary>Outlives any service's cached verification of the key (<see cref="ApiKeyOptions.CacheDuration"/>, bounded by its maximum).</summary>
+    public Task RevokeApiKeyAsync(Guid keyId) =>
+        redis.GetDatabase().StringSetAsync(RedisKeys.RevokedApiKey(keyId), "1", ApiKeyOptions.MaxCacheDuration);
+
     public Task DisableUserAsync(Guid userId) =>
         redis.GetDatabase().StringSetAsync(RedisKeys.DisabledUser(userId), "1", tokens.Value.AccessTokenLifetime + jwt.Value.ClockSkew);
 }

@@ -16,7 +16,7 @@ public sealed class ListKnowledgeBasesEndpoint : IEndpoint
             .WithName("ListKnowledgeBases")
             .WithTags("Knowledge bases")
             .WithSummary("Lists the caller's knowledge bases, newest first.")
-            .RequireAuthorization(Policies.Authenticated)
+            .RequireAuthorization(Policies.KnowledgeRead)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

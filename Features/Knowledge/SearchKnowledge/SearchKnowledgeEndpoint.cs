@@ -18,7 +18,7 @@ public sealed class SearchKnowledgeEndpoint : IEndpoint
                 + "metadata filters by JSON containment on the document's metadata. Each result carries chunk_id, document_id, document_title, "
                 + "heading_path, page, position (the chunk's 0-based place in its document), text, rank, score and the per-signal {rank, score} of vector and keyword. When the vector signal fails, "
                 + "hybrid answers from keywords with effective_mode=keyword and fallback_reason set; vector mode answers 503.")
-            .RequireAuthorization(Policies.Authenticated)
+            .RequireAuthorization(Policies.KnowledgeRead)
             .Produces<KnowledgeSearchResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

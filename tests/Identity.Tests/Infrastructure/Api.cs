@@ -49,6 +49,16 @@ public static class Api
         return (account, await LoginAsync(anonymous, email));
     }
 
+    /// <summary>Creates an API key through an owner's or admin's client; returns its id and the secret (shown this once).</summary>
+    public static async Task<(Guid Id, string Key)> CreateApiKeyAsync(HttpClient admin, params string[] scopes)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "Integration", scopes });
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        var created = JsonDocument.Parse(body).RootElement;
+        return (created.GetProperty("id").GetGuid(), created.GetProperty("key").GetString()!);
+    }
+
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;
 }

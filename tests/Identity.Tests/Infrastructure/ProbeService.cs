@@ -22,11 +22,12 @@ public sealed class ProbeService : IAsyncDisposable
 
     private ProbeService(WebApplication app) => _app = app;
 
-    public HttpClient CreateClient(string accessToken)
+    /// <summary>A client that presents <paramref name="credential"/> (an access token or an API key) as a bearer token.</summary>
+    public HttpClient CreateClient(string credential)
     {
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", credential);
         return client;
     }
 
@@ -37,6 +38,7 @@ public sealed class ProbeService : IAsyncDisposable
         {
             ["ConnectionStrings:cache"] = TestServers.Redis,
             ["Jwt:MetadataAddress"] = new Uri(identity, "/.well-known/openid-configuration").ToString(),
+            ["ApiKeys:IdentityAddress"] = identity.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -46,6 +48,12 @@ public sealed class ProbeService : IAsyncDisposable
         app.MapDefaultEndpoints();
         app.MapGet("/probe", (ClaimsPrincipal user) => TypedResults.Ok(new { tenant = user.FindFirstValue("tenant") }))
             .RequireAuthorization(Policies.Authenticated);
+        app.MapGet("/probe/chat", (ClaimsPrincipal user) => TypedResults.Ok(new
+            {
+                tenant = user.FindFirstValue("tenant"),
+                scopes = user.FindAll("scope").Select(c => c.Value).ToArray(),
+            }))
+            .RequireAuthorization(Policies.Chat);
         await app.StartAsync();
         return new ProbeService(app);
     }

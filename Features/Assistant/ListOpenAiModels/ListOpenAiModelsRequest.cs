@@ -1,0 +1,6 @@
+using MediatR;
+using VoiceHelper.ServiceDefaults.Problems;
+
+namespace VoiceHelper.Assistant.ListOpenAiModels;
+
+public sealed record ListOpenAiModelsRequest : IRequest<Result<ListOpenAiModelsResponse>>;
