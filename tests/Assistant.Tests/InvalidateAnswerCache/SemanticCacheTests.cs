@@ -15,10 +15,18 @@ public sealed class SemanticCacheTests(RagSystem system)
         var kb = await tenant.CreateKnowledgeBaseAsync();
         await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
 
+        // The document.indexed of the upload reaches the Assistant through the bus, and under load it may arrive after the
+        // first answer was cached: that late event rightly drops the answer. So ask again until one pair hits.
         var first = await tenant.AskAsync(kb, "How many days do I have to return an item?", useCache: true);
-        var paraphrase = await tenant.AskAsync(kb, "how many days do i have to return the item", useCache: true);
-
         CacheHit(first).ShouldBeFalse();
+        var paraphrase = await tenant.AskAsync(kb, "how many days do i have to return the item", useCache: true);
+        for (var attempt = 0; attempt < 10 && !CacheHit(paraphrase); attempt++)
+        {
+            await Task.Delay(500, Ct);
+            first = await tenant.AskAsync(kb, "How many days do I have to return an item?", useCache: true);
+            paraphrase = await tenant.AskAsync(kb, "how many days do i have to return the item", useCache: true);
+        }
+
         CacheHit(paraphrase).ShouldBeTrue();
         paraphrase.GetProperty("answer").GetString().ShouldBe(first.GetProperty("answer").GetString());
         paraphrase.Features().ShouldContain("semantic_cache");
