@@ -10,6 +10,9 @@ public sealed class AbTestOutcome : ITenantOwned
     public Guid TestId { get; set; }
     public string Variant { get; set; } = "";
     public Guid? UserId { get; set; }
+
+    /// <summary>The conversation the question came from (Conversations sends it): feedback on its answer finds the variant here.</summary>
+    public Guid? ConversationId { get; set; }
     public string Model { get; set; } = "";
 
     /// <summary>The variant's routing answered without falling back and the answer was not "I don't know".</summary>

@@ -4,6 +4,7 @@ using VoiceHelper.Ai.Embeddings;
 using VoiceHelper.Ai.Reranking;
 using VoiceHelper.Assistant.InvalidateAnswerCache;
 using VoiceHelper.Assistant.QueryRag;
+using VoiceHelper.Assistant.RecordAbTestFeedback;
 using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.ServiceDefaults.Data;
@@ -27,7 +28,8 @@ public static class ApplicationServices
         builder.AddMigrations(assembly);
         builder.AddEventBus(ResourceNames.Assistant, ResourceNames.AssistantDb, bus => bus
             .Handler<InvalidateAnswerCacheOnDocumentIndexed>()
-            .Handler<InvalidateAnswerCacheOnDocumentDeleted>());
+            .Handler<InvalidateAnswerCacheOnDocumentDeleted>()
+            .Handler<RecordAbTestFeedbackHandler>());
         builder.AddTenantDbContext<AssistantDbContext>();
         services.AddMediatorFrom(assembly);
 

@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS ab_test_outcomes (
     test_id uuid NOT NULL,
     variant text NOT NULL,
     user_id uuid NULL,
+    conversation_id uuid NULL,
     model text NOT NULL,
     success boolean NOT NULL,
     fallback_used boolean NOT NULL,
@@ -56,6 +57,7 @@ CREATE TABLE IF NOT EXISTS ab_test_outcomes (
 );
 
 CREATE INDEX IF NOT EXISTS ab_test_outcomes_test ON ab_test_outcomes (test_id, variant);
+CREATE INDEX IF NOT EXISTS ab_test_outcomes_conversation ON ab_test_outcomes (tenant_id, conversation_id, recorded_at) WHERE conversation_id IS NOT NULL;
 
 -- Ratings of answers given under a test (from Conversations' feedback events); a second vote replaces the first.
 CREATE TABLE IF NOT EXISTS ab_test_feedback (

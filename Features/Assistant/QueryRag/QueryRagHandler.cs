@@ -170,7 +170,7 @@ public sealed class QueryRagHandler(
             var outcome = plan is { AbTestId: { } testId, Variant: { } variant }
                 ? new AbTestOutcome
                 {
-                    TestId = testId, Variant = variant.Name, Model = final.Model.Id, FallbackUsed = final.FallbackUsed,
+                    TestId = testId, Variant = variant.Name, ConversationId = request.ConversationId, Model = final.Model.Id, FallbackUsed = final.FallbackUsed,
                     Success = !final.FallbackUsed && !GroundedPrompt.IsDontKnow(text), LatencyMs = (int)Math.Round(totalMs),
                     Tokens = (int)grounded.TokensUsed, CostUsd = grounded.CostUsd,
                 }
