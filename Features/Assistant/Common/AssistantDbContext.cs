@@ -20,6 +20,7 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
         modelBuilder.Entity<UsageRecord>().ToTable("usage_records");
         modelBuilder.Entity<TenantModel>().ToTable("tenant_models");
         modelBuilder.Entity<RouterSettings>().ToTable("router_settings").HasKey(s => s.TenantId);
+        modelBuilder.Entity<RouterSettings>().Property(s => s.TenantId).ValueGeneratedNever();
         modelBuilder.Entity<AbTest>().ToTable("ab_tests").Property(t => t.VariantsJson).HasColumnType("jsonb");
         modelBuilder.Entity<AbTestOutcome>().ToTable("ab_test_outcomes");
         modelBuilder.Entity<AbTestFeedback>().ToTable("ab_test_feedback").HasKey(f => new { f.TestId, f.MessageId, f.UserId });
