@@ -103,14 +103,14 @@ public sealed class QueryRagHandler(
                 messages.Insert(1, new ChatMessage(ChatRole.System, instruction));
             }
         }
-        yield return new QueryRagSourcesFound(context.Select(s => QueryRagSources.From(s, cited: false)).ToList());
-
         RoutedAnswer? routed = null;
         QueryRagGrounded? grounded = null;
         var generationMs = 0.0;
         var selfCheckMs = 0.0;
         try
         {
+            // Inside the try: a client that goes away after the sources still releases the reservation.
+            yield return new QueryRagSourcesFound(context.Select(s => QueryRagSources.From(s, cited: false)).ToList());
             var chatOptions = plan is null ? null : new ChatOptions { MaxOutputTokens = plan.MaxOutputTokens };
             if (plan is null)
             {
