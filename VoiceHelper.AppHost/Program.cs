@@ -67,6 +67,8 @@ builder.AddNginxGateway(Gateway)
     .WithRoute("/api/v1/agent/", assistant)
     .WithRoute("/v1/", assistant) // the OpenAI-compatible API, authenticated by API keys
     .WithRoute("/mcp", assistant, exact: true) // the MCP server (streamable HTTP)
+    .WithRoute("/api/v1/ab-tests", assistant)
+    .WithRoute("/api/v1/budgets", assistant)
     .WithRoute("/api/v1/conversations", conversations)
     .WithRoute("~ ^/api/v1/conversations/[^/]+/messages$", conversations, maxBodySize: "64k")
     .WithRoute("/api/v1/voice/", voice)

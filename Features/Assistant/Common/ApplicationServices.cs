@@ -7,6 +7,7 @@ using VoiceHelper.Assistant.InvalidateAnswerCache;
 using ModelContextProtocol;
 using VoiceHelper.Assistant.Mcp;
 using VoiceHelper.Assistant.QueryRag;
+using VoiceHelper.Assistant.RecordAbTestFeedback;
 using VoiceHelper.Contracts;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.ServiceDefaults.Data;
@@ -31,7 +32,8 @@ public static class ApplicationServices
         builder.AddMigrations(assembly);
         builder.AddEventBus(ResourceNames.Assistant, ResourceNames.AssistantDb, bus => bus
             .Handler<InvalidateAnswerCacheOnDocumentIndexed>()
-            .Handler<InvalidateAnswerCacheOnDocumentDeleted>());
+            .Handler<InvalidateAnswerCacheOnDocumentDeleted>()
+            .Handler<RecordAbTestFeedbackHandler>());
         builder.AddTenantDbContext<AssistantDbContext>();
         builder.AddTenantDbContext<AgentDbContext>();
         services.AddMediatorFrom(assembly);

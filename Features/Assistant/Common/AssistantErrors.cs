@@ -16,4 +16,16 @@ public static class AssistantErrors
         "Too many requests; retry after the given delay.", RetryAfter: retryAfter);
 
     public static readonly Error InvalidRange = Error.Invalid("invalid_range", "'from' must be before 'to'.");
+
+    public static readonly Error ModelNotFound = Error.NotFound("model");
+
+    public static readonly Error ModelNameTaken = Error.Conflict("model_name_taken", "A model with this name already exists.");
+
+    public static readonly Error AbTestNotFound = Error.NotFound("ab_test");
+
+    public static readonly Error AbTestRunning = Error.Conflict("ab_test_already_running", "Another A/B test is running; stop it first.");
+
+    public static Error AbTestState(string status) => Error.Conflict("ab_test_state", $"The A/B test is {status}.");
+
+    public static Error UnknownModel(string name) => Error.Invalid("unknown_model", $"No model is named '{name}'.");
 }

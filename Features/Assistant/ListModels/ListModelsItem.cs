@@ -3,6 +3,9 @@ using VoiceHelper.Ai.Chat;
 
 namespace VoiceHelper.Assistant.ListModels;
 
+/// <param name="Source"><c>tenant</c> (configured through the admin API, <see cref="ConfigurationId"/> set) or <c>catalog</c> (the deployment's).</param>
+/// <param name="LatencyP50Ms">Measured from this instance's recent answers; null until the model answered.</param>
+/// <param name="ErrorRate">Share of errors and timeouts among its recent calls.</param>
 public sealed record ListModelsItem(
     string Id,
     ChatProvider Provider,
@@ -13,4 +16,9 @@ public sealed record ListModelsItem(
     int LatencyHintMs,
     double QualityHint,
     CircuitState Circuit,
-    bool Available);
+    bool Available,
+    string Source = "catalog",
+    Guid? ConfigurationId = null,
+    int QualityTier = 3,
+    double? LatencyP50Ms = null,
+    double ErrorRate = 0);

@@ -11,12 +11,17 @@ namespace VoiceHelper.Assistant.Models;
 /// is recorded and the next one is asked; the extractive answerer at the end cannot be down. A caller that goes away
 /// cancels the model call and is not counted against the model.
 /// </summary>
-public sealed class ChatModelRouter(ChatModelCatalog catalog, ILogger<ChatModelRouter> logger)
+public sealed class ChatModelRouter(ChatModelCatalog catalog, ILogger<ChatModelRouter> logger, ModelHealth? health = null)
 {
     /// <summary>The first model's complete answer.</summary>
-    public async Task<RoutedAnswer> AnswerAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken, ChatOptions? options = null)
+    public Task<RoutedAnswer> AnswerAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken, ChatOptions? options = null) =>
+        AnswerAsync(catalog.Chain, messages, options, cancellationToken);
+
+    /// <summary>The complete answer of the first model of <paramref name="chain"/> (a routing decision) that answers.</summary>
+    public async Task<RoutedAnswer> AnswerAsync(IReadOnlyList<ChatModel> chain, IReadOnlyList<ChatMessage> messages, ChatOptions? options,
+        CancellationToken cancellationToken)
     {
-        await foreach (var update in StreamAsync(messages, options, streamed: false, cancellationToken))
+        await foreach (var update in StreamAsync(chain, messages, options, streamed: false, cancellationToken))
         {
             if (update.Answer is { } answer)
             {
@@ -31,16 +36,21 @@ public sealed class ChatModelRouter(ChatModelCatalog catalog, ILogger<ChatModelR
     /// model fails part-way the next one starts over: the complete answer, not the concatenated deltas, is authoritative.
     /// </summary>
     public IAsyncEnumerable<RoutedUpdate> StreamAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken, ChatOptions? options = null) =>
-        StreamAsync(messages, options, streamed: true, cancellationToken);
+        StreamAsync(catalog.Chain, messages, options, streamed: true, cancellationToken);
 
-    private async IAsyncEnumerable<RoutedUpdate> StreamAsync(IReadOnlyList<ChatMessage> messages, ChatOptions? options, bool streamed,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The streamed answer down <paramref name="chain"/> (a routing decision).</summary>
+    public IAsyncEnumerable<RoutedUpdate> StreamAsync(IReadOnlyList<ChatModel> chain, IReadOnlyList<ChatMessage> messages, ChatOptions? options,
+        CancellationToken cancellationToken) =>
+        StreamAsync(chain, messages, options, streamed: true, cancellationToken);
+
+    private async IAsyncEnumerable<RoutedUpdate> StreamAsync(IReadOnlyList<ChatModel> chain, IReadOnlyList<ChatMessage> messages, ChatOptions? options,
+        bool streamed, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var failures = new List<ModelFailure>();
-        var chain = catalog.Chain;
         for (var i = 0; i < chain.Count; i++)
         {
             var model = chain[i];
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var last = i == chain.Count - 1;
             var text = new StringBuilder();
             UsageDetails? usage = null;
@@ -83,9 +93,11 @@ public sealed class ChatModelRouter(ChatModelCatalog catalog, ILogger<ChatModelR
                     _ => "error",
                 };
                 failures.Add(new ModelFailure(model.Id, reason, failure.Message));
+                health?.Failed(model.HealthKey, reason);
                 logger.LogWarning("Model {Model} did not answer ({Reason}: {Error}); trying the next one", model.Id, reason, failure.Message);
                 continue;
             }
+            health?.Succeeded(model.HealthKey, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var answer = text.ToString();
             var input = usage?.InputTokenCount ?? messages.Sum(m => TokenEstimate.Count(m.Text));
             var output = usage?.OutputTokenCount ?? TokenEstimate.Count(answer);

@@ -14,7 +14,8 @@ namespace VoiceHelper.Assistant.QueryRag;
 public sealed class QueryRagGrounding(ChatModelRouter router, QueryRagJudge judge, IOptions<RagOptions> options)
 {
     public async Task<QueryRagGrounded> GroundAsync(QueryRagQuestion question, IReadOnlyList<QueryRagContextSource> context,
-        GroundedConversation? conversation, RoutedAnswer routed, bool selfCheck, CancellationToken cancellationToken)
+        GroundedConversation? conversation, RoutedAnswer routed, bool selfCheck, CancellationToken cancellationToken,
+        IReadOnlyList<ChatModel>? chain = null, Microsoft.Extensions.AI.ChatOptions? chatOptions = null)
     {
         var answer = routed.Text.Trim();
         var tokens = routed.InputTokens + routed.OutputTokens;
@@ -32,7 +33,10 @@ public sealed class QueryRagGrounding(ChatModelRouter router, QueryRagJudge judg
         {
             return new QueryRagGrounded(answer, routed, tokens, routed.CostUsd, true, false);
         }
-        var strict = await router.AnswerAsync(GroundedPrompt.Build(question.Query, QueryRagSources.ForPrompt(context), strict: true, conversation), cancellationToken);
+        var strictPrompt = GroundedPrompt.Build(question.Query, QueryRagSources.ForPrompt(context), strict: true, conversation);
+        var strict = chain is null
+            ? await router.AnswerAsync(strictPrompt, cancellationToken)
+            : await router.AnswerAsync(chain, strictPrompt, chatOptions, cancellationToken);
         var strictAnswer = strict.Text.Trim();
         var kept = QueryRagGroundedness.KeepSupported(strictAnswer, await CheckAsync(strict, strictAnswer, sourceTexts, cancellationToken))
             ?? GroundedPrompt.DontKnow(question.Chinese);

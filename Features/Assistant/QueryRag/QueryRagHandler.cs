@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Text;
 using MediatR;
 using Microsoft.Extensions.Options;
 using VoiceHelper.Assistant.Common;
@@ -23,6 +25,8 @@ public sealed class QueryRagHandler(
     SemanticCache cache,
     ChatModelRouter router,
     ChatModelCatalog catalog,
+    TenantRouter routing,
+    BudgetLedger ledger,
     ITenantContext tenant,
     IOptions<RagOptions> options,
     TimeProvider clock) : IRequestHandler<QueryRagRequest, Result<IAsyncEnumerable<QueryRagEvent>>>
@@ -71,8 +75,6 @@ public sealed class QueryRagHandler(
         features.AddRange(retrieved.Value!.Features);
         var context = QueryRagContext.Build(question.Query, retrieved.Value.Ranked,
             Math.Min(options.Value.ContextTokenBudget, catalog.Primary.Options.ContextWindow / 2));
-        yield return new QueryRagSourcesFound(context.Select(s => QueryRagSources.From(s, cited: false)).ToList());
-
         var generationStarted = clock.GetTimestamp();
         var prompt = QueryRagSources.ForPrompt(context);
         var conversation = question.Conversational
@@ -83,33 +85,69 @@ public sealed class QueryRagHandler(
         {
             features.Add(QueryRagFeatures.ConversationHistory);
         }
-        RoutedAnswer? routed = null;
-        if (context.Count == 0)
+        var messages = GroundedPrompt.Build(question.Query, prompt, strict: false, conversation);
+        RoutePlan? plan = null;
+        if (context.Count > 0)
         {
-            // Nothing to answer from: no model is asked.
-            yield return new QueryRagDelta(GroundedPrompt.DontKnow(question.Chinese));
-        }
-        else if (streamed)
-        {
-            await foreach (var update in router.StreamAsync(GroundedPrompt.Build(question.Query, prompt, strict: false, conversation), cancellationToken))
+            // Routed (and admitted against the budget) before anything is sent: a refusal is an ordinary 429.
+            var planned = await routing.PlanAsync(messages.Sum(m => TokenEstimate.Count(m.Text)), question.Classification.Complexity,
+                request.RoutingStrategy, cancellationToken);
+            if (!planned.IsSuccess)
             {
-                if (update.Delta is { } delta)
-                {
-                    yield return new QueryRagDelta(delta);
-                }
-                routed = update.Answer ?? routed;
+                yield return new QueryRagFailed(planned.Error!);
+                yield break;
+            }
+            plan = planned.Value!;
+            if (plan.Variant?.Prompt is { Length: > 0 } instruction)
+            {
+                messages.Insert(1, new ChatMessage(ChatRole.System, instruction));
             }
         }
-        else
+        RoutedAnswer? routed = null;
+        QueryRagGrounded? grounded = null;
+        var generationMs = 0.0;
+        var selfCheckMs = 0.0;
+        try
         {
-            // Nobody reads deltas of a collected answer: the model is asked for the whole answer (and reports its usage).
-            routed = await router.AnswerAsync(GroundedPrompt.Build(question.Query, prompt, strict: false, conversation), cancellationToken);
-        }
-        var generationMs = Elapsed(generationStarted);
+            // Inside the try: a client that goes away after the sources still releases the reservation.
+            yield return new QueryRagSourcesFound(context.Select(s => QueryRagSources.From(s, cited: false)).ToList());
+            var chatOptions = plan is null ? null : new ChatOptions { MaxOutputTokens = plan.MaxOutputTokens };
+            if (plan is null)
+            {
+                // Nothing to answer from: no model is asked.
+                yield return new QueryRagDelta(GroundedPrompt.DontKnow(question.Chinese));
+            }
+            else if (streamed)
+            {
+                await foreach (var update in router.StreamAsync(plan.Chain, messages, chatOptions, cancellationToken))
+                {
+                    if (update.Delta is { } delta)
+                    {
+                        yield return new QueryRagDelta(delta);
+                    }
+                    routed = update.Answer ?? routed;
+                }
+            }
+            else
+            {
+                // Nobody reads deltas of a collected answer: the model is asked for the whole answer (and reports its usage).
+                routed = await router.AnswerAsync(plan.Chain, messages, chatOptions, cancellationToken);
+            }
+            generationMs = Elapsed(generationStarted);
 
-        var checkStarted = clock.GetTimestamp();
-        var grounded = routed is null ? null : await grounding.GroundAsync(question, context, conversation, routed, request.UseSelfRag, cancellationToken);
-        var selfCheckMs = Elapsed(checkStarted);
+            var checkStarted = clock.GetTimestamp();
+            grounded = routed is null ? null : await grounding.GroundAsync(question, context, conversation, routed, request.UseSelfRag, cancellationToken,
+                plan?.Chain, chatOptions);
+            selfCheckMs = Elapsed(checkStarted);
+        }
+        finally
+        {
+            if (plan?.Reservation is { } reservation)
+            {
+                // What the answer cost replaces the estimate; an answer that failed or was abandoned releases it.
+                await ledger.SettleAsync(reservation, grounded?.CostUsd ?? 0);
+            }
+        }
         if (grounded?.Checked == true)
         {
             features.Add(QueryRagFeatures.SelfRag);
@@ -123,13 +161,22 @@ public sealed class QueryRagHandler(
         var answer = new RagAnswer(text, QueryRagSources.Cited(context, text),
             new RagMetrics(classificationMs, retrieved.Value.RetrievalMs, retrieved.Value.RerankMs, generationMs, selfCheckMs, totalMs,
                 grounded?.TokensUsed ?? 0, grounded?.CostUsd ?? 0, false, grounded?.SelfRagTriggered ?? false),
-            features, question.Classification, grounded?.Routed.Model.Id, grounded?.Routed.FallbackUsed ?? false);
+            features, question.Classification, grounded?.Routed.Model.Id, grounded?.Routed.FallbackUsed ?? false,
+            plan?.Strategy, plan?.AbTestId, plan?.Variant?.Name);
 
         if (grounded is not null)
         {
             var final = grounded.Routed;
+            var outcome = plan is { AbTestId: { } testId, Variant: { } variant }
+                ? new AbTestOutcome
+                {
+                    TestId = testId, Variant = variant.Name, ConversationId = request.ConversationId, Model = final.Model.Id, FallbackUsed = final.FallbackUsed,
+                    Success = !final.FallbackUsed && !GroundedPrompt.IsDontKnow(text), LatencyMs = (int)Math.Round(totalMs),
+                    Tokens = (int)grounded.TokensUsed, CostUsd = grounded.CostUsd,
+                }
+                : null;
             await usage.RecordAsync(final.Model.Options.Provider.ToString(), final.Model.Id, final.InputTokens, final.OutputTokens, grounded.CostUsd,
-                totalMs, cacheHit: false, final.FallbackUsed);
+                totalMs, cacheHit: false, final.FallbackUsed, outcome);
         }
         if (QueryRagAnswers.Cacheable(question, text))
         {

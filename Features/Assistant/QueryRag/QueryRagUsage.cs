@@ -14,7 +14,7 @@ public sealed class QueryRagUsage(AssistantDbContext db, IDbContextOutbox<Assist
     public const string Operation = "rag.query";
 
     public async Task RecordAsync(string provider, string model, long promptTokens, long completionTokens, decimal cost, double latencyMs,
-        bool cacheHit, bool fallbackUsed)
+        bool cacheHit, bool fallbackUsed, AbTestOutcome? outcome = null)
     {
         var now = clock.GetUtcNow();
         var record = new UsageRecord
@@ -35,6 +35,14 @@ public sealed class QueryRagUsage(AssistantDbContext db, IDbContextOutbox<Assist
         };
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         db.Usage.Add(record);
+        if (outcome is not null)
+        {
+            outcome.Id = record.Id;
+            outcome.TenantId = record.TenantId;
+            outcome.UserId = record.UserId;
+            outcome.RecordedAt = now;
+            db.AbTestOutcomes.Add(outcome);
+        }
         await db.SaveChangesAsync(CancellationToken.None);
         await outbox.PublishAsync(new UsageRecorded(record.TenantId, record.UserId, record.Id, record.Operation, provider, model,
             record.PromptTokens, record.CompletionTokens, cost, record.LatencyMs, now));

@@ -1,5 +1,6 @@
 using FluentValidation;
 using VoiceHelper.Contracts.Api;
+using VoiceHelper.Assistant.Models;
 
 namespace VoiceHelper.Assistant.QueryRag;
 
@@ -27,5 +28,8 @@ public sealed class QueryRagValidator : AbstractValidator<QueryRagRequest>
         }).OverridePropertyName(nameof(RagQueryRequest.History));
         RuleFor(r => r.Question.TopK).InclusiveBetween(1, 20).When(r => r.Question.TopK is not null)
             .OverridePropertyName(nameof(RagQueryRequest.TopK));
+        RuleFor(r => r.Question.RoutingStrategy).Must(RoutingStrategies.IsKnown).When(r => r.Question.RoutingStrategy is not null)
+            .WithMessage($"'routing_strategy' must be one of {string.Join(", ", RoutingStrategies.All)}.")
+            .OverridePropertyName(nameof(RagQueryRequest.RoutingStrategy));
     }
 }

@@ -4,7 +4,8 @@ namespace VoiceHelper.Contracts.Api;
 /// The body of the Assistant's <c>POST /api/v1/rag/query</c>. <paramref name="Stream"/> (or <c>Accept: text/event-stream</c>)
 /// answers as server-sent events (<see cref="RagStreamEvents"/>); <paramref name="History"/> is the conversation so far,
 /// sent by Conversations, with <paramref name="ConversationId"/> (the conversation the question belongs to, for the
-/// caller's own correlation; the answer does not depend on it).
+/// caller's own correlation; the answer does not depend on it). <paramref name="RoutingStrategy"/> overrides the
+/// tenant's model routing strategy for this question (cheapest, fastest, best_quality, balanced, complexity_aware).
 /// </summary>
 public sealed record RagQueryRequest(
     string Query,
@@ -15,7 +16,8 @@ public sealed record RagQueryRequest(
     bool UseSelfRag = true,
     bool Stream = false,
     IReadOnlyList<RagTurn>? History = null,
-    Guid? ConversationId = null)
+    Guid? ConversationId = null,
+    string? RoutingStrategy = null)
 {
     /// <summary>Whatever window Conversations may send: a conversation configured at its maximum must not be refused.</summary>
     public const int MaxHistoryMessages = ConversationLimits.MaxHistoryMessages;

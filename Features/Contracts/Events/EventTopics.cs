@@ -8,6 +8,7 @@ public static class EventTopics
     public const string DocumentFailed = "document.failed";
     public const string DocumentDeleted = "document.deleted";
     public const string ConversationMessageSent = "conversation.message_sent";
+    public const string ConversationFeedbackSubmitted = "conversation.feedback_submitted";
     public const string VoiceTurnCompleted = "voice.turn_completed";
     public const string UsageRecorded = "usage.recorded";
 }

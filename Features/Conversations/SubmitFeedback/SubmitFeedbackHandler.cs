@@ -1,13 +1,16 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using VoiceHelper.Contracts.Events;
 using VoiceHelper.Conversations.Common;
+using Wolverine.EntityFrameworkCore;
 using VoiceHelper.ServiceDefaults.Problems;
 using VoiceHelper.ServiceDefaults.Security;
 
 namespace VoiceHelper.Conversations.SubmitFeedback;
 
 /// <summary>Thumbs up or down on an answer; a second vote by the same user replaces the first.</summary>
-public sealed class SubmitFeedbackHandler(ConversationsDbContext db, ITenantContext caller, TimeProvider clock)
+public sealed class SubmitFeedbackHandler(ConversationsDbContext db, IDbContextOutbox<ConversationsDbContext> outbox, ITenantContext caller,
+    TimeProvider clock)
     : IRequestHandler<SubmitFeedbackRequest, Result<SubmitFeedbackResponse>>
 {
     public async Task<Result<SubmitFeedbackResponse>> Handle(SubmitFeedbackRequest request, CancellationToken cancellationToken)
@@ -17,15 +20,15 @@ public sealed class SubmitFeedbackHandler(ConversationsDbContext db, ITenantCont
         {
             return ConversationErrors.ConversationNotFound;
         }
-        var role = await db.Messages.AsNoTracking()
+        var message = await db.Messages.AsNoTracking()
             .Where(m => m.Id == request.MessageId && m.ConversationId == request.ConversationId)
-            .Select(m => m.Role)
+            .Select(m => new { m.Role, m.CreatedAt })
             .SingleOrDefaultAsync(cancellationToken);
-        if (role is null)
+        if (message is null)
         {
             return ConversationErrors.MessageNotFound;
         }
-        if (role != MessageRoles.Assistant)
+        if (message.Role != MessageRoles.Assistant)
         {
             return ConversationErrors.NotAnAssistantMessage;
         }
@@ -39,7 +42,13 @@ public sealed class SubmitFeedbackHandler(ConversationsDbContext db, ITenantCont
         feedback.Rating = request.Rating!;
         feedback.Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         feedback.CreatedAt = clock.GetUtcNow();
+        // The rating and its event commit together (the Assistant's A/B results count it).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await outbox.PublishAsync(new ConversationFeedbackSubmitted(caller.TenantId!.Value, userId, request.ConversationId, request.MessageId,
+            feedback.Rating, message.CreatedAt, feedback.CreatedAt));
+        await transaction.CommitAsync(CancellationToken.None);
+        await outbox.FlushOutgoingMessagesAsync();
         return new SubmitFeedbackResponse(feedback.MessageId, feedback.Rating, feedback.Comment, feedback.CreatedAt);
     }
 }

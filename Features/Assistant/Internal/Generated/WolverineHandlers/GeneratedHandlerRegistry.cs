@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(VoiceHelper.Assistant.InvalidateAnswerCache.InvalidateAnswerCacheOnDocumentDeleted), typeof(VoiceHelper.Assistant.InvalidateAnswerCache.InvalidateAnswerCacheOnDocumentIndexed) };
+            return new System.Type[] { typeof(VoiceHelper.Assistant.InvalidateAnswerCache.InvalidateAnswerCacheOnDocumentDeleted), typeof(VoiceHelper.Assistant.InvalidateAnswerCache.InvalidateAnswerCacheOnDocumentIndexed), typeof(VoiceHelper.Assistant.RecordAbTestFeedback.RecordAbTestFeedbackHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -28,10 +28,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GeneratedHandlerRegistry))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ConversationFeedbackSubmittedHandler441511301))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DocumentDeletedHandler942245784))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DocumentIndexedHandler681137344))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Assistant.InvalidateAnswerCache.InvalidateAnswerCacheOnDocumentDeleted))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Assistant.InvalidateAnswerCache.InvalidateAnswerCacheOnDocumentIndexed))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Assistant.RecordAbTestFeedback.RecordAbTestFeedbackHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Contracts.Events.ConversationFeedbackSubmitted))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Contracts.Events.DocumentDeleted))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::VoiceHelper.Contracts.Events.DocumentIndexed))]
         public static void Pin()

@@ -1,0 +1,5 @@
+using VoiceHelper.Assistant.Common;
+
+namespace VoiceHelper.Assistant.CreateModel;
+
+public sealed class CreateModelValidator : ModelSettingsValidator<CreateModelRequest>;

@@ -1,0 +1,3 @@
+namespace VoiceHelper.Assistant.SetBudget;
+
+public sealed record SetBudgetResponse(decimal? MonthlyBudgetUsd, decimal SoftLimitRatio, DateTimeOffset UpdatedAt);

@@ -1,0 +1,3 @@
+namespace VoiceHelper.Assistant.SetRoutingStrategy;
+
+public sealed record SetRoutingStrategyResponse(string? Strategy, DateTimeOffset UpdatedAt);
