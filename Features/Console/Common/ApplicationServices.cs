@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using VoiceHelper.Console.Components;
+using VoiceHelper.Contracts;
+
+namespace VoiceHelper.Console.Common;
+
+public static class ApplicationServices
+{
+    /// <summary>The Blazor server components, one circuit-scoped session and one client per public API service.</summary>
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<ConsoleSession>();
+        builder.Services.AddScoped<PublicApi>();
+        builder.Services.AddScoped<ConsoleText>();
+        // Each service's public routes, reached by its Aspire name (services__identity__http__0, ...) exactly as the
+        // gateway forwards them; the console holds no secret a browser client would not have.
+        foreach (var service in PublicApi.Services)
+        {
+            builder.Services.AddHttpClient(service, client => client.BaseAddress = new Uri($"http://{service}"));
+        }
+        return builder;
+    }
+
+    /// <summary>
+    /// Not ServiceDefaults' API pipeline: its request timeout would cut the circuit's WebSocket after a minute, and the
+    /// console has no API of its own to rate-limit or make idempotent (the services it calls do that).
+    /// </summary>
+    public static WebApplication UseConsolePipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
