@@ -1,0 +1,95 @@
+using System.Text;
+using Microsoft.Playwright;
+using VoiceHelper.Console.Tests.Infrastructure;
+using VoiceHelper.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace VoiceHelper.Console.Tests.UseConsole;
+
+/// <summary>
+/// The console in Debian's Chromium, as a tenant's owner uses it: register, build a knowledge base from a PDF and a
+/// Markdown file, ask, open a citation, watch usage change, sign out. Every page is saved at desktop and phone width.
+/// </summary>
+public sealed class ConsoleJourneyTests(ConsoleSystem system) : IClassFixture<ConsoleSystem>
+{
+    private static readonly LocatorAssertionsToHaveCountOptions Slow = new() { Timeout = 120_000 };
+
+    [Fact(Timeout = 600_000)]
+    public async Task An_owner_registers_builds_a_knowledge_base_asks_with_a_citation_sees_usage_and_signs_out()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = Screenshots.Desktop, BaseURL = system.Console.ToString() });
+        var files = Directory.CreateTempSubdirectory("console-upload-");
+        try
+        {
+            page.Console += (_, m) => TestContext.Current.TestOutputHelper!.WriteLine($"console: {m.Text}");
+            page.RequestFailed += (_, r) => TestContext.Current.TestOutputHelper!.WriteLine($"failed: {r.Url}");
+            page.Response += (_, r) => TestContext.Current.TestOutputHelper!.WriteLine($"{r.Status} {r.Url}");
+            // Signed out, every page leads to sign-in.
+            await page.GotoAsync("/");
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
+            await Screenshots.TakeAsync(page, "01-signin");
+
+            await page.ClickAsync("a[href='/register']");
+            await page.FillAsync("#tenant", "Acme Outdoor");
+            var email = $"owner-{Guid.NewGuid():N}@example.test";
+            await page.FillAsync("#email", email);
+            await page.FillAsync("#username", "owner");
+            await page.FillAsync("#password", "Correct horse battery 9");
+            await Screenshots.TakeAsync(page, "02-register");
+            await page.ClickAsync("#register button[type=submit]");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Knowledge bases");
+            await Expect(page.Locator("#who")).ToHaveTextAsync("owner");
+
+            await page.FillAsync("#kb-name", "Store policies");
+            await page.FillAsync("#kb-description", "Returns and warranty");
+            await page.ClickAsync("#create-kb button[type=submit]");
+            await Expect(page.Locator("#kb-list li")).ToHaveCountAsync(1);
+            await Screenshots.TakeAsync(page, "03-knowledge-bases");
+
+            await page.ClickAsync("#kb-list li a.button:has-text('Open')");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Store policies");
+            var pdf = Path.Combine(files.FullName, "warranty.pdf");
+            await File.WriteAllBytesAsync(pdf, await PdfOfAsync(browser,
+                "<h1>Warranty</h1><p>The warranty lasts two years from the date of purchase and covers parts and labour.</p>"), TestContext.Current.CancellationToken);
+            var markdown = Path.Combine(files.FullName, "returns.md");
+            await File.WriteAllTextAsync(markdown,
+                "# Returns\n\nYou can return any item within 30 days of delivery for a full refund.\n\n" +
+                "## Refund method\n\nRefunds go back to the original payment method within five business days.\n", Encoding.UTF8, TestContext.Current.CancellationToken);
+            await page.SetInputFilesAsync("#files", [pdf, markdown]);
+            await Expect(page.Locator("#documents tbody tr")).ToHaveCountAsync(2, Slow);
+            await Expect(page.Locator("#documents .status.indexed")).ToHaveCountAsync(2, Slow);
+
+            await page.FillAsync("#query", "refund days");
+            await page.ClickAsync("#search button[type=submit]");
+            await Expect(page.Locator("#hits mark").First).ToBeVisibleAsync();
+            await Screenshots.TakeAsync(page, "04-documents");
+
+            await page.ClickAsync("#sign-out");
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
+            await page.GotoAsync("/");
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
+        }
+        catch
+        {
+            // What the page showed when the journey stopped, next to the other screenshots.
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "failure.png"), FullPage = true });
+            throw;
+        }
+        finally
+        {
+            files.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A real PDF with text in it, printed by Chromium from HTML.</summary>
+    private static async Task<byte[]> PdfOfAsync(IBrowser browser, string html)
+    {
+        var printer = await browser.NewPageAsync();
+        await printer.SetContentAsync($"<html><body>{html}</body></html>");
+        var bytes = await printer.PdfAsync();
+        await printer.CloseAsync();
+        return bytes;
+    }
+}
