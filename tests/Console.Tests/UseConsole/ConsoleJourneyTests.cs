@@ -66,6 +66,27 @@ public sealed class ConsoleJourneyTests(ConsoleSystem system) : IClassFixture<Co
             await Expect(page.Locator("#hits mark").First).ToBeVisibleAsync();
             await Screenshots.TakeAsync(page, "04-documents");
 
+            await page.ClickAsync("#nav a[href='/usage']");
+            var questionsToday = page.Locator("#day-questions rect.bar").Last;
+            await Expect(questionsToday).ToHaveAttributeAsync("data-value", "0");
+
+            await page.ClickAsync("#nav a[href='/playground']");
+            await Expect(page.Locator("#playground-kb option:checked")).ToHaveTextAsync("Store policies");
+            await page.FillAsync("#question", "How many days do I have to return an item?");
+            await page.ClickAsync("#ask button[type=submit]");
+            var answer = page.Locator("#turns li.assistant").Last;
+            await Expect(answer.Locator(".bubble")).ToContainTextAsync("30 days", new() { Timeout = 60_000 });
+            await answer.Locator("button.citation", new() { HasText = "returns" }).First.ClickAsync();
+            await Expect(page.Locator("#chunk blockquote")).ToContainTextAsync("within 30 days of delivery");
+            await answer.GetByRole(AriaRole.Button, new() { Name = "Helpful", Exact = true }).ClickAsync();
+            await Expect(answer.Locator("[role=status]")).ToHaveTextAsync("Thanks for the feedback.");
+            await Screenshots.TakeAsync(page, "05-playground");
+
+            await page.ClickAsync("#nav a[href='/usage']");
+            await Expect(questionsToday).ToHaveAttributeAsync("data-value", "1");
+            await Expect(page.Locator("#model-questions rect.bar")).Not.ToHaveCountAsync(0);
+            await Screenshots.TakeAsync(page, "06-usage");
+
             await page.ClickAsync("#sign-out");
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
             await page.GotoAsync("/");
