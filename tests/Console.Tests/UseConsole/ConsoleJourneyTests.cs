@@ -78,7 +78,7 @@ public sealed class ConsoleJourneyTests(ConsoleSystem system) : IClassFixture<Co
             await Expect(answer.Locator(".bubble")).ToContainTextAsync("30 days", new() { Timeout = 60_000 });
             await answer.Locator("button.citation", new() { HasText = "returns" }).First.ClickAsync();
             await Expect(page.Locator("#chunk blockquote")).ToContainTextAsync("within 30 days of delivery");
-            await answer.GetByRole(AriaRole.Button, new() { Name = "Helpful", Exact = true }).ClickAsync();
+            await answer.Locator(".feedback button").First.ClickAsync();
             await Expect(answer.Locator("[role=status]")).ToHaveTextAsync("Thanks for the feedback.");
             await Screenshots.TakeAsync(page, "05-playground");
 
