@@ -10,6 +10,7 @@ public static class ApplicationServices
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ConsoleSession>();
         builder.Services.AddScoped<PublicApi>();
         builder.Services.AddScoped<ConsoleText>();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.Extensions.Options;
 using VoiceHelper.Console.Common.Api;
 using VoiceHelper.Contracts;
 
@@ -10,12 +11,9 @@ namespace VoiceHelper.Console.Common;
 /// The signed-in user of one circuit and their tokens. The tokens stay on the server (this object) and, encrypted, in
 /// the browser's storage so that a reload keeps the user signed in; the browser never sees them in clear.
 /// </summary>
-public sealed class ConsoleSession(ProtectedLocalStorage storage, IHttpClientFactory http, TimeProvider time)
+public sealed class ConsoleSession(ProtectedLocalStorage storage, IHttpClientFactory http, TimeProvider time, IOptions<ConsoleOptions> options)
 {
     private const string StorageKey = "voicehelper.session";
-
-    /// <summary>Refresh this long before expiry, so that a request never leaves with a token about to lapse.</summary>
-    private static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(60);
 
     // Refresh tokens rotate and reusing a spent one revokes the whole family, so two refreshes must never race.
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -61,7 +59,7 @@ public sealed class ConsoleSession(ProtectedLocalStorage storage, IHttpClientFac
     public async Task<string?> AccessTokenAsync(bool force, CancellationToken ct)
     {
         var seen = _current;
-        if (seen is null || (!force && seen.ExpiresAt - time.GetUtcNow() > RefreshMargin))
+        if (seen is null || (!force && time.GetUtcNow() < seen.RefreshAt))
         {
             return seen?.AccessToken;
         }
@@ -109,7 +107,9 @@ public sealed class ConsoleSession(ProtectedLocalStorage storage, IHttpClientFac
 
     private async Task SaveAsync(TokenPair tokens)
     {
-        _current = new StoredSession(tokens.AccessToken, tokens.RefreshToken, time.GetUtcNow().AddSeconds(tokens.ExpiresIn), tokens.User);
+        var lifetime = TimeSpan.FromSeconds(tokens.ExpiresIn);
+        var margin = options.Value.TokenRefreshMargin < lifetime ? options.Value.TokenRefreshMargin : lifetime / 2;
+        _current = new StoredSession(tokens.AccessToken, tokens.RefreshToken, time.GetUtcNow() + lifetime - margin, tokens.User);
         await storage.SetAsync(StorageKey, _current);
     }
 

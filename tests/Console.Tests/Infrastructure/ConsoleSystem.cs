@@ -20,18 +20,31 @@ public sealed class ConsoleSystem : IAsyncLifetime
 
     public Uri Console { get; private set; } = null!;
 
+    /// <summary>Identity's database, where the test counts the refresh tokens the console used.</summary>
+    public string IdentityDb { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         var events = await TestServers.CreateDatabaseAsync("console_events");
-        var common = new Dictionary<string, string?> { ["ConnectionStrings:eventsdb"] = events, ["ConnectionStrings:cache"] = TestServers.Redis };
+        var common = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:eventsdb"] = events,
+            ["ConnectionStrings:cache"] = TestServers.Redis,
+            // Identity's shortest access-token lifetime, honoured to the second, and a console that refreshes a token
+            // a second after it is issued: the journey runs on many rotated tokens, as a long session would.
+            ["Tokens:AccessTokenLifetime"] = "00:01:00",
+            ["Jwt:ClockSkew"] = "00:00:00",
+            ["Console:TokenRefreshMargin"] = "00:00:59",
+        };
         foreach (var (key, value) in TestBus.ForEventsDb(events))
         {
             common[key] = value;
         }
 
+        IdentityDb = await TestServers.CreateDatabaseAsync("console_identity");
         var identity = Start<identity::Program>(common, new()
         {
-            ["ConnectionStrings:identitydb"] = await TestServers.CreateDatabaseAsync("console_identity"),
+            ["ConnectionStrings:identitydb"] = IdentityDb,
             ["SigningKeys:KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         });
         common["services:identity:http:0"] = identity.ToString().TrimEnd('/');

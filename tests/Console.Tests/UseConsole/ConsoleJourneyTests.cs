@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Npgsql;
 using VoiceHelper.Console.Tests.Infrastructure;
 using VoiceHelper.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -28,7 +30,7 @@ public sealed class ConsoleJourneyTests(ConsoleSystem system) : IClassFixture<Co
             page.Response += (_, r) => TestContext.Current.TestOutputHelper!.WriteLine($"{r.Status} {r.Url}");
             // Signed out, every page leads to sign-in.
             await page.GotoAsync("/");
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
+            await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
             await Screenshots.TakeAsync(page, "01-signin");
 
             await page.ClickAsync("a[href='/register']");
@@ -87,10 +89,56 @@ public sealed class ConsoleJourneyTests(ConsoleSystem system) : IClassFixture<Co
             await Expect(page.Locator("#model-questions rect.bar")).Not.ToHaveCountAsync(0);
             await Screenshots.TakeAsync(page, "06-usage");
 
+            await page.ClickAsync("#nav a[href='/conversations']");
+            await page.Locator("#conversations a", new() { HasText = "How many days" }).ClickAsync();
+            var turn = page.Locator("#conversation li.assistant").First;
+            await Expect(turn.Locator(".bubble")).ToContainTextAsync("30 days");
+            await Expect(turn.Locator("p.meta")).ToContainTextAsync(" ms");
+            await Screenshots.TakeAsync(page, "07-conversations");
+
+            await page.ClickAsync("#nav a[href='/users']");
+            await page.FillAsync("#new-email", $"agent-{Guid.NewGuid():N}@example.test");
+            await page.FillAsync("#new-username", "agent-one");
+            await page.FillAsync("#new-password", "Another secret 42");
+            await page.SelectOptionAsync("#new-role", "agent");
+            await page.ClickAsync("#add-user button[type=submit]");
+            await Expect(page.Locator("#users tbody tr")).ToHaveCountAsync(2);
+            await Screenshots.TakeAsync(page, "08-users");
+
+            await page.ClickAsync("#nav a[href='/audit']");
+            await Expect(page.Locator("#audit tbody")).ToContainTextAsync("user_added");
+            await Expect(page.Locator("#audit tbody")).ToContainTextAsync("tenant_registered");
+            await Screenshots.TakeAsync(page, "09-audit");
+
+            await page.ClickAsync("#nav a[href='/models']");
+            await Expect(page.Locator("#models tbody tr")).Not.ToHaveCountAsync(0);
+            await Screenshots.TakeAsync(page, "10-models");
+
+            // Chinese interface text; the page reloads and the session comes back from protected storage.
+            await page.SelectOptionAsync("#language", "zh");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("模型");
+            await page.ClickAsync("#nav a[href='/']");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("知识库");
+            await Screenshots.TakeAsync(page, "11-knowledge-bases-zh");
+            await page.SelectOptionAsync("#language", "en");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Knowledge bases");
+
+            // Tokens were refreshed (rotated) along the way without the user noticing.
+            (await RefreshTokensOfAsync(email)).ShouldBeGreaterThan(3);
+
             await page.ClickAsync("#sign-out");
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
-            await page.GotoAsync("/");
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
+            await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
+            await page.GotoAsync("/usage");
+            await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
+            await page.FillAsync("#email", email);
+            await page.FillAsync("#password", "wrong password");
+            await page.ClickAsync("#signin button[type=submit]");
+            await Expect(page.Locator("#signin-error")).Not.ToBeEmptyAsync();
+            await page.FillAsync("#password", "Correct horse battery 9");
+            await page.ClickAsync("#signin button[type=submit]");
+            await Expect(page.Locator("#kb-list li")).ToHaveCountAsync(1);
+            await page.ClickAsync("#sign-out");
+            await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
         }
         catch
         {
@@ -102,6 +150,17 @@ public sealed class ConsoleJourneyTests(ConsoleSystem system) : IClassFixture<Co
         {
             files.Delete(recursive: true);
         }
+    }
+
+    private async Task<long> RefreshTokensOfAsync(string email)
+    {
+        await using var connection = new NpgsqlConnection(system.IdentityDb);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM refresh_tokens r JOIN users u ON u.id = r.user_id WHERE u.email = $1", connection)
+        {
+            Parameters = { new() { Value = email } },
+        };
+        return (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     /// <summary>A real PDF with text in it, printed by Chromium from HTML.</summary>
