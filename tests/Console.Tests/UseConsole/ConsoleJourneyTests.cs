@@ -63,6 +63,16 @@ public sealed class ConsoleJourneyTests(ConsoleSystem system) : IClassFixture<Co
             await Expect(page.Locator("#documents tbody tr")).ToHaveCountAsync(2, Slow);
             await Expect(page.Locator("#documents .status.indexed")).ToHaveCountAsync(2, Slow);
 
+            // A file that cannot be read fails, with the reason shown.
+            var broken = Path.Combine(files.FullName, "broken.pdf");
+            await File.WriteAllTextAsync(broken, "%PDF-1.4\n1 0 obj << /Type /Catalog >> no xref, no trailer\n", TestContext.Current.CancellationToken);
+            await page.SetInputFilesAsync("#files", broken);
+            var failed = page.Locator("#documents tr", new() { HasText = "broken.pdf" });
+            await Expect(failed.Locator(".status.failed")).ToHaveCountAsync(1, Slow);
+            await Expect(failed.Locator(".error")).Not.ToBeEmptyAsync();
+            await failed.Locator("button.danger").ClickAsync();
+            await Expect(page.Locator("#documents tbody tr")).ToHaveCountAsync(2);
+
             await page.FillAsync("#query", "refund days");
             await page.ClickAsync("#search button[type=submit]");
             await Expect(page.Locator("#hits mark").First).ToBeVisibleAsync();
@@ -95,6 +105,8 @@ public sealed class ConsoleJourneyTests(ConsoleSystem system) : IClassFixture<Co
             await Expect(turn.Locator(".bubble")).ToContainTextAsync("30 days");
             await Expect(turn.Locator("p.meta")).ToContainTextAsync(" ms");
             await Screenshots.TakeAsync(page, "07-conversations");
+            await page.Locator("#conversations button.danger").ClickAsync();
+            await Expect(page.Locator("#conversations")).ToHaveCountAsync(0);
 
             await page.ClickAsync("#nav a[href='/users']");
             await page.FillAsync("#new-email", $"agent-{Guid.NewGuid():N}@example.test");
