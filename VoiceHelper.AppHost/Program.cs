@@ -51,6 +51,7 @@ var voice = builder.AddService<Projects.VoiceHelper_Voice>(Voice)
 
 // The web console calls the public routes of these services, as any client does, with the signed-in user's token.
 var console = builder.AddService<Projects.VoiceHelper_Console>(WebConsole)
+    .WithReference(cache) // Data Protection keys of the signed-in sessions, shared by replicas
     .WithReference(identity).WithReference(knowledge).WithReference(assistant).WithReference(conversations);
 
 // Body limits at least each service's own, so that the service answers an oversized body with its 413 problem

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.HttpOverrides;
+using StackExchange.Redis;
 using VoiceHelper.Console.Components;
 using VoiceHelper.Contracts;
 
@@ -12,6 +16,14 @@ public static class ApplicationServices
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ConsoleSession>();
+        // The stored session is encrypted with Data Protection keys; kept in Redis, every replica (and the next
+        // start) can read what another wrote, so a reload or a rolling update does not sign users out.
+        builder.Services.AddDataProtection().SetApplicationName("voicehelper-console");
+        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(ResourceNames.Cache)))
+        {
+            builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((keys, redis) =>
+                keys.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "voicehelper:console:data-protection-keys"));
+        }
         builder.Services.AddScoped<PublicApi>();
         builder.Services.AddScoped<ConsoleText>();
         // Each service's public routes, reached by its Aspire name (services__identity__http__0, ...) exactly as the
