@@ -25,9 +25,6 @@ public sealed class LoopbackService<TEntryPoint>(IReadOnlyDictionary<string, str
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        // Outside Development, files of referenced packages (Blazor's script) are served only from a published app's
-        // wwwroot; a build finds them through the static web assets manifest, as `dotnet run` does.
-        builder.UseStaticWebAssets();
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("RateLimits:PermitsPerUser", "100000");
         builder.UseSetting("RateLimits:PermitsPerIp", "100000");

@@ -14,6 +14,10 @@ public static class ApplicationServices
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A build (not a publish) serves package files such as Blazor's script through the static web assets
+        // manifest, which only Development reads by default; the AppHost and the tests run builds in other
+        // environments. A published app has no manifest and serves its wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ConsoleSession>();
         // The stored session is encrypted with Data Protection keys; kept in Redis, every replica (and the next
