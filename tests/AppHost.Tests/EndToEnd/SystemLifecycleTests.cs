@@ -55,6 +55,7 @@ public sealed class SystemLifecycleTests
                     ((int)health.StatusCode).ShouldBe(200, $"/health/{service}");
                 }
                 await GatewayAnswersProblems(http, ct);
+                await ConsolePage.RefusesAWrongPasswordThroughTheGateway(gatewayPort);
                 var traces = await AnswersAConversationFromAnUploadedManual(http, ct);
                 await LogoutStopsTheTokenInAnotherService(http, ct);
                 await ASecondRunFailsAtOnce(data, gatewayPort, ct);
