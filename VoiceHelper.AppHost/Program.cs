@@ -49,6 +49,11 @@ var voice = builder.AddService<Projects.VoiceHelper_Voice>(Voice)
     .WithReference(eventsDb).WithReference(cache).WithReference(identity).WithReference(conversations)
     .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
+// The web console calls the public routes of these services, as any client does, with the signed-in user's token.
+var console = builder.AddService<Projects.VoiceHelper_Console>(WebConsole)
+    .WithReference(cache) // Data Protection keys of the signed-in sessions, shared by replicas
+    .WithReference(identity).WithReference(knowledge).WithReference(assistant).WithReference(conversations);
+
 // Body limits at least each service's own, so that the service answers an oversized body with its 413 problem
 // (Knowledge: 50 MiB upload request; Conversations: 64 KiB message). Dead-letter admin routes only for the event consumers.
 builder.AddNginxGateway(Gateway)
@@ -75,6 +80,7 @@ builder.AddNginxGateway(Gateway)
     .WithRoute("/voice", voice, exact: true)
     .WithRoute("/voice/", voice)
     .WithRoute("/ws/", voice, webSocket: true)
+    .WithRoute("/", console, webSocket: true) // every other path: the console's pages and its circuit's WebSocket
     .WithEventAdminRoutes(ingestion, assistant, conversations);
 
 builder.Build().RunOrWriteKubernetes();

@@ -22,4 +22,5 @@ public static class ResourceNames
     public const string Assistant = "assistant";
     public const string Ingestion = "ingestion";
     public const string Voice = "voice";
+    public const string WebConsole = "console";
 }

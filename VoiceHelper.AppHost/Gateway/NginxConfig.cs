@@ -87,7 +87,9 @@ public static class NginxConfig
             Line($"      proxy_pass http://{route.Target.Name};");
             Line("    }");
         }
-        Line(Problem("/", 404, "Not Found", "route_not_found", "No service answers this path."));
+        // With the web console at "/", it answers every page no service claims; an unknown API path still gets a problem.
+        var unclaimed = routes.Any(r => r.Path == "/" && !r.Exact) ? "/api/" : "/";
+        Line(Problem(unclaimed, 404, "Not Found", "route_not_found", "No service answers this path."));
         Line("  }");
         Line("}");
         return text.ToString();

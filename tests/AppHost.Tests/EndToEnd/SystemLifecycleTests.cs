@@ -16,7 +16,7 @@ namespace VoiceHelper.AppHost.Tests.EndToEnd;
 public sealed class SystemLifecycleTests
 {
     private static readonly string[] Services =
-        [ResourceNames.Identity, ResourceNames.Knowledge, ResourceNames.Ingestion, ResourceNames.Assistant, ResourceNames.Conversations, ResourceNames.Voice];
+        [ResourceNames.Identity, ResourceNames.Knowledge, ResourceNames.Ingestion, ResourceNames.Assistant, ResourceNames.Conversations, ResourceNames.Voice, ResourceNames.WebConsole];
 
     [Fact]
     public async Task Starts_everything_behind_the_gateway_answers_from_an_uploaded_manual_revokes_on_logout_and_leaves_nothing_behind()
@@ -55,6 +55,7 @@ public sealed class SystemLifecycleTests
                     ((int)health.StatusCode).ShouldBe(200, $"/health/{service}");
                 }
                 await GatewayAnswersProblems(http, ct);
+                await ConsolePage.RefusesAWrongPasswordThroughTheGateway(gatewayPort);
                 var traces = await AnswersAConversationFromAnUploadedManual(http, ct);
                 await LogoutStopsTheTokenInAnotherService(http, ct);
                 await ASecondRunFailsAtOnce(data, gatewayPort, ct);
@@ -131,6 +132,14 @@ public sealed class SystemLifecycleTests
             page.Content.Headers.ContentType?.MediaType.ShouldBe(type, path);
         }
         (await http.GetStringAsync(new Uri("/voice", UriKind.Relative), ct)).ShouldContain("<title>VoiceHelper call</title>");
+        // The web console takes every other path: its page, and the Blazor script its circuit starts from.
+        var console = await http.GetStringAsync(new Uri("/", UriKind.Relative), ct);
+        console.ShouldContain("_framework/blazor.web");
+        var script = System.Text.RegularExpressions.Regex.Match(console, "src=\"(_framework/blazor\\.web[^\"]*\\.js)\"").Groups[1].Value;
+        using (var blazor = await http.GetAsync(new Uri("/" + script, UriKind.Relative), ct))
+        {
+            ((int)blazor.StatusCode).ShouldBe(200, script);
+        }
         using var unknown = await http.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative), ct);
         ((int)unknown.StatusCode).ShouldBe(404);
         (await unknown.Content.ReadAsStringAsync(ct)).ShouldContain("route_not_found");

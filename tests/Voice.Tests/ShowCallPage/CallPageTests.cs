@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
+using VoiceHelper.Testing;
 using VoiceHelper.Voice.Speech.Audio;
 using VoiceHelper.Voice.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -31,16 +32,8 @@ public sealed class CallPageTests(VoiceCallApps apps) : IClassFixture<VoiceCallA
         try
         {
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Environment.GetEnvironmentVariable("VOICEHELPER_CHROMIUM") ?? "/usr/bin/chromium",
-                Headless = true,
-                Args =
-                [
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--autoplay-policy=no-user-gesture-required",
-                    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-audio-capture={microphone}%noloop",
-                ],
-            });
+            await using var browser = await TestBrowser.LaunchAsync(playwright, "--autoplay-policy=no-user-gesture-required",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-audio-capture={microphone}%noloop");
             var page = await browser.NewPageAsync();
             var sent = new ConcurrentQueue<JsonElement>();
             var received = new ConcurrentQueue<JsonElement>();

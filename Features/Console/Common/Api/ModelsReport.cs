@@ -1,0 +1,3 @@
+namespace VoiceHelper.Console.Common.Api;
+
+public sealed record ModelsReport(IReadOnlyList<ModelItem> Items, IReadOnlyList<string> FallbackChain);

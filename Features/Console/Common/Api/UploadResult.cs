@@ -1,0 +1,3 @@
+namespace VoiceHelper.Console.Common.Api;
+
+public sealed record UploadResult(Guid DocumentId, string Status, bool Duplicate);

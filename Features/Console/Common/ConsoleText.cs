@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+
+namespace VoiceHelper.Console.Common;
+
+/// <summary>
+/// The interface text in English (the keys) and Chinese. A missing translation shows the English text, so a new label
+/// is never blank.
+/// </summary>
+public sealed class ConsoleText(ProtectedLocalStorage storage)
+{
+    private const string StorageKey = "voicehelper.language";
+
+    public static readonly string[] Languages = ["en", "zh"];
+
+    public string Language { get; private set; } = "en";
+
+    public string this[string english] => Language == "zh" && Chinese.TryGetValue(english, out var text) ? text : english;
+
+    public async Task RestoreAsync()
+    {
+        var stored = await storage.GetAsync<string>(StorageKey);
+        if (stored.Success && Languages.Contains(stored.Value))
+        {
+            Language = stored.Value!;
+        }
+    }
+
+    public async Task SetAsync(string language)
+    {
+        Language = Languages.Contains(language) ? language : "en";
+        await storage.SetAsync(StorageKey, Language);
+    }
+
+    private static readonly Dictionary<string, string> Chinese = new()
+    {
+        ["VoiceHelper console"] = "VoiceHelper 控制台",
+        ["Sign in"] = "登录",
+        ["Sign out"] = "退出登录",
+        ["Register a tenant"] = "注册租户",
+        ["Register"] = "注册",
+        ["Email"] = "邮箱",
+        ["Password"] = "密码",
+        ["Username"] = "用户名",
+        ["Organisation name"] = "组织名称",
+        ["No account yet?"] = "还没有账号？",
+        ["Already registered?"] = "已经注册？",
+        ["Language"] = "语言",
+        ["Loading…"] = "加载中…",
+        ["Knowledge bases"] = "知识库",
+        ["Knowledge base"] = "知识库",
+        ["Create"] = "创建",
+        ["Name"] = "名称",
+        ["Description"] = "描述",
+        ["Delete"] = "删除",
+        ["Open"] = "打开",
+        ["No knowledge base yet."] = "还没有知识库。",
+        ["Documents"] = "文档",
+        ["Upload documents"] = "上传文档",
+        ["Drop files here or choose them"] = "将文件拖到这里或点击选择",
+        ["Status"] = "状态",
+        ["Chunks"] = "分块",
+        ["Size"] = "大小",
+        ["pending"] = "等待中",
+        ["processing"] = "处理中",
+        ["indexed"] = "已索引",
+        ["failed"] = "失败",
+        ["uploading"] = "上传中",
+        ["No documents yet."] = "还没有文档。",
+        ["Search"] = "搜索",
+        ["Search this knowledge base"] = "搜索此知识库",
+        ["No hits."] = "没有结果。",
+        ["Playground"] = "试答",
+        ["Ask"] = "提问",
+        ["Your question"] = "你的问题",
+        ["Sources"] = "来源",
+        ["Helpful"] = "有帮助",
+        ["Not helpful"] = "没有帮助",
+        ["Thanks for the feedback."] = "感谢反馈。",
+        ["New conversation"] = "新对话",
+        ["Chunk"] = "分块",
+        ["Page"] = "页",
+        ["Position"] = "位置",
+        ["Close"] = "关闭",
+        ["Conversations"] = "对话",
+        ["Title"] = "标题",
+        ["Messages"] = "消息",
+        ["Updated"] = "更新时间",
+        ["No conversations yet."] = "还没有对话。",
+        ["Latency"] = "延迟",
+        ["Tokens"] = "令牌",
+        ["Usage"] = "用量",
+        ["Questions"] = "问题数",
+        ["Cost (USD)"] = "费用（美元）",
+        ["Latency (ms)"] = "延迟（毫秒）",
+        ["Per day"] = "按天",
+        ["Per model"] = "按模型",
+        ["Model"] = "模型",
+        ["Models"] = "模型",
+        ["Users"] = "用户",
+        ["Role"] = "角色",
+        ["Add user"] = "添加用户",
+        ["Disable"] = "停用",
+        ["Disabled"] = "已停用",
+        ["Audit log"] = "审计日志",
+        ["Action"] = "操作",
+        ["When"] = "时间",
+        ["Detail"] = "详情",
+        ["Voice call"] = "语音通话",
+        ["Open the call page in its own tab"] = "在新标签页中打开通话页面",
+        ["Fallback order"] = "回退顺序",
+        ["Provider"] = "提供方",
+        ["Context window"] = "上下文窗口",
+        ["Price per 1K tokens (in / out)"] = "每千令牌价格（输入 / 输出）",
+        ["Available"] = "可用",
+        ["Unavailable"] = "不可用",
+        ["Circuit"] = "熔断状态",
+        ["Previous"] = "上一页",
+        ["Next"] = "下一页",
+        ["Only owners and admins can see this page."] = "只有所有者和管理员可以查看此页面。",
+        ["Menu"] = "菜单",
+    };
+}

@@ -1,0 +1,86 @@
+extern alias console;
+extern alias identity;
+extern alias knowledge;
+extern alias ingestion;
+extern alias assistant;
+extern alias conversations;
+using System.Security.Cryptography;
+using VoiceHelper.Testing;
+
+namespace VoiceHelper.Console.Tests.Infrastructure;
+
+/// <summary>
+/// The console and the real services behind the public routes it calls (Identity, Knowledge with the Ingestion worker,
+/// Assistant, Conversations), each on a loopback port over fresh databases, one event bus and the test Redis. Tokens
+/// come from the real Identity and every service checks them against its JWKS, as behind the gateway.
+/// </summary>
+public sealed class ConsoleSystem : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> _hosts = [];
+
+    public Uri Console { get; private set; } = null!;
+
+    /// <summary>Identity's database, where the test counts the refresh tokens the console used.</summary>
+    public string IdentityDb { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var events = await TestServers.CreateDatabaseAsync("console_events");
+        var common = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:eventsdb"] = events,
+            ["ConnectionStrings:cache"] = TestServers.Redis,
+            // Identity's shortest access-token lifetime, honoured to the second, and a console that refreshes a token
+            // a second after it is issued: the journey runs on many rotated tokens, as a long session would.
+            ["Tokens:AccessTokenLifetime"] = "00:01:00",
+            ["Jwt:ClockSkew"] = "00:00:00",
+            ["Console:TokenRefreshMargin"] = "00:00:59",
+        };
+        foreach (var (key, value) in TestBus.ForEventsDb(events))
+        {
+            common[key] = value;
+        }
+
+        IdentityDb = await TestServers.CreateDatabaseAsync("console_identity");
+        var identity = Start<identity::Program>(common, new()
+        {
+            ["ConnectionStrings:identitydb"] = IdentityDb,
+            ["SigningKeys:KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        });
+        common["services:identity:http:0"] = identity.ToString().TrimEnd('/');
+
+        var knowledgeDb = await TestServers.CreateDatabaseAsync("console_knowledge");
+        var knowledge = Start<knowledge::Program>(common, new() { ["ConnectionStrings:knowledgedb"] = knowledgeDb });
+        Start<ingestion::Program>(common, new() { ["ConnectionStrings:knowledgedb"] = knowledgeDb });
+        common["services:knowledge:http:0"] = knowledge.ToString().TrimEnd('/');
+
+        var assistant = Start<assistant::Program>(common, new() { ["ConnectionStrings:assistantdb"] = await TestServers.CreateDatabaseAsync("console_assistant") });
+        common["services:assistant:http:0"] = assistant.ToString().TrimEnd('/');
+
+        var conversations = Start<conversations::Program>(common,
+            new() { ["ConnectionStrings:conversationsdb"] = await TestServers.CreateDatabaseAsync("console_conversations") });
+        common["services:conversations:http:0"] = conversations.ToString().TrimEnd('/');
+
+        Console = Start<console::Program>(common, []);
+    }
+
+    private Uri Start<TEntryPoint>(Dictionary<string, string?> common, Dictionary<string, string?> own) where TEntryPoint : class
+    {
+        var settings = new Dictionary<string, string?>(common);
+        foreach (var (key, value) in own)
+        {
+            settings[key] = value;
+        }
+        var host = new LoopbackService<TEntryPoint>(settings);
+        _hosts.Add(host);
+        return host.Start();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _hosts.Count - 1; i >= 0; i--)
+        {
+            await _hosts[i].DisposeAsync();
+        }
+    }
+}
