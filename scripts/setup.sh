@@ -16,7 +16,7 @@ apt_packages=(
   rabbitmq-server
   espeak-ng libespeak-ng1 libespeak-ng-dev
   pocketsphinx pocketsphinx-en-us libpocketsphinx3 libpocketsphinx-dev
-  sox chromium flite manpages-zh
+  sox chromium fonts-wqy-microhei flite manpages-zh
 )
 missing=()
 for p in "${apt_packages[@]}"; do
