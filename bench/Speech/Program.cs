@@ -16,6 +16,14 @@ if (args.Length >= 2 && args[0] == RealTimeFactorBench.WorkerFlag)
     return;
 }
 
+if (args.Contains(AdaptationBench.Flag))
+{
+    // Issue 20: recognition adapted per knowledge base, general vs adapted: bench/Speech -- --adaptation [OUTPUT_DIR]
+    var rest = args.Where(a => a != AdaptationBench.Flag).ToArray();
+    await AdaptationBench.RunAsync(rest.Length > 0 ? rest[0] : Path.Combine(Path.GetTempPath(), "voicehelper-adaptation-bench"));
+    return;
+}
+
 var stagesOnly = args.Contains("--stages");
 args = [.. args.Where(a => a != "--stages")];
 var output = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "voicehelper-speech-bench");
