@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.RegularExpressions;
 
 namespace VoiceHelper.Voice.Speech.Adaptation;
 
@@ -7,41 +7,11 @@ namespace VoiceHelper.Voice.Speech.Adaptation;
 /// and symbols go, and so do the separators inside names (<c>pg_dump</c> is said "pg dump", <c>--schema-only</c>
 /// "schema only"), because neither recogniser can output them.
 /// </summary>
-public static class SpokenText
+public static partial class SpokenText
 {
-    /// <summary>The words of one piece of text.</summary>
-    public static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = char.ToLowerInvariant(text[i]);
-            if (c is >= 'a' and <= 'z')
-            {
-                word.Append(c);
-            }
-            else if (c == '\'' && word.Length > 0 && i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))
-            {
-                word.Append(c);
-            }
-            else
-            {
-                Flush(word, words);
-                if (char.IsAsciiDigit(c))
-                {
-                    // A token with digits (v2, 0x1f) is not a word either recogniser can say.
-                    while (i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]))
-                    {
-                        i++;
-                    }
-                }
-            }
-        }
-
-        Flush(word, words);
-        return words;
-    }
+    /// <summary>The words of one piece of text; a token with digits (v2, db01, 0x1f) is no word either recogniser can say.</summary>
+    public static List<string> Words(string text) =>
+        Token().Matches(text.ToLowerInvariant()).Select(m => m.Value).Where(w => !w.Any(char.IsAsciiDigit)).ToList();
 
     /// <summary>Sentences of a chunk as word lists: split at sentence punctuation and blank lines, at most 40 words each.</summary>
     public static IEnumerable<List<string>> Sentences(string text)
@@ -67,12 +37,6 @@ public static class SpokenText
         }
     }
 
-    private static void Flush(StringBuilder word, List<string> words)
-    {
-        if (word.Length > 0)
-        {
-            words.Add(word.ToString());
-            word.Clear();
-        }
-    }
+    [GeneratedRegex("[a-z0-9]+(?:'[a-z]+)*")]
+    private static partial Regex Token();
 }

@@ -106,16 +106,28 @@ public sealed class AdaptedRecognitionTests
         }
 
         var document = Guid.NewGuid();
-        await using var insert = new NpgsqlCommand("""
+        foreach (var sql in new[]
+        {
+            """
             INSERT INTO knowledge_bases (id, tenant_id, name, chunk_size, chunk_overlap, embedding_provider, embedding_model, embedding_dimension, created_at, updated_at)
-            VALUES ($1, $2, 'Manual', 800, 100, 'lexical', 'lexical', 2, now(), now());
+            VALUES ($1, $2, 'Manual', 800, 100, 'lexical', 'lexical', 2, now(), now())
+            """,
+            """
             INSERT INTO documents (id, tenant_id, knowledge_base_id, title, file_name, content_type, size_bytes, sha256, status, created_at, updated_at)
-            VALUES ($3, $2, $1, 'Manual', 'manual.txt', 'text/plain', 1, 'x', 'indexed', now(), now());
-            """, connection);
-        insert.Parameters.Add(new NpgsqlParameter { Value = knowledgeBase });
-        insert.Parameters.Add(new NpgsqlParameter { Value = tenant });
-        insert.Parameters.Add(new NpgsqlParameter { Value = document });
-        await insert.ExecuteNonQueryAsync();
+            VALUES ($3, $2, $1, 'Manual', 'manual.txt', 'text/plain', 1, 'x', 'indexed', now(), now())
+            """,
+        })
+        {
+            await using var insert = new NpgsqlCommand(sql, connection);
+            insert.Parameters.Add(new NpgsqlParameter { Value = knowledgeBase });
+            insert.Parameters.Add(new NpgsqlParameter { Value = tenant });
+            if (sql.Contains("$3"))
+            {
+                insert.Parameters.Add(new NpgsqlParameter { Value = document });
+            }
+
+            await insert.ExecuteNonQueryAsync();
+        }
         var ordinal = 0;
         foreach (var chunk in text.Split("\n\n"))
         {
