@@ -27,7 +27,11 @@ internal static class AdaptationBench
         ["media-and-web"] = ["espeak-ng", "pdftotext", "pdfinfo", "nginx", "sox"],
     };
 
-    public static async Task RunAsync(string output)
+    /// <summary>
+    /// <paramref name="split"/>: the Devsets questions' "dev" or "held-out" half, or null for both; settings are chosen
+    /// on dev and reported on held-out. <paramref name="domainWeight"/> and <paramref name="hotwordsScore"/> are the two knobs.
+    /// </summary>
+    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only)
     {
         var devsets = FindDevsets();
         var pages = Path.Combine(output, "man-pages");
@@ -41,6 +45,7 @@ internal static class AdaptationBench
         var pool = sphinxHost.Services.GetRequiredService<SpeechWorkPool>();
         var sphinxOptions = sphinxHost.Services.GetRequiredService<IOptions<PocketsphinxOptions>>().Value;
         var sherpaOptions = sherpaHost.Services.GetRequiredService<IOptions<RecognizerOptions>>().Value;
+        sherpaOptions.HotwordsScore = hotwordsScore;
         var dictionary = Path.Combine(sphinxOptions.ModelDirectory, sphinxOptions.Dictionary);
         var generalSphinx = sphinxHost.Services.GetRequiredService<ISpeechRecognizer>();
         var generalSherpa = sherpaHost.Services.GetRequiredService<ISpeechRecognizer>();
@@ -52,8 +57,10 @@ internal static class AdaptationBench
         var questions = File.ReadLines(Path.Combine(devsets, "en", "questions.jsonl"))
             .Select(l => JsonSerializer.Deserialize<JsonElement>(l))
             .Select(q => (Text: q.GetProperty("question").GetString()!, Doc: q.GetProperty("doc").GetString()!,
-                Facts: q.GetProperty("facts").EnumerateArray().Select(f => f.GetString()!).ToArray()))
+                Facts: q.GetProperty("facts").EnumerateArray().Select(f => f.GetString()!).ToArray(), Split: q.GetProperty("split").GetString()!))
+            .Where(q => split is null || q.Split == split)
             .ToList();
+        await using var transcripts = new StreamWriter(Path.Combine(output, "transcripts.tsv"));
         var espeak = new EspeakSpeechSynthesizer(Options.Create(new SynthesizerOptions { Voice = "en-us" }));
 
         var rows = new Dictionary<string, Score>();
@@ -62,7 +69,7 @@ internal static class AdaptationBench
         {
             var chunks = names.SelectMany(n => Chunks(File.ReadAllText(Path.Combine(pages, n + ".txt")))).ToList();
             var watch = Stopwatch.StartNew();
-            var build = await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb), dictionary, 0.5f, 300, CancellationToken.None);
+            var build = await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb), dictionary, domainWeight, 300, CancellationToken.None);
             using var adaptedSphinx = new PocketsphinxSpeechRecognizer(sphinxOptions, pool, build.Pocketsphinx);
             watch.Stop();
             var hotwordSherpa = beam.WithHotwords(build.Hotwords);
@@ -74,7 +81,7 @@ internal static class AdaptationBench
             {
                 ("pocketsphinx general", generalSphinx), ("pocketsphinx adapted (LM + words)", adaptedSphinx),
                 ("sherpa-onnx general (greedy)", generalSherpa), ("sherpa-onnx beam, no hotwords", beam), ("sherpa-onnx beam + hotwords", hotwordSherpa),
-            };
+            }.Where(r => only is null || r.Name.Contains(only, StringComparison.Ordinal)).ToArray();
             foreach (var question in spoken)
             {
                 var words = SpokenText.Words(question.Text);
@@ -91,6 +98,7 @@ internal static class AdaptationBench
                     foreach (var (name, recognizer) in recognizers)
                     {
                         var heard = SpokenText.Words(await Transcriber.TranscribeAsync(recognizer, audio));
+                        await transcripts.WriteLineAsync($"{name}\t{voice}\t{reference}\t{string.Join(' ', heard)}");
                         var key = $"{name}|{voice}";
                         rows[key] = (rows.GetValueOrDefault(key) ?? new Score()).Add(reference, string.Join(' ', heard), rare, fact, heard);
                     }
@@ -99,7 +107,7 @@ internal static class AdaptationBench
         }
 
         builds.Print();
-        var table = new Table("Domain questions: general vs adapted (WER lower is better; recall of rare words and of the answer's fact word)",
+        var table = new Table($"Domain questions ({split ?? "all"} split; domain weight {domainWeight}, hotwords score {hotwordsScore}): general vs adapted (WER lower is better; recall of rare words and of the answer's fact word)",
             "recogniser", "voice", "questions", "WER", "rare-word recall", "fact-word recall");
         foreach (var (key, score) in rows.OrderBy(r => r.Key.Split('|')[1], StringComparer.Ordinal))
         {
@@ -109,7 +117,10 @@ internal static class AdaptationBench
         }
 
         table.Print();
-        await BuildCostAsync(output, dictionary);
+        if (only is null)
+        {
+            await BuildCostAsync(output, dictionary);
+        }
     }
 
     /// <summary>Build time and memory at 1,000 and 10,000 chunks of real manual pages (section 1, in order).</summary>
