@@ -60,7 +60,7 @@ internal static class AdaptationBench
                 Facts: q.GetProperty("facts").EnumerateArray().Select(f => f.GetString()!).ToArray(), Split: q.GetProperty("split").GetString()!))
             .Where(q => split is null || q.Split == split)
             .ToList();
-        await using var transcripts = new StreamWriter(Path.Combine(output, "transcripts.tsv"));
+        await using var transcripts = new StreamWriter(Path.Combine(output, "transcripts.tsv")) { AutoFlush = true };
         var espeak = new EspeakSpeechSynthesizer(Options.Create(new SynthesizerOptions { Voice = "en-us" }));
 
         var rows = new Dictionary<string, Score>();

@@ -42,9 +42,24 @@ public sealed record SpeechAdaptationBuild(string Directory, PocketsphinxAdaptat
             ArpaLanguageModel.Write(sentences.Select(s => (IReadOnlyList<string>)s.Where(w => known.Contains(w) || pronunciations.ContainsKey(w)).ToList()), writer);
         }
 
-        // Single letters are in every dictionary and mean nothing alone; the terms are the words only this base uses.
-        var terms = pronunciations.Keys.Where(w => w.Length >= 3)
-            .OrderByDescending(w => counts[w]).ThenBy(w => w, StringComparer.Ordinal).Take(maxTerms).ToList();
+        // The terms are what only this base says: its words the general dictionary lacks, and the two-word names they
+        // form with their neighbours ("pg dump"), most frequent first. A name of common words is no term.
+        var phrases = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            for (var i = 0; i + 1 < sentence.Count; i++)
+            {
+                if (pronunciations.ContainsKey(sentence[i]) || pronunciations.ContainsKey(sentence[i + 1]))
+                {
+                    var phrase = sentence[i] + " " + sentence[i + 1];
+                    phrases[phrase] = phrases.GetValueOrDefault(phrase) + 1;
+                }
+            }
+        }
+
+        var terms = pronunciations.Keys.Where(w => w.Length >= 2).Select(w => (Term: w, Count: counts[w]))
+            .Concat(phrases.Where(p => p.Value >= 2).Select(p => (Term: p.Key, Count: p.Value)))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Term, StringComparer.Ordinal).Take(maxTerms).Select(t => t.Term).ToList();
         var hotwords = string.Join('\n', terms.Select(t => t.ToUpperInvariant()));
         return new SpeechAdaptationBuild(directory, new PocketsphinxAdaptation(modelPath, pronunciations, domainWeight), hotwords, terms, sentences.Count);
     }
