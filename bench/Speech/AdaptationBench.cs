@@ -31,7 +31,7 @@ internal static class AdaptationBench
     /// <paramref name="split"/>: the Devsets questions' "dev" or "held-out" half, or null for both; settings are chosen
     /// on dev and reported on held-out. <paramref name="domainWeight"/> and <paramref name="hotwordsScore"/> are the two knobs.
     /// </summary>
-    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only)
+    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only, float languageWeight)
     {
         var devsets = FindDevsets();
         var pages = Path.Combine(output, "man-pages");
@@ -70,7 +70,7 @@ internal static class AdaptationBench
             var chunks = names.SelectMany(n => Chunks(File.ReadAllText(Path.Combine(pages, n + ".txt")))).ToList();
             var watch = Stopwatch.StartNew();
             var build = await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb), dictionary, domainWeight, 300, CancellationToken.None);
-            using var adaptedSphinx = new PocketsphinxSpeechRecognizer(sphinxOptions, pool, build.Pocketsphinx);
+            using var adaptedSphinx = new PocketsphinxSpeechRecognizer(sphinxOptions, pool, build.Pocketsphinx with { LanguageWeight = languageWeight });
             watch.Stop();
             var hotwordSherpa = beam.WithHotwords(build.Hotwords);
             var spoken = questions.Where(q => names.Contains(Path.GetFileNameWithoutExtension(q.Doc))).ToList();
@@ -107,7 +107,7 @@ internal static class AdaptationBench
         }
 
         builds.Print();
-        var table = new Table($"Domain questions ({split ?? "all"} split; domain weight {domainWeight}, hotwords score {hotwordsScore}): general vs adapted (WER lower is better; recall of rare words and of the answer's fact word)",
+        var table = new Table($"Domain questions ({split ?? "all"} split; domain weight {domainWeight}, hotwords score {hotwordsScore}, adapted language weight {languageWeight}): general vs adapted (WER lower is better; recall of rare words and of the answer's fact word)",
             "recogniser", "voice", "questions", "WER", "rare-word recall", "fact-word recall");
         foreach (var (key, score) in rows.OrderBy(r => r.Key.Split('|')[1], StringComparer.Ordinal))
         {
