@@ -46,7 +46,7 @@ var conversations = builder.AddService<Projects.VoiceHelper_Conversations>(Conve
     .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
 var voice = builder.AddService<Projects.VoiceHelper_Voice>(Voice)
-    .WithReference(eventsDb).WithReference(cache).WithReference(identity).WithReference(conversations)
+    .WithReference(knowledgeDb).WithReference(eventsDb).WithReference(cache).WithReference(identity).WithReference(conversations)
     .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
 
 // The web console calls the public routes of these services, as any client does, with the signed-in user's token.

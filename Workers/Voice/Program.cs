@@ -18,10 +18,18 @@ builder.Services.AddSingleton<VoiceSpeaker>();
 builder.Services.AddSingleton<VoiceTurnPublisher>();
 builder.Services.AddSingleton<VoiceCallRegistry>();
 builder.Services.AddSingleton<VoiceCallServices>();
+builder.Services.AddOptions<SpeechAdaptationOptions>().BindConfiguration(SpeechAdaptationOptions.Section).ValidateOnStart()
+    .Validate(o => o.DomainWeight is > 0 and < 1 && o.MaxTerms >= 1 && o.MaxChunks >= 1 && o.BuildTimeoutSeconds >= 1, "Voice:Adaptation: weight in (0, 1), positive limits.");
+builder.Services.AddSingleton<KnowledgeChunkTexts>();
+builder.Services.AddSingleton<SpeechAdaptations>();
+builder.Services.AddHostedService<VoiceHelper.Voice.AdaptRecognition.AdaptRecognitionWorker>();
 // voice.turn_completed goes to the bus when one is configured; a voice worker without it still serves calls.
 if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(ResourceNames.EventsDb)))
 {
-    builder.AddEventBus(ResourceNames.Voice, ResourceNames.EventsDb);
+    // document.indexed / document.deleted keep each knowledge base's speech adaptation up to date.
+    builder.AddEventBus(ResourceNames.Voice, ResourceNames.EventsDb, bus => bus
+        .Handler<VoiceHelper.Voice.AdaptRecognition.AdaptRecognitionOnDocumentIndexed>()
+        .Handler<VoiceHelper.Voice.AdaptRecognition.AdaptRecognitionOnDocumentDeleted>());
 }
 
 var app = builder.Build();

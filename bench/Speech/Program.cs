@@ -16,6 +16,18 @@ if (args.Length >= 2 && args[0] == RealTimeFactorBench.WorkerFlag)
     return;
 }
 
+if (args.Contains(AdaptationBench.Flag))
+{
+    // Issue 20: recognition adapted per knowledge base, general vs adapted: bench/Speech -- --adaptation [OUTPUT_DIR]
+    // Options: --split dev|held-out, --weight W (pocketsphinx domain weight), --score S (hotwords score), --only NAME.
+    string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    var rest = args.Where((a, i) => a != AdaptationBench.Flag && !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1] == AdaptationBench.Flag)).ToArray();
+    await AdaptationBench.RunAsync(rest.Length > 0 ? rest[0] : Path.Combine(Path.GetTempPath(), "voicehelper-adaptation-bench"), Option("--split"),
+        float.Parse(Option("--weight") ?? "0.5", CultureInfo.InvariantCulture), float.Parse(Option("--score") ?? "1.5", CultureInfo.InvariantCulture), Option("--only"),
+        float.Parse(Option("--lw") ?? "6.5", CultureInfo.InvariantCulture));
+    return;
+}
+
 var stagesOnly = args.Contains("--stages");
 args = [.. args.Where(a => a != "--stages")];
 var output = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "voicehelper-speech-bench");

@@ -113,6 +113,7 @@ public sealed class GeneratedCodeTests
         var knowledgeDb = await TestServers.CreateDatabaseAsync("codegen_knowledge");
         var conversationsDb = await TestServers.CreateDatabaseAsync("codegen_conversations");
         var assistantDb = await TestServers.CreateDatabaseAsync("codegen_assistant");
+        var voiceEventsDb = await TestServers.CreateDatabaseAsync("codegen_voice_events");
         var bus = TestBus.Settings(system.Namespace).Concat(generate).ToDictionary();
         return
         [
@@ -133,6 +134,11 @@ public sealed class GeneratedCodeTests
                 ["ConnectionStrings:assistantdb"] = assistantDb,
                 ["ConnectionStrings:cache"] = redis,
                 ["services:knowledge:http:0"] = "http://127.0.0.1:9",
+            })),
+            ("Workers/Voice", Service<VoiceHelper.Voice.Common.SpeechAdaptations>(bus, new()
+            {
+                ["ConnectionStrings:eventsdb"] = voiceEventsDb,
+                ["ConnectionStrings:cache"] = redis,
             })),
         ];
     }

@@ -78,7 +78,7 @@ public sealed class HoldVoiceCallEndpoint : IEndpoint
                 (conversationId, messageCount) = (await conversations.CreateConversationAsync(token, query.KbIds, "Voice call", http.RequestAborted), 0);
             }
             var settings = VoiceCallDefaults.Settings(query.Language, options.Value, services);
-            session = new VoiceCallSession(Guid.CreateVersion7(), tenantId, userId, conversationId, messageCount, settings, services);
+            session = new VoiceCallSession(Guid.CreateVersion7(), tenantId, userId, conversationId, messageCount, settings, services, query.KbIds);
         }
         catch (Exception ex) when (ex is ConversationsException or HttpRequestException)
         {

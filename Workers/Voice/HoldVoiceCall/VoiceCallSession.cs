@@ -33,6 +33,9 @@ public sealed class VoiceCallSession : IAsyncDisposable
     // Audio state: touched only by the receive loop (one connection at a time).
     private IVoiceActivitySession vad;
     private ISpeechRecognitionStream? recognizer;
+
+    // Chosen once per call: adapted to the call's knowledge bases (this tenant's only) or the general recogniser.
+    private readonly ISpeechRecognizer speechRecognizer;
     private readonly Queue<float[]> preroll = new();
     private int prerollSamples;
     private long position;
@@ -53,18 +56,22 @@ public sealed class VoiceCallSession : IAsyncDisposable
     private long lastReceivedAt;
     private int connection;
 
-    public VoiceCallSession(Guid id, Guid tenantId, Guid userId, Guid conversationId, long messageCount, VoiceCallSettings settings, VoiceCallServices services)
+    public VoiceCallSession(Guid id, Guid tenantId, Guid userId, Guid conversationId, long messageCount, VoiceCallSettings settings, VoiceCallServices services,
+        IReadOnlyList<Guid>? knowledgeBaseIds = null)
     {
+        speechRecognizer = services.RecognizerFor(tenantId, knowledgeBaseIds);
         Id = id;
         TenantId = tenantId;
         UserId = userId;
         ConversationId = conversationId;
         MessageCount = messageCount;
+        // The call's settings name the recogniser it really uses (the adapted one shows as such).
+        settings = settings.Recognizer is null ? settings : settings with { Recognizer = speechRecognizer.Name };
         Settings = settings;
         this.services = services;
         options = services.Options;
         vad = OpenVad(settings);
-        recognizer = settings.Recognizer is null ? null : services.Recognizer.OpenStream();
+        recognizer = settings.Recognizer is null ? null : speechRecognizer.OpenStream();
         audioAllowanceMs = options.MaxAudioAheadMs;
         allowanceRefilledAt = Stopwatch.GetTimestamp();
     }
@@ -284,7 +291,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
 
     private void ApplySettings(VoiceCallSettings next)
     {
-        var recognizerName = next.Language == VoiceCatalog.English ? services.Recognizer.Name : null;
+        var recognizerName = next.Language == VoiceCatalog.English ? speechRecognizer.Name : null;
         next = next with { Recognizer = recognizerName };
         if (Math.Abs(next.VadThreshold - Settings.VadThreshold) > 1e-6)
         {
@@ -300,7 +307,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
         }
         else if (recognizerName is not null && recognizer is null)
         {
-            recognizer = services.Recognizer.OpenStream();
+            recognizer = speechRecognizer.OpenStream();
         }
         Settings = next;
         Enqueue("session.updated", new { session_id = Id, config = Settings, warning = Settings.Recognizer is null ? NoRecognizerMessage : null });

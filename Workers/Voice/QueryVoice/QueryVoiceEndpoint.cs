@@ -78,7 +78,9 @@ public sealed class QueryVoiceEndpoint : IEndpoint
             return Problem(422, "no_recognizer", "No Mandarin speech recogniser exists on this server; only English questions can be transcribed.");
         }
 
-        var transcript = await TranscribeAsync(services.GetRequiredService<ISpeechRecognizer>(), clip, ct);
+        // The knowledge bases' adapted recogniser when one is ready for this tenant, else the general one.
+        var tenantId = services.GetRequiredService<ITenantContext>().TenantId!.Value;
+        var transcript = await TranscribeAsync(services.GetRequiredService<SpeechAdaptations>().For(tenantId, query.KbIds), clip, ct);
         if (transcript.Length == 0)
         {
             return Problem(422, "no_speech", "No speech was recognised in the audio.");

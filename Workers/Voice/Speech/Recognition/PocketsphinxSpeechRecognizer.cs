@@ -25,21 +25,29 @@ public sealed class PocketsphinxSpeechRecognizer : ISpeechRecognizer, IDisposabl
     private static bool loggingOff;
 
     private readonly PocketsphinxOptions options;
+    private readonly PocketsphinxAdaptation? adaptation;
     private readonly SpeechWorkPool pool;
     private readonly ConcurrentBag<PocketsphinxDecoderHandle> idle = [];
     private readonly float[] initialCmn;
     private int disposed;
 
     public PocketsphinxSpeechRecognizer(IOptions<PocketsphinxOptions> options, SpeechWorkPool pool)
+        : this(options.Value, pool, adaptation: null)
     {
-        this.options = options.Value;
+    }
+
+    /// <summary>A recogniser whose decoders use <paramref name="adaptation"/> (a knowledge base's words and language model).</summary>
+    public PocketsphinxSpeechRecognizer(PocketsphinxOptions options, SpeechWorkPool pool, PocketsphinxAdaptation? adaptation)
+    {
+        this.options = options;
+        this.adaptation = adaptation;
         this.pool = pool;
         var first = CreateDecoder();
         initialCmn = ReadCmn(first);
         idle.Add(first);
     }
 
-    public string Name => "pocketsphinx en-us (Debian)";
+    public string Name => adaptation is null ? "pocketsphinx en-us (Debian)" : "pocketsphinx en-us (Debian), adapted";
 
     public int SampleRate => 16_000;
 
@@ -73,10 +81,12 @@ public sealed class PocketsphinxSpeechRecognizer : ISpeechRecognizer, IDisposabl
 
     private unsafe PocketsphinxDecoderHandle CreateDecoder()
     {
+        var generalModel = Path.Combine(options.ModelDirectory, options.LanguageModel);
         string[] arguments =
         [
             "-hmm", Path.Combine(options.ModelDirectory, options.AcousticModel),
-            "-lm", Path.Combine(options.ModelDirectory, options.LanguageModel),
+            // An adapted decoder starts with no search; its mixed model is added below, so the general model loads once.
+            .. adaptation is null ? (string[])["-lm", generalModel] : ["-lw", adaptation.LanguageWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             "-dict", Path.Combine(options.ModelDirectory, options.Dictionary),
             "-samprate", "16000",
             "-fwdflat", options.SecondPass ? "yes" : "no",
@@ -113,7 +123,68 @@ public sealed class PocketsphinxSpeechRecognizer : ISpeechRecognizer, IDisposabl
                     + "(it installs the Debian package pocketsphinx-en-us) or set Speech:Pocketsphinx:ModelDirectory.");
             }
 
+            if (adaptation is not null)
+            {
+                try
+                {
+                    Adapt(decoder, generalModel, adaptation);
+                }
+                catch
+                {
+                    decoder.Dispose();
+                    throw;
+                }
+            }
+
             return decoder;
+        }
+    }
+
+    /// <summary>
+    /// The knowledge base's words go into the decoder's dictionary, then one search over the linear interpolation of
+    /// the general model and the knowledge base's model: the general vocabulary stays reachable and the knowledge
+    /// base's word sequences become likely.
+    /// </summary>
+    private static unsafe void Adapt(PocketsphinxDecoderHandle decoder, string generalModel, PocketsphinxAdaptation adaptation)
+    {
+        foreach (var (word, phones) in adaptation.Pronunciations)
+        {
+            // -1 when a phone is not in the acoustic model: that word is left out, the rest stay.
+            _ = PocketsphinxApi.ps_add_word(decoder, word, phones, 0);
+        }
+
+        var config = PocketsphinxApi.ps_get_config(decoder);
+        var logmath = PocketsphinxApi.ps_get_logmath(decoder);
+        var general = PocketsphinxApi.ngram_model_read(config, generalModel, 0, logmath);
+        var domain = general == IntPtr.Zero ? IntPtr.Zero : PocketsphinxApi.ngram_model_read(config, adaptation.LanguageModelPath, 1, logmath);
+        var set = IntPtr.Zero;
+        try
+        {
+            if (domain == IntPtr.Zero)
+            {
+                throw new SpeechConfigurationException($"pocketsphinx could not read the language model {adaptation.LanguageModelPath}.");
+            }
+
+            using var strings = new NativeStrings();
+            var models = stackalloc IntPtr[] { general, domain };
+            var names = stackalloc IntPtr[] { strings.Add("general"), strings.Add("domain") };
+            var weights = stackalloc float[] { 1 - adaptation.DomainWeight, adaptation.DomainWeight };
+            set = PocketsphinxApi.ngram_model_set_init(config, models, names, weights, 2);
+            if (set == IntPtr.Zero || PocketsphinxApi.ps_set_lm(decoder, "adapted", set) < 0 || PocketsphinxApi.ps_set_search(decoder, "adapted") < 0)
+            {
+                throw new SpeechConfigurationException("pocketsphinx could not search the adapted language model.");
+            }
+        }
+        finally
+        {
+            // The set retains its models and the search retains the set: these are only our own references.
+            foreach (var model in new[] { set, domain, general })
+            {
+                if (model != IntPtr.Zero)
+                {
+                    _ = PocketsphinxApi.ngram_model_free(model);
+                }
+            }
         }
     }
 

@@ -30,6 +30,9 @@ public sealed class RecognizerOptions
     /// <summary>Utterances are cut at this length whatever the silence.</summary>
     public float Rule3MinUtteranceLength { get; set; } = 20f;
 
+    /// <summary>Log-probability bonus per hotword token in beam search (sherpa-onnx's default is 1.5).</summary>
+    public float HotwordsScore { get; set; } = 1.5f;
+
     /// <summary>Rate of the audio sessions send; both engines are 16 kHz models.</summary>
     public int SampleRate { get; set; } = 16_000;
 

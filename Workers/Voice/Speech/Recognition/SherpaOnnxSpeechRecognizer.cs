@@ -14,25 +14,43 @@ public sealed class SherpaOnnxSpeechRecognizer : ISpeechRecognizer, IDisposable
     private readonly OnlineRecognizerHandle recognizer;
     private readonly SherpaOnnxDecodeQueue decoder;
 
+    private readonly bool biased;
+
     public SherpaOnnxSpeechRecognizer(IOptions<RecognizerOptions> options, SpeechWorkPool pool)
+        : this(options.Value, pool, bpeVocabulary: null)
     {
-        var settings = options.Value;
+    }
+
+    /// <summary>
+    /// With <paramref name="bpeVocabulary"/> (a sentencepiece vocabulary of the model's tokens), a recogniser that
+    /// decodes with modified beam search, the only method sherpa-onnx biases towards hotwords: each stream then
+    /// carries its own hotwords (<see cref="WithHotwords"/>), so one recogniser serves every knowledge base.
+    /// </summary>
+    public SherpaOnnxSpeechRecognizer(RecognizerOptions settings, SpeechWorkPool pool, string? bpeVocabulary)
+    {
         SampleRate = settings.SampleRate;
-        recognizer = Create(settings);
+        biased = bpeVocabulary is not null;
+        recognizer = Create(settings, bpeVocabulary);
         decoder = new SherpaOnnxDecodeQueue(recognizer, pool);
     }
 
-    public string Name => "sherpa-onnx streaming transducer";
+    public string Name => biased ? "sherpa-onnx streaming transducer, beam search" : "sherpa-onnx streaming transducer";
 
     public int SampleRate { get; }
 
-    public ISpeechRecognitionStream OpenStream() => new SherpaOnnxRecognitionStream(recognizer, CreateStream, decoder, SampleRate);
+    public ISpeechRecognitionStream OpenStream() => new SherpaOnnxRecognitionStream(recognizer, () => CreateStream(null), decoder, SampleRate);
+
+    /// <summary>This recogniser with streams biased towards <paramref name="hotwords"/> (one phrase a line, upper case).</summary>
+    public ISpeechRecognizer WithHotwords(string hotwords) =>
+        biased ? new HotwordsView(this, hotwords) : throw new InvalidOperationException("Hotwords need a recogniser created with a BPE vocabulary.");
 
     public void Dispose() => recognizer.Dispose();
 
-    private OnlineStreamHandle CreateStream()
+    private OnlineStreamHandle CreateStream(string? hotwords)
     {
-        var stream = SherpaOnnxApi.SherpaOnnxCreateOnlineStream(recognizer);
+        var stream = hotwords is null
+            ? SherpaOnnxApi.SherpaOnnxCreateOnlineStream(recognizer)
+            : SherpaOnnxApi.SherpaOnnxCreateOnlineStreamWithHotwords(recognizer, hotwords);
         if (stream.IsInvalid)
         {
             stream.Dispose();
@@ -42,7 +60,17 @@ public sealed class SherpaOnnxSpeechRecognizer : ISpeechRecognizer, IDisposable
         return stream;
     }
 
-    private static unsafe OnlineRecognizerHandle Create(RecognizerOptions settings)
+    private sealed class HotwordsView(SherpaOnnxSpeechRecognizer owner, string hotwords) : ISpeechRecognizer
+    {
+        public string Name => owner.Name + " with hotwords";
+
+        public int SampleRate => owner.SampleRate;
+
+        public ISpeechRecognitionStream OpenStream() =>
+            new SherpaOnnxRecognitionStream(owner.recognizer, () => owner.CreateStream(hotwords), owner.decoder, owner.SampleRate);
+    }
+
+    private static unsafe OnlineRecognizerHandle Create(RecognizerOptions settings, string? bpeVocabulary)
     {
         var directory = settings.ModelDirectory ?? throw new SpeechConfigurationException("Speech:Recognizer:ModelDirectory is not set.");
         using var strings = new NativeStrings();
@@ -60,8 +88,11 @@ public sealed class SherpaOnnxSpeechRecognizer : ISpeechRecognizer, IDisposable
                 Tokens = strings.Add(Path.Combine(directory, settings.Tokens)),
                 NumThreads = settings.NumThreads,
                 Provider = strings.Add("cpu"),
+                ModelingUnit = bpeVocabulary is null ? IntPtr.Zero : strings.Add("bpe"),
+                BpeVocab = bpeVocabulary is null ? IntPtr.Zero : strings.Add(bpeVocabulary),
             },
-            DecodingMethod = strings.Add("greedy_search"),
+            DecodingMethod = strings.Add(bpeVocabulary is null ? "greedy_search" : "modified_beam_search"),
+            HotwordsScore = settings.HotwordsScore,
             MaxActivePaths = 4,
             EnableEndpoint = 1,
             Rule1MinTrailingSilence = settings.Rule1MinTrailingSilence,

@@ -59,4 +59,33 @@ internal static unsafe partial class PocketsphinxApi
 
     [LibraryImport(NativeLibraries.SphinxBase)]
     public static partial int cmd_ln_free_r(IntPtr config);
+
+    // Adaptation (a knowledge base's language model mixed with the general one, and its words).
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial IntPtr ps_get_config(PocketsphinxDecoderHandle decoder);
+
+    [LibraryImport(NativeLibraries.Pocketsphinx)]
+    public static partial IntPtr ps_get_logmath(PocketsphinxDecoderHandle decoder);
+
+    /// <summary>Adds a word with its phones (CMU, space-separated); with <paramref name="update"/> 0 searches are rebuilt later by <c>ps_set_lm</c>.</summary>
+    [LibraryImport(NativeLibraries.Pocketsphinx, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ps_add_word(PocketsphinxDecoderHandle decoder, string word, string phones, int update);
+
+    /// <summary>Adds an n-gram search over <paramref name="model"/> (the decoder retains it).</summary>
+    [LibraryImport(NativeLibraries.Pocketsphinx, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ps_set_lm(PocketsphinxDecoderHandle decoder, string name, IntPtr model);
+
+    [LibraryImport(NativeLibraries.Pocketsphinx, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ps_set_search(PocketsphinxDecoderHandle decoder, string name);
+
+    /// <summary><c>ngram_model_read</c>; <paramref name="fileType"/> 0 = by extension, 1 = ARPA, 2 = binary.</summary>
+    [LibraryImport(NativeLibraries.SphinxBase, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr ngram_model_read(IntPtr config, string path, int fileType, IntPtr logmath);
+
+    /// <summary>An interpolated set of models (each retained by the set); weights are linear interpolation weights.</summary>
+    [LibraryImport(NativeLibraries.SphinxBase)]
+    public static partial IntPtr ngram_model_set_init(IntPtr config, IntPtr* models, IntPtr* names, float* weights, int count);
+
+    [LibraryImport(NativeLibraries.SphinxBase)]
+    public static partial int ngram_model_free(IntPtr model);
 }

@@ -25,6 +25,10 @@ internal static unsafe partial class SherpaOnnxApi
     [LibraryImport(NativeLibraries.SherpaOnnx)]
     public static partial void SherpaOnnxDestroyOnlineStream(IntPtr stream);
 
+    /// <summary>A stream biased towards <paramref name="hotwords"/> (one phrase a line, encoded with the recogniser's modeling unit).</summary>
+    [LibraryImport(NativeLibraries.SherpaOnnx, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial OnlineStreamHandle SherpaOnnxCreateOnlineStreamWithHotwords(OnlineRecognizerHandle recognizer, string hotwords);
+
     [LibraryImport(NativeLibraries.SherpaOnnx)]
     public static partial void SherpaOnnxOnlineStreamAcceptWaveform(OnlineStreamHandle stream, int sampleRate, float* samples, int n);
 

@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VoiceHelper.Voice.Speech.Adaptation;
+using VoiceHelper.Voice.Speech.Audio;
+using VoiceHelper.Voice.Speech.Hosting;
+using VoiceHelper.Voice.Speech.Recognition;
+using VoiceHelper.Voice.Speech.Synthesis;
+
+namespace VoiceHelper.Speech.Bench;
+
+/// <summary>
+/// Issue 20: recognition adapted to a knowledge base. Two dev knowledge bases from Debian manual pages (the ones
+/// bench/Devsets renders), the Devsets questions about those pages spoken by pico and espeak-ng, each recogniser
+/// general vs adapted: WER, recall of the questions' rare words (not in the general dictionary) and of the question's
+/// fact word; then build time and memory at 1,000 and 10,000 chunks. Run: bench/Speech -- --adaptation
+/// </summary>
+internal static class AdaptationBench
+{
+    public const string Flag = "--adaptation";
+
+    private static readonly Dictionary<string, string[]> KnowledgeBases = new()
+    {
+        ["postgres-tools"] = ["pg_dump", "pg_restore", "initdb", "pg_ctl", "createdb", "vacuumdb", "pg_isready", "pg_basebackup"],
+        ["media-and-web"] = ["espeak-ng", "pdftotext", "pdfinfo", "nginx", "sox"],
+    };
+
+    /// <summary>
+    /// <paramref name="split"/>: the Devsets questions' "dev" or "held-out" half, or null for both; settings are chosen
+    /// on dev and reported on held-out. <paramref name="domainWeight"/> and <paramref name="hotwordsScore"/> are the two knobs.
+    /// </summary>
+    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only, float languageWeight)
+    {
+        var devsets = FindDevsets();
+        var pages = Path.Combine(output, "man-pages");
+        if (!Directory.Exists(pages) || Directory.GetFiles(pages).Length == 0)
+        {
+            await RunAsync("bash", Path.Combine(devsets, "render-man-pages.sh"), pages, "en");
+        }
+
+        using var sphinxHost = BenchHost.Build("Pocketsphinx", Environment.ProcessorCount);
+        using var sherpaHost = BenchHost.Build("SherpaOnnx", Environment.ProcessorCount);
+        var pool = sphinxHost.Services.GetRequiredService<SpeechWorkPool>();
+        var sphinxOptions = sphinxHost.Services.GetRequiredService<IOptions<PocketsphinxOptions>>().Value;
+        var sherpaOptions = sherpaHost.Services.GetRequiredService<IOptions<RecognizerOptions>>().Value;
+        sherpaOptions.HotwordsScore = hotwordsScore;
+        var dictionary = Path.Combine(sphinxOptions.ModelDirectory, sphinxOptions.Dictionary);
+        var generalSphinx = sphinxHost.Services.GetRequiredService<ISpeechRecognizer>();
+        var generalSherpa = sherpaHost.Services.GetRequiredService<ISpeechRecognizer>();
+        var vocabulary = Path.Combine(output, "bpe.vocab");
+        BpeVocabulary.Write(Path.Combine(sherpaOptions.ModelDirectory!, sherpaOptions.Tokens), vocabulary);
+        using var beam = new SherpaOnnxSpeechRecognizer(sherpaOptions, pool, vocabulary);
+
+        var known = File.ReadLines(dictionary).Select(l => l.Split(' ', '(')[0]).ToHashSet(StringComparer.Ordinal);
+        var questions = File.ReadLines(Path.Combine(devsets, "en", "questions.jsonl"))
+            .Select(l => JsonSerializer.Deserialize<JsonElement>(l))
+            .Select(q => (Text: q.GetProperty("question").GetString()!, Doc: q.GetProperty("doc").GetString()!,
+                Facts: q.GetProperty("facts").EnumerateArray().Select(f => f.GetString()!).ToArray(), Split: q.GetProperty("split").GetString()!))
+            .Where(q => split is null || q.Split == split)
+            .ToList();
+        await using var transcripts = new StreamWriter(Path.Combine(output, "transcripts.tsv")) { AutoFlush = true };
+        var espeak = new EspeakSpeechSynthesizer(Options.Create(new SynthesizerOptions { Voice = "en-us" }));
+
+        var rows = new Dictionary<string, Score>();
+        var builds = new Table("Adaptation per dev knowledge base", "knowledge base", "chunks", "sentences", "new words", "terms (hotwords)", "build s", "questions");
+        foreach (var (kb, names) in KnowledgeBases)
+        {
+            var chunks = names.SelectMany(n => Chunks(File.ReadAllText(Path.Combine(pages, n + ".txt")))).ToList();
+            var watch = Stopwatch.StartNew();
+            var build = await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb), dictionary, domainWeight, 300, CancellationToken.None);
+            using var adaptedSphinx = new PocketsphinxSpeechRecognizer(sphinxOptions, pool, build.Pocketsphinx with { LanguageWeight = languageWeight });
+            watch.Stop();
+            var hotwordSherpa = beam.WithHotwords(build.Hotwords);
+            var spoken = questions.Where(q => names.Contains(Path.GetFileNameWithoutExtension(q.Doc))).ToList();
+            builds.Add(kb, chunks.Count.ToString(CultureInfo.InvariantCulture), build.Sentences.ToString(CultureInfo.InvariantCulture),
+                build.Pocketsphinx.Pronunciations.Count.ToString(CultureInfo.InvariantCulture), build.Terms.Count.ToString(CultureInfo.InvariantCulture),
+                watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture), spoken.Count.ToString(CultureInfo.InvariantCulture));
+            var recognizers = new (string Name, ISpeechRecognizer Recognizer)[]
+            {
+                ("pocketsphinx general", generalSphinx), ("pocketsphinx adapted (LM + words)", adaptedSphinx),
+                ("sherpa-onnx general (greedy)", generalSherpa), ("sherpa-onnx beam, no hotwords", beam), ("sherpa-onnx beam + hotwords", hotwordSherpa),
+            }.Where(r => only is null || r.Name.Contains(only, StringComparison.Ordinal)).ToArray();
+            foreach (var question in spoken)
+            {
+                var words = SpokenText.Words(question.Text);
+                var reference = string.Join(' ', words);
+                var rare = words.Where(w => !known.Contains(w)).ToList();
+                var fact = question.Facts.SelectMany(SpokenText.Words).ToList();
+                var clips = new List<(string Voice, float[] Audio)>
+                {
+                    ("espeak-ng en-us", (await espeak.SynthesizeClipAsync(reference)).Samples),
+                    ("pico en-US", await PicoAsync(output, reference)),
+                };
+                foreach (var (voice, audio) in clips)
+                {
+                    foreach (var (name, recognizer) in recognizers)
+                    {
+                        var heard = SpokenText.Words(await Transcriber.TranscribeAsync(recognizer, audio));
+                        await transcripts.WriteLineAsync($"{name}\t{voice}\t{reference}\t{string.Join(' ', heard)}");
+                        var key = $"{name}|{voice}";
+                        rows[key] = (rows.GetValueOrDefault(key) ?? new Score()).Add(reference, string.Join(' ', heard), rare, fact, heard);
+                    }
+                }
+            }
+        }
+
+        builds.Print();
+        var table = new Table($"Domain questions ({split ?? "all"} split; domain weight {domainWeight}, hotwords score {hotwordsScore}, adapted language weight {languageWeight}): general vs adapted (WER lower is better; recall of rare words and of the answer's fact word)",
+            "recogniser", "voice", "questions", "WER", "rare-word recall", "fact-word recall");
+        foreach (var (key, score) in rows.OrderBy(r => r.Key.Split('|')[1], StringComparer.Ordinal))
+        {
+            var parts = key.Split('|');
+            table.Add(parts[0], parts[1], score.Questions.ToString(CultureInfo.InvariantCulture), Percent(score.Errors, score.Words),
+                Percent(score.RareHeard, score.Rare), Percent(score.FactHeard, score.Facts));
+        }
+
+        table.Print();
+        if (only is null)
+        {
+            await BuildCostAsync(output, dictionary);
+        }
+    }
+
+    /// <summary>Build time and memory at 1,000 and 10,000 chunks of real manual pages (section 1, in order).</summary>
+    private static async Task BuildCostAsync(string output, string dictionary)
+    {
+        var corpus = new List<string>();
+        foreach (var page in Directory.GetFiles("/usr/share/man/man1").Order(StringComparer.Ordinal))
+        {
+            if (corpus.Count >= 10_000)
+            {
+                break;
+            }
+
+            var name = Path.GetFileName(page).Split('.')[0];
+            var text = await ReadProcessAsync("man", "-P", "cat", name);
+            corpus.AddRange(Chunks(text));
+        }
+
+        var table = new Table("Build cost (chunks of section-1 manual pages; pronunciations for every new word included)",
+            "chunks", "sentences", "new words", "ARPA MB", "build s", "peak working set MB", "adapted decoder load s");
+        foreach (var size in new[] { 1_000, 10_000 })
+        {
+            var chunks = corpus.Take(size).ToList();
+            GC.Collect();
+            var before = Process.GetCurrentProcess().WorkingSet64;
+            var watch = Stopwatch.StartNew();
+            var build = await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", $"cost-{size}"), dictionary, 0.5f, 300, CancellationToken.None);
+            var buildTime = watch.Elapsed;
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var peak = process.PeakWorkingSet64;
+            watch.Restart();
+            var pool = new SpeechWorkPool(1);
+            using (new PocketsphinxSpeechRecognizer(new PocketsphinxOptions(), pool, build.Pocketsphinx))
+            {
+            }
+
+            var load = watch.Elapsed;
+            pool.Dispose();
+            table.Add(chunks.Count.ToString(CultureInfo.InvariantCulture), build.Sentences.ToString(CultureInfo.InvariantCulture),
+                build.Pocketsphinx.Pronunciations.Count.ToString(CultureInfo.InvariantCulture),
+                (new FileInfo(build.Pocketsphinx.LanguageModelPath).Length / 1e6).ToString("F1", CultureInfo.InvariantCulture),
+                buildTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                $"{peak / 1e6:F0} (before {before / 1e6:F0})", load.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
+        }
+
+        table.Print();
+    }
+
+    /// <summary>Paragraph-bounded chunks of about 800 characters, like the ingestion worker's.</summary>
+    private static IEnumerable<string> Chunks(string text)
+    {
+        var current = new System.Text.StringBuilder();
+        foreach (var paragraph in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            current.Append(paragraph).Append("\n\n");
+            if (current.Length >= 800)
+            {
+                yield return current.ToString();
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current.ToString();
+        }
+    }
+
+    private static async Task<float[]> PicoAsync(string output, string text)
+    {
+        var path = Path.Combine(output, "pico-question.wav");
+        await RunAsync("pico2wave", "-l", "en-US", "-w", path, text);
+        var clip = WavFile.Read(path);
+        return Resampler.Resample(clip.Samples, clip.SampleRate, 16_000);
+    }
+
+    private static string FindDevsets()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "bench", "Devsets");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("bench/Devsets not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task RunAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} failed: {await error}");
+        }
+    }
+
+    private static async Task<string> ReadProcessAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["MANWIDTH"] = "100";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+        _ = process.StandardError.ReadToEndAsync();
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return text;
+    }
+
+    private sealed class Score
+    {
+        public int Questions { get; private set; }
+        public int Errors { get; private set; }
+        public int Words { get; private set; }
+        public int Rare { get; private set; }
+        public int RareHeard { get; private set; }
+        public int Facts { get; private set; }
+        public int FactHeard { get; private set; }
+
+        public Score Add(string reference, string hypothesis, List<string> rare, List<string> fact, List<string> heard)
+        {
+            Questions++;
+            Errors += WordErrorRate.Errors(reference, hypothesis);
+            Words += WordErrorRate.Words(reference).Length;
+            var pool = heard.ToList();
+            foreach (var word in rare)
+            {
+                Rare++;
+                if (pool.Remove(word))
+                {
+                    RareHeard++;
+                }
+            }
+
+            if (fact.Count > 0)
+            {
+                Facts++;
+                FactHeard += fact.All(heard.Contains) ? 1 : 0;
+            }
+
+            return this;
+        }
+    }
+
+    private static string Percent(int part, int whole) =>
+        whole == 0 ? "n/a" : (100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + " %";
+}
