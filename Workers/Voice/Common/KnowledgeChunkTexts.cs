@@ -4,7 +4,7 @@ using VoiceHelper.Contracts;
 namespace VoiceHelper.Voice.Common;
 
 /// <summary>
-/// The indexed text of one knowledge base, read-only from knowledgedb (decision 0016: a background build has no
+/// The indexed text of one knowledge base, read-only from knowledgedb (decision 0020: a background build has no
 /// caller's token for Knowledge's API, and that API has no way to list chunk text).
 /// </summary>
 public sealed class KnowledgeChunkTexts(IConfiguration configuration)
