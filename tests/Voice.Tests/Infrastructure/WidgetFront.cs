@@ -50,7 +50,7 @@ public sealed class WidgetFront(TestTokens tokens, Func<Uri> conversations) : IS
             return;
         }
         var visitorId = body.GetValueOrDefault("visitor_id") ?? Guid.NewGuid().ToString("N");
-        var subject = new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(visitorId)));
+        var subject = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(visitorId)).AsSpan(0, 16));
         var token = tokens.Issue(TenantId, subject, roles: [], lifetime: TimeSpan.FromMinutes(15), extraClaims: new Dictionary<string, string>
         {
             ["widget_key"] = KeyId.ToString(),
