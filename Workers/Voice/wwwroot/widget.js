@@ -88,20 +88,25 @@
       const show = open ?? panel.hidden;
       panel.hidden = !show;
       this.$('.bubble').setAttribute('aria-expanded', String(show));
-      if (show && !this.opened) {
-        this.opened = true;
-        await this.restore();
+      if (show && !this.ready) {
+        this.ready = this.restore();
+        await this.ready;
       }
       if (show) {
         this.$('input').focus();
       }
     }
 
-    /** The visitor token, exchanged again shortly before it expires (or after a refusal). */
-    async session(renew = false) {
-      if (!renew && this.token && Date.now() < this.tokenExpires - 30_000) {
-        return this.token;
+    /** The visitor token, exchanged again shortly before it expires (or after a refusal); one exchange at a time. */
+    session() {
+      if (this.token && Date.now() < this.tokenExpires - 30_000) {
+        return Promise.resolve(this.token);
       }
+      this.exchange ??= this.exchangeKey().finally(() => (this.exchange = null));
+      return this.exchange;
+    }
+
+    async exchangeKey() {
       const response = await fetch(`${BASE}/api/v1/widget/sessions`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -170,6 +175,7 @@
 
     async ask(question) {
       this.setBusy(true);
+      await this.ready;
       this.add('user', question);
       const item = this.add('assistant', '');
       const text = item.querySelector('.text');
