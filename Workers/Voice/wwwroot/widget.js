@@ -15,11 +15,16 @@
   const TITLE = script.dataset.title || 'Ask us';
   const VOICE_MODE = script.dataset.voice === 'push-to-talk' ? 'push-to-talk' : 'hands-free';
   const STORE = `voicehelper:${KEY}:`;
+  // Inline icons: emoji fonts are not everywhere.
+  const CHAT_ICON = '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
+  const MIC_ICON = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2z"/></svg>';
 
   const STYLE = `
     :host { all: initial; position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; font: 14px/1.45 system-ui, sans-serif; color: #1c1f24; }
     button { font: inherit; cursor: pointer; }
-    .bubble { width: 56px; height: 56px; border-radius: 50%; border: 0; background: #2f5bea; color: #fff; box-shadow: 0 4px 14px rgba(0,0,0,.25); font-size: 24px; }
+    .bubble { width: 56px; height: 56px; border-radius: 50%; border: 0; background: #2f5bea; color: #fff; box-shadow: 0 4px 14px rgba(0,0,0,.25);
+      display: grid; place-items: center; }
+    svg { display: block; }
     .panel { position: absolute; right: 0; bottom: 68px; width: min(370px, calc(100vw - 40px)); height: min(520px, calc(100vh - 110px));
       display: flex; flex-direction: column; background: #fff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25); overflow: hidden; }
     .panel[hidden] { display: none; }
@@ -30,13 +35,13 @@
     li.user { margin-left: auto !important; background: #2f5bea; color: #fff; }
     li.assistant { background: #fff; border: 1px solid #e1e4e8; }
     li.notice { background: #fff4e5; color: #7a4b00; max-width: none; font-size: 13px; }
-    ol.sources { margin: 6px 0 0; padding: 6px 0 0 18px; border-top: 1px solid #e1e4e8; font-size: 12px; color: #4a5360; white-space: normal; }
+    ol.sources { list-style: none; margin: 6px 0 0; padding: 6px 0 0; border-top: 1px solid #e1e4e8; font-size: 12px; color: #4a5360; white-space: normal; }
     ol.sources li { margin: 2px 0; }
     .live { min-height: 1.2em; margin: 0; padding: 0 14px; font-size: 12px; color: #6a7380; font-style: italic; }
     form { display: flex; gap: 6px; padding: 10px; border-top: 1px solid #e1e4e8; }
     input { flex: 1; min-width: 0; padding: 8px 10px; border: 1px solid #c9ced6; border-radius: 8px; font: inherit; }
     form button { border: 0; border-radius: 8px; padding: 0 12px; background: #2f5bea; color: #fff; }
-    form button.voice { background: #e8edfd; color: #2f5bea; }
+    form button.voice { background: #e8edfd; color: #2f5bea; display: grid; place-items: center; }
     form button.voice.on { background: #d93025; color: #fff; }
     button:disabled { opacity: .5; cursor: default; }
   `;
@@ -57,11 +62,11 @@
           <p class="live"></p>
           <form>
             <input name="question" autocomplete="off" placeholder="Type your question" aria-label="Your question">
-            <button type="button" class="voice" aria-label="Voice (${VOICE_MODE})" title="${VOICE_MODE === 'push-to-talk' ? 'Hold to talk' : 'Talk'}">🎤</button>
+            <button type="button" class="voice" aria-label="Voice (${VOICE_MODE})" title="${VOICE_MODE === 'push-to-talk' ? 'Hold to talk' : 'Talk'}">${MIC_ICON}</button>
             <button type="submit" class="send">Send</button>
           </form>
         </section>
-        <button type="button" class="bubble" aria-label="${escapeHtml(TITLE)}" aria-expanded="false">💬</button>`;
+        <button type="button" class="bubble" aria-label="${escapeHtml(TITLE)}" aria-expanded="false">${CHAT_ICON}</button>`;
       this.$ = selector => root.querySelector(selector);
       this.$('.bubble').addEventListener('click', () => this.toggle());
       this.$('.close').addEventListener('click', () => this.toggle(false));
@@ -150,7 +155,7 @@
             return;
           }
         }
-        this.add('notice', 'Hi! Ask a question, or press 🎤 to talk.');
+        this.add('notice', 'Hi! Type a question, or press the microphone to talk.');
       } catch (error) {
         this.refuse(error);
       }
