@@ -97,6 +97,30 @@ public sealed class WidgetTests(VoiceCallApps apps) : IClassFixture<VoiceCallApp
         }
     }
 
+    [Fact]
+    public async Task A_visitors_call_socket_opens_only_from_the_pages_origin()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var token = apps.Tokens.Issue(WidgetFront.TenantId, Guid.NewGuid(), roles: [], extraClaims: new Dictionary<string, string>
+        {
+            ["widget_key"] = WidgetFront.KeyId.ToString(),
+            ["origin"] = "https://shop.example.com",
+        });
+        var uri = apps.CallUri(new Caller(WidgetFront.TenantId, Guid.Empty, token));
+
+        using var fromOtherSite = new System.Net.WebSockets.ClientWebSocket();
+        fromOtherSite.Options.SetRequestHeader("Origin", "https://evil.example.com");
+        fromOtherSite.Options.CollectHttpResponseDetails = true;
+        await Should.ThrowAsync<System.Net.WebSockets.WebSocketException>(() => fromOtherSite.ConnectAsync(uri, ct));
+        fromOtherSite.HttpStatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        using var fromSite = new System.Net.WebSockets.ClientWebSocket();
+        fromSite.Options.SetRequestHeader("Origin", "https://shop.example.com");
+        await fromSite.ConnectAsync(uri, ct);
+        fromSite.State.ShouldBe(System.Net.WebSockets.WebSocketState.Open);
+        await fromSite.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", ct);
+    }
+
     private static string Screenshot(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
