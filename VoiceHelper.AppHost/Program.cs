@@ -62,6 +62,8 @@ builder.AddNginxGateway(Gateway)
     .WithRoute("/api/v1/users", identity)
     .WithRoute("/api/v1/audit", identity)
     .WithRoute("/api/v1/api-keys", identity)
+    .WithRoute("/api/v1/widget-keys", identity)
+    .WithRoute("/api/v1/widget/", identity) // the widget's key-for-visitor-token exchange
     .WithRoute("/.well-known/jwks.json", identity, exact: true)
     .WithRoute("/.well-known/openid-configuration", identity, exact: true)
     .WithRoute("/api/v1/knowledge/", knowledge)
@@ -80,6 +82,7 @@ builder.AddNginxGateway(Gateway)
     .WithRoute("/voice", voice, exact: true)
     .WithRoute("/voice/", voice)
     .WithRoute("/ws/", voice, webSocket: true)
+    .WithRoute("/widget.js", voice, exact: true) // the embeddable chat-and-voice widget
     .WithRoute("/", console, webSocket: true) // every other path: the console's pages and its circuit's WebSocket
     .WithEventAdminRoutes(ingestion, assistant, conversations);
 

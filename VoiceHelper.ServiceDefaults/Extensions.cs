@@ -85,6 +85,7 @@ public static class Extensions
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<WidgetCorsMiddleware>();
         app.UseVoiceHelperExceptionHandler();
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseAuthentication();

@@ -12,4 +12,16 @@ public static class ClaimNames
 
     /// <summary>An API key's scopes, one claim each (<see cref="ApiKeyScopes"/>); access tokens carry none.</summary>
     public const string Scope = "scope";
+
+    /// <summary>A widget visitor's token: the widget key it was exchanged for (its presence marks a visitor, who has no role).</summary>
+    public const string WidgetKey = "widget_key";
+
+    /// <summary>A widget visitor's token: the page origin it was issued to; every request with it must come from there.</summary>
+    public const string Origin = "origin";
+
+    /// <summary>A widget visitor's token: the key's permits per minute, for the whole key and for one visitor.</summary>
+    public const string KeyPermits = "key_permits";
+
+    /// <inheritdoc cref="KeyPermits"/>
+    public const string VisitorPermits = "visitor_permits";
 }

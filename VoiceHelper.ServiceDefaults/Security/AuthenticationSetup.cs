@@ -17,6 +17,7 @@ namespace VoiceHelper.ServiceDefaults.Security;
 internal static class AuthenticationSetup
 {
     private const string DefaultScheme = "VoiceHelper";
+    private const string VisitorRefusalItem = "voicehelper.visitor_refusal";
 
     public static void AddJwtAuthentication(this IHostApplicationBuilder builder)
     {
@@ -73,10 +74,27 @@ internal static class AuthenticationSetup
                         }
                         return Task.CompletedTask;
                     },
-                    OnTokenValidated = RejectRevoked,
+                    OnTokenValidated = async context =>
+                    {
+                        await RejectRevoked(context);
+                        if (context.Result is null && context.Principal is { } principal && WidgetVisitor.IsVisitor(principal)
+                            && await WidgetVisitor.RefusalAsync(context.HttpContext, principal) is { } refusal)
+                        {
+                            context.HttpContext.Items[VisitorRefusalItem] = refusal;
+                            context.Fail(refusal);
+                        }
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
+                        if (context.HttpContext.Items[VisitorRefusalItem] is string refusal)
+                        {
+                            var origin = refusal == "origin_not_allowed";
+                            context.Response.StatusCode = origin ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+                            await Problems.ProblemWriter.WriteAsync(context.HttpContext, context.Response.StatusCode, refusal, origin
+                                ? "This widget token was issued to another page origin." : "The widget key has been revoked.");
+                            return;
+                        }
                         var code = context.AuthenticateFailure is SecurityTokenExpiredException ? "token_expired"
                             : context.AuthenticateFailure is not null || context.Error is not null ? "invalid_token" : "authentication_required";
                         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -86,17 +104,22 @@ internal static class AuthenticationSetup
                     OnForbidden = context => Problems.ProblemWriter.WriteAsync(context.HttpContext, 403, "forbidden", "Your role does not allow this action."),
                 };
             });
-        // A user's endpoints refuse API keys (403 insufficient_scope); a scope's endpoints take a user or a key holding that scope.
+        // A user's endpoints refuse API keys (403 insufficient_scope) and widget visitors (403 forbidden); a scope's
+        // endpoints take a user or a key holding that scope; the widget's take a user or a visitor.
         var authorization = builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant)
+                .RequireAssertion(c => !ApiKeyAuthentication.IsApiKey(c.User) && !WidgetVisitor.IsVisitor(c.User)))
+            .AddPolicy(Policies.Converse, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant)
                 .RequireAssertion(c => !ApiKeyAuthentication.IsApiKey(c.User)))
             .AddPolicy(Policies.TenantAdmin, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant).RequireRole(Roles.Owner, Roles.Admin));
         foreach (var scope in ApiKeyScopes.All)
         {
             authorization.AddPolicy(Policies.ForScope(scope), p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant)
-                .RequireAssertion(c => !ApiKeyAuthentication.IsApiKey(c.User)
-                    || ApiKeyScopes.Grants(c.User.FindAll(ClaimNames.Scope).Select(s => s.Value), scope)));
+                .RequireAssertion(c => ApiKeyAuthentication.IsApiKey(c.User)
+                    ? ApiKeyScopes.Grants(c.User.FindAll(ClaimNames.Scope).Select(s => s.Value), scope)
+                    // A visitor's question is answered from the tenant's knowledge (the Assistant searches with its token).
+                    : !WidgetVisitor.IsVisitor(c.User) || scope == ApiKeyScopes.KnowledgeRead));
         }
     }
 

@@ -7,6 +7,12 @@ public static class Policies
     public const string Authenticated = "authenticated";
     public const string TenantAdmin = "tenant-admin";
 
+    /// <summary>
+    /// What a website's chat widget needs: a signed-in user, or a widget visitor (<see cref="WidgetVisitor"/>) in their
+    /// own conversations (asking, streaming the answer, the voice call); API keys are refused.
+    /// </summary>
+    public const string Converse = "converse";
+
     /// <summary>A signed-in user, or an API key holding (or implying) the scope (<see cref="VoiceHelper.Contracts.ApiKeyScopes"/>).</summary>
     public const string Chat = "scope:" + Contracts.ApiKeyScopes.Chat;
 

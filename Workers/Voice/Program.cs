@@ -43,8 +43,17 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseServiceDefaults();
-// The call page's scripts and styles (wwwroot/voice); the page itself is the ShowCallPage endpoint.
-app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = files => files.Context.Response.Headers.CacheControl = "no-cache" });
+// The call page's scripts and styles (wwwroot/voice; the page itself is the ShowCallPage endpoint) and the widget.
+// The website widget (wwwroot/widget.js) runs on tenants' pages and loads the engine and its audio worklet from here, which a
+// worklet may do only with CORS: these files are public, so any origin may read them.
+app.UseStaticFiles(new StaticFileOptions
+{
+    OnPrepareResponse = files =>
+    {
+        files.Context.Response.Headers.CacheControl = "no-cache";
+        files.Context.Response.Headers.AccessControlAllowOrigin = "*";
+    },
+});
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
 app.MapDefaultEndpoints();
 app.MapFeatureEndpoints();

@@ -16,7 +16,8 @@ public sealed class TestTokens : IDisposable
     public RsaSecurityKey Key { get; }
 
     public string Issue(Guid tenantId, Guid userId, string[]? roles = null, TimeSpan? lifetime = null, string? jti = null,
-        string issuer = "voicehelper", string audience = "voicehelper", DateTime? notBefore = null)
+        string issuer = "voicehelper", string audience = "voicehelper", DateTime? notBefore = null,
+        IReadOnlyDictionary<string, string>? extraClaims = null)
     {
         var claims = new List<Claim>
         {
@@ -25,6 +26,7 @@ public sealed class TestTokens : IDisposable
             new("jti", jti ?? Guid.NewGuid().ToString("N")),
         };
         claims.AddRange((roles ?? ["member"]).Select(r => new Claim("roles", r)));
+        claims.AddRange((extraClaims ?? new Dictionary<string, string>()).Select(c => new Claim(c.Key, c.Value)));
         var start = notBefore ?? DateTime.UtcNow.AddMinutes(-1);
         return Handler.CreateToken(new SecurityTokenDescriptor
         {

@@ -37,7 +37,7 @@ public sealed class QueryRagEndpoint : IEndpoint
             .WithTags("Assistant")
             .WithSummary("Answers a question from the tenant's knowledge bases with citations; stream=true (or Accept: text/event-stream) "
                 + "answers as server-sent events refs, token, end.")
-            .RequireAuthorization(Policies.Authenticated)
+            .RequireAuthorization(Policies.Converse)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

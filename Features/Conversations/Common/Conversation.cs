@@ -6,7 +6,14 @@ public sealed class Conversation : ITenantOwned
 {
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }
+    /// <summary>The signed-in user, or for <see cref="ConversationChannels.Widget"/> the anonymous visitor's subject.</summary>
     public Guid UserId { get; set; }
+
+    /// <summary>Where the conversation was started (<see cref="ConversationChannels"/>).</summary>
+    public string Channel { get; set; } = ConversationChannels.User;
+
+    /// <summary>The widget key the visitor's widget used; null for a user's conversation.</summary>
+    public Guid? WidgetKeyId { get; set; }
     public required string Title { get; set; }
     public Guid[] KbIds { get; set; } = [];
     public int? TopK { get; set; }

@@ -14,6 +14,8 @@ public static class CreateConversationDecision
         {
             Id = id,
             UserId = userId,
+            Channel = request.WidgetKeyId is null ? ConversationChannels.User : ConversationChannels.Widget,
+            WidgetKeyId = request.WidgetKeyId,
             Title = string.IsNullOrWhiteSpace(request.Title) ? DefaultTitle : request.Title.Trim(),
             KbIds = request.KbIds?.Distinct().ToArray() ?? [],
             TopK = settings.TopK,

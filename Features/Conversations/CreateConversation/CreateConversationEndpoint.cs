@@ -9,13 +9,16 @@ namespace VoiceHelper.Conversations.CreateConversation;
 public sealed class CreateConversationEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/v1/conversations", async (CreateConversationRequest request, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(request, ct))
+        routes.MapPost("/api/v1/conversations", async (CreateConversationRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(request with
+                    {
+                        WidgetKeyId = Guid.TryParse(http.User.FindFirst(VoiceHelper.Contracts.ClaimNames.WidgetKey)?.Value, out var key) ? key : null,
+                    }, ct))
                     .ToHttpResult(conversation => TypedResults.Created($"/api/v1/conversations/{conversation.Id}", conversation)))
             .WithName("CreateConversation")
             .WithTags("Conversations")
-            .WithSummary("Starts a conversation of the caller, with optional knowledge bases and answer settings.")
-            .RequireAuthorization(Policies.Authenticated)
+            .WithSummary("Starts a conversation of the caller (a user, or a widget visitor: channel widget), with optional knowledge bases and answer settings.")
+            .RequireAuthorization(Policies.Converse)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

@@ -14,7 +14,7 @@ public sealed class GetConversationEndpoint : IEndpoint
             .WithName("GetConversation")
             .WithTags("Conversations")
             .WithSummary("One conversation of the caller (owners and admins may read any in the tenant).")
-            .RequireAuthorization(Policies.Authenticated)
+            .RequireAuthorization(Policies.Converse)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

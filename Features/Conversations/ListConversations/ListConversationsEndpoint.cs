@@ -12,12 +12,12 @@ public sealed class ListConversationsEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/v1/conversations", async (IMediator mediator, CancellationToken ct, int? page,
-                    [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "all_users")] bool? allUsers) =>
+                    [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "all_users")] bool? allUsers, string? channel) =>
                 (await mediator.Send(new ListConversationsRequest(
-                    page ?? 1, pageSize ?? IPageRequest.DefaultPageSize, allUsers ?? false), ct)).ToHttpResult())
+                    page ?? 1, pageSize ?? IPageRequest.DefaultPageSize, allUsers ?? false, channel), ct)).ToHttpResult())
             .WithName("ListConversations")
             .WithTags("Conversations")
-            .WithSummary("The caller's conversations, newest first; with all_users=true the tenant's (owner or admin).")
+            .WithSummary("The caller's conversations, newest first; with all_users=true the tenant's, with channel=widget the website visitors' (owner or admin).")
             .RequireAuthorization(Policies.Authenticated)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

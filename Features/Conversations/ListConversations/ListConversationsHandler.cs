@@ -12,14 +12,20 @@ public sealed class ListConversationsHandler(ConversationsDbContext db, ITenantC
 {
     public async Task<Result<PageResponse<ConversationResponse>>> Handle(ListConversationsRequest request, CancellationToken cancellationToken)
     {
-        if (request.AllUsers && !ConversationAccess.IsTenantAdmin(caller.Roles))
+        // Visitors' conversations belong to no user of the tenant: only owners and admins list them.
+        var tenantWide = request.AllUsers || request.Channel == ConversationChannels.Widget;
+        if (tenantWide && !ConversationAccess.IsTenantAdmin(caller.Roles))
         {
             return ConversationErrors.TenantListForbidden;
         }
         var query = db.Conversations.AsNoTracking().Where(c => c.DeletedAt == null);
-        if (!request.AllUsers)
+        if (!tenantWide)
         {
             query = query.Where(c => c.UserId == caller.UserId);
+        }
+        if (request.Channel is { } channel)
+        {
+            query = query.Where(c => c.Channel == channel);
         }
         var rows = await query
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)

@@ -6,4 +6,5 @@ using VoiceHelper.ServiceDefaults.Problems;
 namespace VoiceHelper.Conversations.ListConversations;
 
 /// <param name="AllUsers">The whole tenant's conversations instead of the caller's (owner or admin only).</param>
-public sealed record ListConversationsRequest(int Page, int PageSize, bool AllUsers) : IRequest<Result<PageResponse<ConversationResponse>>>, IPageRequest;
+/// <param name="Channel">Only conversations started there (<see cref="ConversationChannels"/>); <c>widget</c> lists the tenant's website visitors' (owner or admin only).</param>
+public sealed record ListConversationsRequest(int Page, int PageSize, bool AllUsers, string? Channel = null) : IRequest<Result<PageResponse<ConversationResponse>>>, IPageRequest;

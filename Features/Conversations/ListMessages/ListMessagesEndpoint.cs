@@ -18,7 +18,7 @@ public sealed class ListMessagesEndpoint : IEndpoint
             .WithName("ListMessages")
             .WithTags("Conversations")
             .WithSummary("The messages of a conversation in the order they were said.")
-            .RequireAuthorization(Policies.Authenticated)
+            .RequireAuthorization(Policies.Converse)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);

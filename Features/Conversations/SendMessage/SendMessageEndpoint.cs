@@ -39,7 +39,7 @@ public sealed class SendMessageEndpoint : IEndpoint
             .WithName("SendMessage")
             .WithTags("Conversations")
             .WithSummary("Asks a question in a conversation and returns (or streams) the stored assistant message.")
-            .RequireAuthorization(Policies.Authenticated)
+            .RequireAuthorization(Policies.Converse)
             // An oversized body is refused while it is read (413), before anything is buffered or validated.
             .WithMetadata(new RequestSizeLimitAttribute(bodyLimit))
             .Produces<MessageResponse>()

@@ -14,4 +14,6 @@ public static class AuditActions
     public const string UserDisabled = "user_disabled";
     public const string ApiKeyCreated = "api_key_created";
     public const string ApiKeyRevoked = "api_key_revoked";
+    public const string WidgetKeyCreated = "widget_key_created";
+    public const string WidgetKeyRevoked = "widget_key_revoked";
 }

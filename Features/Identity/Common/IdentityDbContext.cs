@@ -19,6 +19,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WidgetKey> WidgetKeys => Set<WidgetKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,12 +29,14 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         modelBuilder.Entity<AuditEntry>().ToTable("audit_log");
         modelBuilder.Entity<SigningKey>().ToTable("signing_keys").HasKey(k => k.KeyId);
         modelBuilder.Entity<ApiKey>().ToTable("api_keys");
+        modelBuilder.Entity<WidgetKey>().ToTable("widget_keys");
         // The foreign keys, declared so that EF inserts a new tenant before its users and their audit entries.
         modelBuilder.Entity<UserAccount>().HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId);
         modelBuilder.Entity<AuditEntry>().HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId);
         modelBuilder.Entity<RefreshToken>().HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId);
         modelBuilder.Entity<RefreshToken>().HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId);
         modelBuilder.Entity<ApiKey>().HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId);
+        modelBuilder.Entity<WidgetKey>().HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId);
         // The schema is hand-written SQL (Migrations/), so the model only has to agree with its snake_case names.
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {

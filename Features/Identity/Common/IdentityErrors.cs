@@ -25,6 +25,11 @@ public static class IdentityErrors
     public static readonly Error ApiKeyRevoked = Error.Unauthorized("api_key_revoked", "The API key has been revoked.");
     public static readonly Error ApiKeyLimit = Error.Conflict("api_key_limit", $"A tenant may have at most {MaxActiveApiKeys} active API keys; revoke one first.");
     public const int MaxActiveApiKeys = 50;
+    public static readonly Error WidgetKeyNotFound = Error.NotFound("widget_key");
+    public static readonly Error InvalidWidgetKey = Error.Unauthorized("invalid_widget_key", "The widget key is not valid.");
+    public static readonly Error WidgetKeyRevoked = Error.Unauthorized("widget_key_revoked", "The widget key has been revoked.");
+    public static readonly Error OriginNotAllowed = Error.Forbidden("origin_not_allowed", "This page's origin is not allowed for the widget key.");
+    public static readonly Error WidgetKeyLimit = Error.Conflict("widget_key_limit", $"A tenant may have at most {MaxActiveApiKeys} active widget keys; revoke one first.");
     public static readonly Error CannotDisableSelf = Error.Conflict("cannot_disable_self", "You cannot disable your own account.");
 
     public static Error WeakPassword(IReadOnlyList<string> problems) =>

@@ -57,4 +57,36 @@ public sealed class TokenIssuer(SigningKeyStore keys, IOptions<JwtOptions> jwt, 
         });
         return new IssuedAccessToken(token, tokenId, expires);
     }
+
+    /// <summary>
+    /// A widget visitor's token: the tenant, the visitor as subject, the key and the origin it was issued to, the key's
+    /// limits, and no role, so only the endpoints that take visitors (<see cref="Policies.Converse"/>) accept it.
+    /// </summary>
+    public async Task<IssuedAccessToken> IssueVisitorTokenAsync(WidgetKey key, Guid visitor, string origin, CancellationToken cancellationToken)
+    {
+        var credentials = await keys.GetSigningCredentialsAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var expires = now + tokens.Value.VisitorTokenLifetime;
+        var tokenId = Guid.NewGuid().ToString("N");
+        var token = Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = jwt.Value.Issuer,
+            Audience = jwt.Value.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = credentials,
+            Claims = new Dictionary<string, object>
+            {
+                [ClaimNames.Subject] = visitor.ToString(),
+                [ClaimNames.Tenant] = key.TenantId.ToString(),
+                [ClaimNames.TokenId] = tokenId,
+                [ClaimNames.WidgetKey] = key.Id.ToString(),
+                [ClaimNames.Origin] = origin,
+                [ClaimNames.KeyPermits] = key.KeyPermitsPerMinute,
+                [ClaimNames.VisitorPermits] = key.VisitorPermitsPerMinute,
+            },
+        });
+        return new IssuedAccessToken(token, tokenId, expires);
+    }
 }

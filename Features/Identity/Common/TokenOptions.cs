@@ -12,4 +12,8 @@ public sealed class TokenOptions
 
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A widget visitor's token: short, because it lives in a public page; the widget exchanges its key again.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan VisitorTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -28,6 +28,10 @@ public sealed class TokenRevocation(IConnectionMultiplexer redis, IOptions<JwtOp
     public Task RevokeApiKeyAsync(Guid keyId) =>
         redis.GetDatabase().StringSetAsync(RedisKeys.RevokedApiKey(keyId), "1", ApiKeyOptions.MaxCacheDuration);
 
+    /// <summary>Outlives every visitor token issued for the key (their lifetime plus clock skew): its visitors stop at once.</summary>
+    public Task RevokeWidgetKeyAsync(Guid keyId) =>
+        redis.GetDatabase().StringSetAsync(RedisKeys.RevokedWidgetKey(keyId), "1", tokens.Value.VisitorTokenLifetime + jwt.Value.ClockSkew);
+
     public Task DisableUserAsync(Guid userId) =>
         redis.GetDatabase().StringSetAsync(RedisKeys.DisabledUser(userId), "1", tokens.Value.AccessTokenLifetime + jwt.Value.ClockSkew);
 }

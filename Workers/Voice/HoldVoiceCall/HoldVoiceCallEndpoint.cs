@@ -20,7 +20,7 @@ public sealed class HoldVoiceCallEndpoint : IEndpoint
             .WithName("HoldVoiceCall")
             .WithTags("Voice")
             .WithSummary("A real-time voice call: 16 kHz PCM16 audio both ways, JSON events as text frames.")
-            .RequireAuthorization(Policies.Authenticated)
+            .RequireAuthorization(Policies.Converse)
             .DisableRequestTimeout()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

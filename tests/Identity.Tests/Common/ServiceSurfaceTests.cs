@@ -28,7 +28,8 @@ public sealed class ServiceSurfaceTests(IdentityApp app) : IClassFixture<Identit
             .ToDictionary(op => op.GetProperty("operationId").GetString()!);
         operations.Keys.ShouldBe(
             ["Register", "Login", "Refresh", "Logout", "GetCurrentUser", "AddUser", "ListUsers", "GetUser", "ChangeRole", "DisableUser",
-             "ListAuditLog", "GetJwks", "GetOpenIdConfiguration", "CreateApiKey", "ListApiKeys", "RevokeApiKey"], ignoreOrder: true);
+             "ListAuditLog", "GetJwks", "GetOpenIdConfiguration", "CreateApiKey", "ListApiKeys", "RevokeApiKey",
+             "CreateWidgetKey", "ListWidgetKeys", "RevokeWidgetKey", "CreateWidgetSession"], ignoreOrder: true);
         operations["Login"].GetProperty("responses").TryGetProperty("423", out _).ShouldBeTrue();
         operations["ChangeRole"].GetProperty("responses").TryGetProperty("404", out _).ShouldBeTrue();
     }

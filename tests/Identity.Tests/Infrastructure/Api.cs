@@ -59,6 +59,27 @@ public static class Api
         return (created.GetProperty("id").GetGuid(), created.GetProperty("key").GetString()!);
     }
 
+    /// <summary>Creates a widget key through an owner's or admin's client; returns its id and the publishable key.</summary>
+    public static async Task<(Guid Id, string Key)> CreateWidgetKeyAsync(HttpClient admin, params string[] origins)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/widget-keys", new { name = "Website", allowed_origins = origins });
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        var created = JsonDocument.Parse(body).RootElement;
+        return (created.GetProperty("id").GetGuid(), created.GetProperty("key").GetString()!);
+    }
+
+    /// <summary>What the widget does on a page at <paramref name="origin"/>: its key (and visitor id) for a visitor token.</summary>
+    public static Task<HttpResponseMessage> CreateWidgetSessionAsync(HttpClient anonymous, string key, string origin, string? visitorId = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/widget/sessions")
+        {
+            Content = JsonContent.Create(new { key, visitor_id = visitorId }),
+        };
+        request.Headers.Add("Origin", origin);
+        return anonymous.SendAsync(request);
+    }
+
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(Json))!;
 }

@@ -54,6 +54,14 @@ public sealed class ProbeService : IAsyncDisposable
                 scopes = user.FindAll("scope").Select(c => c.Value).ToArray(),
             }))
             .RequireAuthorization(Policies.Chat);
+        app.MapGet("/probe/converse", (ClaimsPrincipal user) => TypedResults.Ok(new
+            {
+                tenant = user.FindFirstValue("tenant"),
+                sub = user.FindFirstValue("sub"),
+                widget_key = user.FindFirstValue("widget_key"),
+                origin = user.FindFirstValue("origin"),
+            }))
+            .RequireAuthorization(Policies.Converse);
         await app.StartAsync();
         return new ProbeService(app);
     }

@@ -31,6 +31,9 @@ public sealed class VoiceCallApps : IAsyncLifetime
 
     public VoiceHost Voice { get; private set; } = null!;
 
+    /// <summary>The widget's gateway routes on the voice worker's origin (sessions, conversations).</summary>
+    public WidgetFront Widget { get; private set; } = null!;
+
     /// <summary>Conversations' database, for tests that take its locks the way a concurrent writer would.</summary>
     public string ConversationsDatabase { get; private set; } = null!;
 
@@ -42,7 +45,8 @@ public sealed class VoiceCallApps : IAsyncLifetime
         ConversationsDatabase = await TestServers.CreateDatabaseAsync("voice_conv");
         Conversations = new ConversationsHost(Tokens, ConversationsDatabase, events, Answerer.Address);
         Conversations.Start();
-        Voice = new VoiceHost(Tokens, Conversations.Address, events, Settings, new GatewayStandIn(() => NewCaller()));
+        Widget = new WidgetFront(Tokens, () => Conversations.Address);
+        Voice = new VoiceHost(Tokens, Conversations.Address, events, Settings, new CompositeFront(new GatewayStandIn(() => NewCaller()), Widget));
         Voice.Start();
     }
 

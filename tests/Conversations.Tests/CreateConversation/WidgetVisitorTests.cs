@@ -1,0 +1,51 @@
+using System.Net;
+using VoiceHelper.Conversations.Tests.Infrastructure;
+
+namespace VoiceHelper.Conversations.Tests.CreateConversation;
+
+/// <summary>A website widget's visitor (a token Identity issued for a widget key) in Conversations.</summary>
+public sealed class WidgetVisitorTests(ConversationsApp app) : IClassFixture<ConversationsApp>
+{
+    private const string Site = "https://shop.example.com";
+
+    [Fact]
+    public async Task A_visitor_asks_in_its_own_conversation_which_only_the_tenants_admins_list_as_the_widgets()
+    {
+        var member = app.NewCaller();
+        var keyId = Guid.NewGuid();
+        using var visitor = Visitor(member.TenantId, keyId);
+        using var otherVisitor = Visitor(member.TenantId, keyId);
+
+        var conversation = await visitor.CreateConversationAsync();
+        await visitor.SendOkAsync(conversation.Id(), "How long is the warranty?");
+
+        conversation.GetProperty("channel").GetString().ShouldBe("widget");
+        conversation.GetProperty("widget_key_id").GetGuid().ShouldBe(keyId);
+        await (await otherVisitor.GetAsync($"/api/v1/conversations/{conversation.Id()}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
+        // Listing, renaming and deleting are a user's: the widget only asks.
+        await (await visitor.GetAsync("/api/v1/conversations", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await visitor.DeleteAsync($"/api/v1/conversations/{conversation.Id()}", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        using var memberClient = app.ClientFor(member);
+        await (await memberClient.GetAsync("/api/v1/conversations?channel=widget", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await memberClient.GetAsync("/api/v1/conversations?channel=phone", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await memberClient.CreateConversationAsync();
+        using var admin = app.ClientFor(app.NewCaller(member.TenantId, "admin"));
+        var listed = (await (await admin.GetAsync("/api/v1/conversations?channel=widget", Ct)).JsonAsync()).GetProperty("items");
+        listed.EnumerateArray().Select(c => c.Id()).ShouldBe([conversation.Id()]);
+        listed[0].GetProperty("message_count").GetInt64().ShouldBe(2);
+        var own = (await (await memberClient.GetAsync("/api/v1/conversations", Ct)).JsonAsync()).GetProperty("items");
+        own[0].GetProperty("channel").GetString().ShouldBe("user");
+    }
+
+    private HttpClient Visitor(Guid tenantId, Guid keyId)
+    {
+        var token = app.Tokens.Issue(tenantId, Guid.NewGuid(), roles: [], extraClaims: new Dictionary<string, string>
+        {
+            ["widget_key"] = keyId.ToString(),
+            ["origin"] = Site,
+        });
+        var client = app.ClientFor(new Caller(tenantId, Guid.Empty, token));
+        client.DefaultRequestHeaders.Add("Origin", Site);
+        return client;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using VoiceHelper.Identity.Common;
+using VoiceHelper.Identity.ListAuditLog;
+using VoiceHelper.Identity.Tests.Infrastructure;
+using VoiceHelper.ServiceDefaults.Http;
+
+namespace VoiceHelper.Identity.Tests.CreateWidgetKey;
+
+/// <summary>A widget key's life: created by an owner for origins, listed, revoked (audited), refused to members and bad origins.</summary>
+public sealed class WidgetKeyTests(IdentityApp app) : IClassFixture<IdentityApp>
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task An_owner_creates_lists_and_revokes_a_key_and_both_are_audited()
+    {
+        var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
+        var owner = app.ClientWithToken(tokens.AccessToken);
+
+        var (id, key) = await Api.CreateWidgetKeyAsync(owner, "https://www.example.com/", "http://127.0.0.1:5173");
+
+        key.ShouldStartWith("vhw_");
+        var listed = (await (await owner.GetAsync("/api/v1/widget-keys", Ct)).ReadAsync<PageResponse<WidgetKeyResponse>>()).Items.Single();
+        listed.Id.ShouldBe(id);
+        listed.Key.ShouldBe(key);
+        listed.AllowedOrigins.ShouldBe(["https://www.example.com", "http://127.0.0.1:5173"]);
+        listed.VisitorPermitsPerMinute.ShouldBe(30);
+        (await owner.DeleteAsync($"/api/v1/widget-keys/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await owner.DeleteAsync($"/api/v1/widget-keys/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await (await owner.GetAsync("/api/v1/widget-keys", Ct)).ReadAsync<PageResponse<WidgetKeyResponse>>()).Items.Single().RevokedAt.ShouldNotBeNull();
+        var audit = await (await owner.GetAsync("/api/v1/audit?page_size=100", Ct)).ReadAsync<PageResponse<ListAuditLogItem>>();
+        audit.Items.Count(e => e.Action == AuditActions.WidgetKeyCreated).ShouldBe(1);
+        audit.Items.Count(e => e.Action == AuditActions.WidgetKeyRevoked).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("https://*.example.com")]
+    [InlineData("http://www.example.com")]
+    [InlineData("https://www.example.com/shop")]
+    [InlineData("www.example.com")]
+    [InlineData("https://user@www.example.com")]
+    public async Task Origins_that_are_not_exactly_one_site_are_refused(string origin)
+    {
+        var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
+
+        var response = await app.ClientWithToken(tokens.AccessToken).PostAsJsonAsync("/api/v1/widget-keys",
+            new { name = "Website", allowed_origins = new[] { origin } }, Ct);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task A_member_can_neither_create_nor_list_keys_and_another_tenant_cannot_revoke_one()
+    {
+        var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
+        var owner = app.ClientWithToken(tokens.AccessToken);
+        var (id, _) = await Api.CreateWidgetKeyAsync(owner, "https://www.example.com");
+        var (_, member) = await Api.AddUserAndLoginAsync(owner, _client, "member");
+        var (_, stranger) = await Api.RegisterAndLoginAsync(_client);
+
+        await (await app.ClientWithToken(member.AccessToken).PostAsJsonAsync("/api/v1/widget-keys",
+            new { name = "Mine", allowed_origins = new[] { "https://www.example.com" } }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await app.ClientWithToken(member.AccessToken).GetAsync("/api/v1/widget-keys", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await app.ClientWithToken(stranger.AccessToken).DeleteAsync($"/api/v1/widget-keys/{id}", Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "widget_key_not_found");
+    }
+}
