@@ -49,7 +49,7 @@ public static class ApplicationServices
         services.AddSingleton<QueryRagJudge>();
         services.AddScoped<QueryRagRetrieval>();
         services.AddScoped<QueryRagGrounding>();
-        services.AddScoped<QueryRagUsage>();
+        services.AddScoped<UsageRecorder>();
         // The OpenAI-compatible API and the MCP server name the tenant's knowledge the same way.
         services.AddScoped<KnowledgeModels>();
         services.AddOpenAiErrors();
