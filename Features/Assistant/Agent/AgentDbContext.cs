@@ -1,3 +1,4 @@
+using VoiceHelper.Assistant.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using VoiceHelper.ServiceDefaults.Data;

@@ -56,9 +56,9 @@ public sealed class ExecuteAgentHandler(
             return planned.Error!;
         }
         var plan = planned.Value!;
-        var policy = new AgentNetworkPolicy(hosts);
+        var policy = new TenantNetworkPolicy(hosts);
         var mcp = await AgentMcpConnection.ConnectAsync(servers.Where(s => wantedServers.Contains(s.Name)), policy, loggers, cancellationToken);
-        var http = AgentHttp.CreateClient(policy, AgentToolbox.HttpTimeout);
+        var http = TenantHttp.CreateClient(policy, AgentToolbox.HttpTimeout);
         var tools = toolbox.Create(body.KbIds ?? [], http).Concat(mcp.Tools)
             .Where(t => body.Tools is null || body.Tools.Contains(t.Name))
             .ToDictionary(t => t.Name);

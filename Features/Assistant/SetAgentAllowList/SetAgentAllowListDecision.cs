@@ -1,3 +1,4 @@
+using VoiceHelper.Assistant.Common;
 using System.Net;
 using VoiceHelper.Assistant.Agent;
 
