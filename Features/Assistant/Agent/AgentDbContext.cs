@@ -1,6 +1,6 @@
-using VoiceHelper.Assistant.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using VoiceHelper.Assistant.Common;
 using VoiceHelper.ServiceDefaults.Data;
 using VoiceHelper.ServiceDefaults.Security;
 

@@ -1,5 +1,5 @@
-using VoiceHelper.Assistant.Common;
 using ModelContextProtocol.Client;
+using VoiceHelper.Assistant.Common;
 
 namespace VoiceHelper.Assistant.Agent;
 

@@ -57,7 +57,17 @@ public sealed class ExecuteAgentHandler(
         }
         var plan = planned.Value!;
         var policy = new TenantNetworkPolicy(hosts);
-        var mcp = await AgentMcpConnection.ConnectAsync(servers.Where(s => wantedServers.Contains(s.Name)), policy, loggers, cancellationToken);
+        AgentMcpConnection mcp;
+        try
+        {
+            mcp = await AgentMcpConnection.ConnectAsync(servers.Where(s => wantedServers.Contains(s.Name)), policy, loggers, cancellationToken);
+        }
+        catch (OperationCanceledException) when (plan.Reservation is { } abandoned)
+        {
+            // The caller went away while the servers were connected: nothing ran, nothing is spent.
+            await ledger.SettleAsync(abandoned, 0);
+            throw;
+        }
         var http = TenantHttp.CreateClient(policy, AgentToolbox.HttpTimeout);
         var tools = toolbox.Create(body.KbIds ?? [], http).Concat(mcp.Tools)
             .Where(t => body.Tools is null || body.Tools.Contains(t.Name))

@@ -1,8 +1,8 @@
-using VoiceHelper.Assistant.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using VoiceHelper.Assistant.Agent;
+using VoiceHelper.Assistant.Common;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Assistant.RegisterMcpServer;

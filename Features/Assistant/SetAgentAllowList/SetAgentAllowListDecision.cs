@@ -1,6 +1,6 @@
-using VoiceHelper.Assistant.Common;
 using System.Net;
 using VoiceHelper.Assistant.Agent;
+using VoiceHelper.Assistant.Common;
 
 namespace VoiceHelper.Assistant.SetAgentAllowList;
 

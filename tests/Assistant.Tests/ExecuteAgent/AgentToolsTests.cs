@@ -1,7 +1,7 @@
-using VoiceHelper.Assistant.Common;
 using System.Net;
 using System.Text.Json;
 using VoiceHelper.Assistant.Agent;
+using VoiceHelper.Assistant.Common;
 
 namespace VoiceHelper.Assistant.Tests.ExecuteAgent;
 
