@@ -28,6 +28,9 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
 
     public ConcurrentQueue<JsonElement> Requests { get; } = new();
 
+    /// <summary>The Authorization header of each model's last request (null: none sent).</summary>
+    public ConcurrentDictionary<string, string?> Authorizations { get; } = new();
+
     /// <summary>Set when a client went away while a stream was being written.</summary>
     public TaskCompletionSource StreamAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -80,6 +83,7 @@ public sealed class FakeChatCompletionsServer : IAsyncDisposable
         Requests.Enqueue(request);
         var model = request.GetProperty("model").GetString()!;
         Calls.AddOrUpdate(model, 1, (_, n) => n + 1);
+        Authorizations[model] = http.Request.Headers.Authorization.FirstOrDefault();
         // OpenAI streams only when asked; Ollama streams unless told not to.
         var stream = request.TryGetProperty("stream", out var s) ? s.ValueKind == JsonValueKind.True : ollama;
         switch (Behaviours.GetValueOrDefault(model, FakeBehaviour.Normal))

@@ -15,13 +15,16 @@ public static class ChatClients
 {
     public const string TelemetrySource = "VoiceHelper.Ai";
 
-    public static IChatClient Create(ChatModelOptions model)
+    /// <param name="http">The HTTP client to send through (one that checks where it connects); null: the SDK's own.</param>
+    public static IChatClient Create(ChatModelOptions model, HttpClient? http = null)
     {
         var name = model.Model ?? model.Id;
+        var ollama = model.Endpoint ?? new Uri("http://127.0.0.1:11434");
         IChatClient provider = model.Provider switch
         {
-            ChatProvider.OpenAiCompatible => OpenAi(model.Endpoint, model.ApiKey, model.Timeout).GetChatClient(name).AsIChatClient(),
-            ChatProvider.Ollama => new OllamaApiClient(model.Endpoint ?? new Uri("http://127.0.0.1:11434"), name),
+            ChatProvider.OpenAiCompatible => OpenAi(model.Endpoint, model.ApiKey, model.Timeout, http).GetChatClient(name).AsIChatClient(),
+            ChatProvider.Ollama when http is not null => new OllamaApiClient(Based(http, ollama), name),
+            ChatProvider.Ollama => new OllamaApiClient(ollama, name),
             _ => throw new ArgumentOutOfRangeException(nameof(model), model.Provider, "Only model servers have a chat client here."),
         };
         return new ChatClientBuilder(provider)
@@ -31,9 +34,13 @@ public static class ChatClients
     }
 
     /// <summary>An OpenAI SDK client for <paramref name="endpoint"/> (null: OpenAI itself) that never retries on its own.</summary>
-    public static OpenAIClient OpenAi(Uri? endpoint, string? apiKey, TimeSpan? timeout = null)
+    public static OpenAIClient OpenAi(Uri? endpoint, string? apiKey, TimeSpan? timeout = null, HttpClient? http = null)
     {
         var options = new OpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(maxRetries: 0) };
+        if (http is not null)
+        {
+            options.Transport = new HttpClientPipelineTransport(http);
+        }
         if (endpoint is not null)
         {
             options.Endpoint = endpoint;
@@ -44,5 +51,11 @@ public static class ChatClients
         }
         // Local servers (Ollama, vLLM) ignore the key but the SDK requires one.
         return new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(apiKey) ? "unused" : apiKey), options);
+    }
+
+    private static HttpClient Based(HttpClient http, Uri address)
+    {
+        http.BaseAddress = address;
+        return http;
     }
 }

@@ -1,9 +1,10 @@
 using ModelContextProtocol.Client;
+using VoiceHelper.Assistant.Common;
 
 namespace VoiceHelper.Assistant.Agent;
 
 /// <summary>
-/// The tenant's MCP servers for one run: each is connected over streamable HTTP through <see cref="AgentHttp"/>, so the
+/// The tenant's MCP servers for one run: each is connected over streamable HTTP through <see cref="TenantHttp"/>, so the
 /// same allow-list and address checks as http_get apply to every request the MCP client sends, and its tools are
 /// offered as <c>&lt;server&gt;__&lt;tool&gt;</c>. Disposing closes the sessions.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class AgentMcpConnection : IAsyncDisposable
     /// <summary>Servers that could not be reached or refused, with why.</summary>
     public Dictionary<string, string> Unavailable { get; } = [];
 
-    public static async Task<AgentMcpConnection> ConnectAsync(IEnumerable<AgentMcpServer> servers, AgentNetworkPolicy policy,
+    public static async Task<AgentMcpConnection> ConnectAsync(IEnumerable<AgentMcpServer> servers, TenantNetworkPolicy policy,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var connection = new AgentMcpConnection();
@@ -31,7 +32,7 @@ public sealed class AgentMcpConnection : IAsyncDisposable
                 connection.Unavailable[server.Name] = refusal;
                 continue;
             }
-            var http = AgentHttp.CreateClient(policy, TimeSpan.FromSeconds(30));
+            var http = TenantHttp.CreateClient(policy, TimeSpan.FromSeconds(30));
             connection._http.Add(http);
             try
             {

@@ -10,7 +10,7 @@ namespace VoiceHelper.Assistant.Agent;
 /// <summary>
 /// The built-in tools of one agent run, as <see cref="AIFunction"/>s made by <see cref="AIFunctionFactory"/> (which also
 /// derives their JSON schemas from the parameters). knowledge_search goes through Knowledge with the caller's token, so
-/// it sees the caller's tenant only; http_get goes through <see cref="AgentHttp"/> under the tenant's allow-list.
+/// it sees the caller's tenant only; http_get goes through <see cref="TenantHttp"/> under the tenant's allow-list.
 /// </summary>
 public sealed class AgentToolbox(KnowledgeClient knowledge, TimeProvider clock)
 {
@@ -72,7 +72,7 @@ public sealed class AgentToolbox(KnowledgeClient knowledge, TimeProvider clock)
         }
         try
         {
-            for (var hop = 0; hop <= AgentHttp.MaxRedirects; hop++)
+            for (var hop = 0; hop <= TenantHttp.MaxRedirects; hop++)
             {
                 using var response = await http.GetAsync(current, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
@@ -95,7 +95,7 @@ public sealed class AgentToolbox(KnowledgeClient knowledge, TimeProvider clock)
                     truncated = text.Length > MaxBodyCharacters,
                 };
             }
-            return new { url, error = $"more than {AgentHttp.MaxRedirects} redirects" };
+            return new { url, error = $"more than {TenantHttp.MaxRedirects} redirects" };
         }
         catch (HttpRequestException exception) when (Refusal(exception) is { } refusal)
         {
@@ -119,7 +119,7 @@ public sealed class AgentToolbox(KnowledgeClient knowledge, TimeProvider clock)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is AgentNetworkRefusedException refused)
+            if (exception is NetworkRefusedException refused)
             {
                 return refused.Message;
             }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using VoiceHelper.Ai.Embeddings;
@@ -36,6 +37,10 @@ public static class ApplicationServices
             .Handler<RecordAbTestFeedbackHandler>());
         builder.AddTenantDbContext<AssistantDbContext>();
         builder.AddTenantDbContext<AgentDbContext>();
+        // One key ring for every replica, in assistantdb next to the ciphertexts it decrypts (decision 0018).
+        services.AddDbContext<DataProtectionKeysDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDataProtection().SetApplicationName(ResourceNames.Assistant).PersistKeysToDbContext<DataProtectionKeysDbContext>();
+        services.AddSingleton<ModelApiKeys>();
         services.AddMediatorFrom(assembly);
 
         services.AddOptions<RagOptions>().BindConfiguration(RagOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -49,7 +54,7 @@ public static class ApplicationServices
         services.AddSingleton<QueryRagJudge>();
         services.AddScoped<QueryRagRetrieval>();
         services.AddScoped<QueryRagGrounding>();
-        services.AddScoped<QueryRagUsage>();
+        services.AddScoped<UsageRecorder>();
         // The OpenAI-compatible API and the MCP server name the tenant's knowledge the same way.
         services.AddScoped<KnowledgeModels>();
         services.AddOpenAiErrors();

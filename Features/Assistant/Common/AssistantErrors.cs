@@ -27,5 +27,8 @@ public static class AssistantErrors
 
     public static Error AbTestState(string status) => Error.Conflict("ab_test_state", $"The A/B test is {status}.");
 
+    public static Error EndpointNotAllowed(string why) => Error.Invalid("endpoint_not_allowed",
+        $"The model's endpoint cannot be used: {why}. Allow-list its host with PUT /api/v1/agent/allow-list (allow_private for an internal address).");
+
     public static Error UnknownModel(string name) => Error.Invalid("unknown_model", $"No model is named '{name}'.");
 }

@@ -13,8 +13,9 @@ public abstract class ModelSettingsValidator<T> : AbstractValidator<T> where T :
             .WithMessage("'name' must be letters, digits and . _ : / - (up to 100).");
         RuleFor(r => r.Provider).Must(p => p is not null && ModelProviders.All.Contains(p))
             .WithMessage($"'provider' must be one of {string.Join(", ", ModelProviders.All)}.");
-        RuleFor(r => r.Endpoint).NotEmpty().When(r => r.Provider == ModelProviders.OpenAiCompatible)
-            .WithMessage("'endpoint' is required for an openai_compatible model.");
+        // Also for ollama: its client's default (this machine's loopback) is not a tenant's to reach.
+        RuleFor(r => r.Endpoint).NotEmpty().When(r => r.Provider is ModelProviders.OpenAiCompatible or ModelProviders.Ollama)
+            .WithMessage("'endpoint' is required for an openai_compatible or ollama model.");
         RuleFor(r => r.Endpoint).Must(e => Uri.TryCreate(e, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .When(r => r.Endpoint is not null).WithMessage("'endpoint' must be an absolute http or https address.");
         RuleFor(r => r.Model).NotEmpty().MaximumLength(200).When(r => r.Provider is ModelProviders.OpenAiCompatible or ModelProviders.Ollama)

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
-using VoiceHelper.Ai.Chat;
+using VoiceHelper.Ai.Text;
+using VoiceHelper.Assistant.Common;
+using VoiceHelper.Contracts.Api;
 using VoiceHelper.Assistant.Agent;
 using VoiceHelper.Assistant.Models;
 using VoiceHelper.ServiceDefaults.Problems;
@@ -16,16 +18,20 @@ using VoiceHelper.ServiceDefaults.Security;
 namespace VoiceHelper.Assistant.ExecuteAgent;
 
 /// <summary>
-/// Loads the tenant's allow-list and MCP servers, decides which tools the run has (an unknown name is a 400), then runs:
-/// with a chat model configured, the model calls the tools natively (a step is one model turn and its tool calls, run in
-/// parallel); without one, the deterministic planner. The step limit and the timeout end a run with what it has so far.
-/// Nothing runs until the events are read.
+/// Loads the tenant's allow-list and MCP servers, decides which tools the run has (an unknown name is a 400), routes and
+/// admits the run like a grounded answer (the tenant's models and strategy, a spent budget is a 429), then runs: with a
+/// chat model, the model calls the tools natively (a step is one model turn and its tool calls, run in parallel);
+/// without one, the deterministic planner. The step limit and the timeout end a run with what it has so far. What the
+/// model calls cost is recorded as usage (usage.recorded) when the run ends. Nothing runs until the events are read.
 /// </summary>
 public sealed class ExecuteAgentHandler(
     AgentDbContext db,
     AgentToolbox toolbox,
     AgentToolRunner runner,
-    ChatModelCatalog catalog,
+    TenantRouter routing,
+    BudgetLedger ledger,
+    ModelHealth health,
+    UsageRecorder usage,
     ITenantContext tenant,
     ILoggerFactory loggers,
     IOptions<JsonOptions> json,
@@ -42,9 +48,27 @@ public sealed class ExecuteAgentHandler(
         {
             return AgentErrors.UnknownTool(unknown);
         }
-        var policy = new AgentNetworkPolicy(hosts);
-        var mcp = await AgentMcpConnection.ConnectAsync(servers.Where(s => wantedServers.Contains(s.Name)), policy, loggers, cancellationToken);
-        var http = AgentHttp.CreateClient(policy, AgentToolbox.HttpTimeout);
+        // Admitted before any connection is opened: a spent budget is an ordinary 429 with Retry-After.
+        var planned = await routing.PlanAsync(TokenEstimate.Count(ExecuteAgentModelLoop.SystemPrompt + body.Task),
+            RagQueryComplexity.Moderate, null, cancellationToken);
+        if (!planned.IsSuccess)
+        {
+            return planned.Error!;
+        }
+        var plan = planned.Value!;
+        var policy = new TenantNetworkPolicy(hosts);
+        AgentMcpConnection mcp;
+        try
+        {
+            mcp = await AgentMcpConnection.ConnectAsync(servers.Where(s => wantedServers.Contains(s.Name)), policy, loggers, cancellationToken);
+        }
+        catch (OperationCanceledException) when (plan.Reservation is { } abandoned)
+        {
+            // The caller went away while the servers were connected: nothing ran, nothing is spent.
+            await ledger.SettleAsync(abandoned, 0);
+            throw;
+        }
+        var http = TenantHttp.CreateClient(policy, AgentToolbox.HttpTimeout);
         var tools = toolbox.Create(body.KbIds ?? [], http).Concat(mcp.Tools)
             .Where(t => body.Tools is null || body.Tools.Contains(t.Name))
             .ToDictionary(t => t.Name);
@@ -54,23 +78,32 @@ public sealed class ExecuteAgentHandler(
             if (mcp.Unavailable.FirstOrDefault(u => body.Tools.Any(t => t.StartsWith(u.Key + AgentToolNames.McpSeparator, StringComparison.Ordinal))) is
                 { Key: { } down } failed)
             {
-                await mcp.DisposeAsync();
-                http.Dispose();
+                await ReleaseAsync(plan, mcp, http);
                 return AgentErrors.McpServerUnavailable(down, failed.Value);
             }
             if (body.Tools.Where(t => !tools.ContainsKey(t)).ToList() is { Count: > 0 } missing)
             {
-                await mcp.DisposeAsync();
-                http.Dispose();
+                await ReleaseAsync(plan, mcp, http);
                 return AgentErrors.UnknownTool(missing);
             }
         }
-        var model = catalog.Chain.Where(m => m.Options.Provider != ChatProvider.Extractive).ToList();
-        return Result<IAsyncEnumerable<ExecuteAgentEvent>>.Success(RunAsync(body, tools, mcp, http, model, cancellationToken));
+        // The extractive answerer cannot call tools: without another model the deterministic planner runs.
+        var models = plan.Chain.Where(m => !m.LastResort).ToList();
+        return Result<IAsyncEnumerable<ExecuteAgentEvent>>.Success(RunAsync(body, tools, mcp, http, plan, models, cancellationToken));
+    }
+
+    private async Task ReleaseAsync(RoutePlan plan, AgentMcpConnection mcp, HttpClient http)
+    {
+        if (plan.Reservation is { } reservation)
+        {
+            await ledger.SettleAsync(reservation, 0);
+        }
+        await mcp.DisposeAsync();
+        http.Dispose();
     }
 
     private async IAsyncEnumerable<ExecuteAgentEvent> RunAsync(ExecuteAgentBody body, Dictionary<string, AgentTool> tools, AgentMcpConnection mcp,
-        HttpClient http, List<ChatModel> models, [EnumeratorCancellation] CancellationToken cancellationToken)
+        HttpClient http, RoutePlan plan, List<ChatModel> models, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The run owns its connections: they close when its events have been read (or the reader went away).
         await using var _ = mcp;
@@ -79,12 +112,28 @@ public sealed class ExecuteAgentHandler(
         timeout.CancelAfter(TimeSpan.FromSeconds(body.Timeout));
         var run = new ExecuteAgentState(Guid.CreateVersion7(clock.GetUtcNow()), body, tenant.TenantId!.Value, Stopwatch.GetTimestamp(),
             models.Count > 0 ? models[0].Id : ExecuteAgentState.Deterministic);
-        var events = models.Count > 0
-            ? new ExecuteAgentModelLoop(runner, models, tools, run).RunAsync(timeout.Token)
-            : new ExecuteAgentPlannedRun(runner, tools, run).RunAsync(timeout.Token);
-        await foreach (var @event in events)
+        if (models.Count == 0 && plan.Reservation is { } unused)
         {
-            yield return @event;
+            await ledger.SettleAsync(unused, 0);
+        }
+        var events = models.Count > 0
+            ? new ExecuteAgentModelLoop(runner, plan, models, tools, run, ledger, health, clock).RunAsync(timeout.Token)
+            : new ExecuteAgentPlannedRun(runner, tools, run).RunAsync(timeout.Token);
+        try
+        {
+            await foreach (var @event in events)
+            {
+                yield return @event;
+            }
+        }
+        finally
+        {
+            // Also when the caller went away: the model calls were made and paid for.
+            if (run.Model is { } model)
+            {
+                await usage.RecordAsync(UsageRecorder.AgentExecute, model.Options.Provider.ToString(), model.Id, run.InputTokens, run.OutputTokens,
+                    run.CostUsd, Stopwatch.GetElapsedTime(run.Started).TotalMilliseconds, cacheHit: false, run.FallbackUsed);
+            }
         }
         if (run.Status is null && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using VoiceHelper.Ai.Text;
 using VoiceHelper.Assistant.Agent;
+using VoiceHelper.Assistant.Common;
 using VoiceHelper.Assistant.Models;
 
 namespace VoiceHelper.Assistant.ExecuteAgent;
@@ -9,11 +12,14 @@ namespace VoiceHelper.Assistant.ExecuteAgent;
 /// <summary>
 /// The agent with a chat model: native function calling, one loop with step accounting. Each step is one model turn;
 /// its tool calls run in parallel and their observations go back as tool messages. The models are tried in the
-/// catalog's order when one fails (circuit open, error, its own timeout). Tool output reaches the model only as a tool
-/// result wrapped as data, and the system prompt says that instructions inside it are not to be followed.
+/// tenant's routing order (<see cref="RoutePlan.Chain"/>) when one fails (circuit open, error, its own timeout), and
+/// every outcome feeds <see cref="ModelHealth"/>. Each model turn holds a budget reservation (the first is the plan's,
+/// made when the run was admitted), settled to what the turn cost, so a run cannot overspend by more than one turn.
+/// Tool output reaches the model only as a tool result wrapped as data, and the system prompt says that instructions
+/// inside it are not to be followed.
 /// </summary>
-public sealed class ExecuteAgentModelLoop(AgentToolRunner runner, IReadOnlyList<ChatModel> models, IReadOnlyDictionary<string, AgentTool> tools,
-    ExecuteAgentState run)
+public sealed class ExecuteAgentModelLoop(AgentToolRunner runner, RoutePlan plan, IReadOnlyList<ChatModel> models,
+    IReadOnlyDictionary<string, AgentTool> tools, ExecuteAgentState run, BudgetLedger ledger, ModelHealth health, TimeProvider clock)
 {
     public const string SystemPrompt =
         "You are a task agent. Use the tools to gather facts and compute; do not guess facts you can look up, and say so when the "
@@ -23,6 +29,8 @@ public sealed class ExecuteAgentModelLoop(AgentToolRunner runner, IReadOnlyList<
     public const string PlanPrompt =
         "First write a short numbered plan (at most 6 steps) for the task, naming the tools you will use. Do not call any tool yet "
         + "and do not answer the task yet.";
+
+    private bool _planReservationUsed;
 
     private readonly List<ChatMessage> _messages = [new(ChatRole.System, SystemPrompt), new(ChatRole.User, run.Body.Task!)];
 
@@ -83,7 +91,10 @@ public sealed class ExecuteAgentModelLoop(AgentToolRunner runner, IReadOnlyList<
         }
     }
 
-    /// <summary>The first model's response; null when every model failed (the run is finished as failed) or time ran out.</summary>
+    /// <summary>
+    /// The first model's response; null when every model failed or the budget is spent (the run is finished as failed or
+    /// budget_exhausted) or time ran out.
+    /// </summary>
     private async Task<ChatResponse?> AskAsync(IReadOnlyList<ChatMessage> messages, bool withTools, CancellationToken cancellationToken)
     {
         var options = new ChatOptions
@@ -91,31 +102,70 @@ public sealed class ExecuteAgentModelLoop(AgentToolRunner runner, IReadOnlyList<
             Tools = withTools ? tools.Values.Select(t => (AITool)t.Function).ToList() : null,
             ToolMode = withTools ? ChatToolMode.Auto : null,
             AllowMultipleToolCalls = withTools ? true : null,
+            MaxOutputTokens = plan.MaxOutputTokens,
         };
-        var failures = new List<string>();
-        foreach (var model in models)
+        var reservation = _planReservationUsed
+            ? await ledger.ReserveAsync(run.TenantId, plan.Budget.BudgetUsd,
+                models[0].Options.Cost(PromptTokens(messages, options), plan.MaxOutputTokens), clock.GetUtcNow())
+            : plan.Reservation;
+        if (_planReservationUsed && reservation is null)
         {
-            try
+            run.Finish(ExecuteAgentStatuses.BudgetExhausted, ExecuteAgentState.Partial(run.Steps,
+                "The tenant's monthly model budget was spent during the run, so the task was not finished."));
+            return null;
+        }
+        _planReservationUsed = true;
+        var cost = 0m;
+        try
+        {
+            var failures = new List<string>();
+            foreach (var model in models)
             {
-                run.ModelCalls++;
-                var response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
-                run.InputTokens += response.Usage?.InputTokenCount ?? 0;
-                run.OutputTokens += response.Usage?.OutputTokenCount ?? 0;
-                return response;
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    run.ModelCalls++;
+                    var response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
+                    health.Succeeded(model.HealthKey, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    var input = response.Usage?.InputTokenCount ?? PromptTokens(messages, options);
+                    var output = response.Usage?.OutputTokenCount ?? TokenEstimate.Count(response.Text);
+                    cost = model.Options.Cost(input, output);
+                    run.Answered(model, input, output, cost, fallback: failures.Count > 0);
+                    return response;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return null;
+                }
+                catch (Exception exception)
+                {
+                    health.Failed(model.HealthKey, ModelFailure.ReasonOf(exception));
+                    failures.Add($"{model.Id}: {exception.Message}");
+                }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            run.Finish(ExecuteAgentStatuses.Failed, ExecuteAgentState.Partial(run.Steps,
+                $"No chat model could be reached ({string.Join("; ", failures)}), so the task was not finished."));
+            return null;
+        }
+        finally
+        {
+            if (reservation is not null)
             {
-                return null;
-            }
-            catch (Exception exception)
-            {
-                failures.Add($"{model.Id}: {exception.Message}");
+                await ledger.SettleAsync(reservation, cost);
             }
         }
-        run.Finish(ExecuteAgentStatuses.Failed, ExecuteAgentState.Partial(run.Steps,
-            $"No chat model could be reached ({string.Join("; ", failures)}), so the task was not finished."));
-        return null;
     }
+
+    /// <summary>The prompt's size as sent: messages, tool calls and results, and the tools' schemas.</summary>
+    public static int PromptTokens(IReadOnlyList<ChatMessage> messages, ChatOptions options) =>
+        messages.Sum(m => m.Contents.Sum(c => c switch
+        {
+            TextContent text => TokenEstimate.Count(text.Text),
+            FunctionCallContent call => TokenEstimate.Count(call.Name + JsonSerializer.Serialize(call.Arguments)),
+            FunctionResultContent result => TokenEstimate.Count(result.Result?.ToString() ?? ""),
+            _ => 0,
+        }))
+        + (options.Tools?.OfType<AIFunction>().Sum(t => TokenEstimate.Count(t.Name + t.Description + t.JsonSchema.GetRawText())) ?? 0);
 
     /// <summary>A tool's observation as the model reads it: the result or the error, marked as data.</summary>
     public static string ForModel(AgentToolCall call) => JsonSerializer.Serialize(call.Error is not null

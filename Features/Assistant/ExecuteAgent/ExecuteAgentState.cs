@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using VoiceHelper.Assistant.Agent;
+using VoiceHelper.Assistant.Models;
 
 namespace VoiceHelper.Assistant.ExecuteAgent;
 
@@ -13,13 +14,25 @@ public sealed class ExecuteAgentState(Guid taskId, ExecuteAgentBody body, Guid t
     public Guid TaskId { get; } = taskId;
     public ExecuteAgentBody Body { get; } = body;
     public Guid TenantId { get; } = tenantId;
+    public long Started { get; } = started;
     public List<string> Plan { get; } = [];
     public List<ExecuteAgentStep> Steps { get; } = [];
     public string? Status { get; private set; }
     public string FinalResult { get; private set; } = "";
     public int ModelCalls { get; set; }
-    public long InputTokens { get; set; }
-    public long OutputTokens { get; set; }
+    public long InputTokens { get; private set; }
+    public long OutputTokens { get; private set; }
+    public decimal CostUsd { get; private set; }
+
+    /// <summary>The model that gave the last response, and whether any response came from a fallback.</summary>
+    public ChatModel? Model { get; private set; }
+    public bool FallbackUsed { get; private set; }
+
+    public void Answered(ChatModel model, long inputTokens, long outputTokens, decimal costUsd, bool fallback)
+    {
+        (Model, InputTokens, OutputTokens, CostUsd) = (model, InputTokens + inputTokens, OutputTokens + outputTokens, CostUsd + costUsd);
+        FallbackUsed |= fallback;
+    }
 
     public bool StepLimitReached => Steps.Count >= Body.MaxSteps;
 
@@ -40,7 +53,7 @@ public sealed class ExecuteAgentState(Guid taskId, ExecuteAgentBody body, Guid t
         var calls = Steps.SelectMany(s => s.ToolCalls).ToList();
         return new ExecuteAgentRun(TaskId, Body.Task!, Status ?? ExecuteAgentStatuses.Failed, Body.Mode, Plan, Steps, FinalResult,
             new ExecuteAgentStats(Steps.Count, calls.Count, calls.Count(c => c.Cached), calls.Count(c => c.Error is not null), ModelCalls,
-                InputTokens, OutputTokens, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), planner));
+                InputTokens, OutputTokens, CostUsd, Math.Round(Stopwatch.GetElapsedTime(Started).TotalMilliseconds, 1), planner));
     }
 
     /// <summary>A stopped run's result: why it stopped, and the observations it had gathered, quoted, not interpreted.</summary>

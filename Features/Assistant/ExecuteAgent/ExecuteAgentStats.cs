@@ -9,5 +9,6 @@ public sealed record ExecuteAgentStats(
     int ModelCalls,
     long InputTokens,
     long OutputTokens,
+    decimal CostUsd,
     double DurationMs,
     string Planner);

@@ -10,6 +10,9 @@ public static class ExecuteAgentStatuses
     /// <summary>The model could not be reached (every configured model failed).</summary>
     public const string Failed = "failed";
 
+    /// <summary>The tenant's monthly budget was spent part-way through the run (a run refused before it starts is a 429).</summary>
+    public const string BudgetExhausted = "budget_exhausted";
+
     /// <summary>No chat model is configured and the task is not a shape the deterministic planner handles.</summary>
     public const string Unsupported = "unsupported";
 }

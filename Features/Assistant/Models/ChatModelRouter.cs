@@ -86,12 +86,7 @@ public sealed class ChatModelRouter(ChatModelCatalog catalog, ILogger<ChatModelR
             }
             if (failure is not null)
             {
-                var reason = failure switch
-                {
-                    Polly.CircuitBreaker.BrokenCircuitException => "circuit_open",
-                    TimeoutException => "timeout",
-                    _ => "error",
-                };
+                var reason = ModelFailure.ReasonOf(failure);
                 failures.Add(new ModelFailure(model.Id, reason, failure.Message));
                 health?.Failed(model.HealthKey, reason);
                 logger.LogWarning("Model {Model} did not answer ({Reason}: {Error}); trying the next one", model.Id, reason, failure.Message);

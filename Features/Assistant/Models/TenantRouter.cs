@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using System.Text.Json;
+using VoiceHelper.Assistant.Agent;
 using VoiceHelper.Assistant.Common;
 using VoiceHelper.Contracts.Api;
 using VoiceHelper.ServiceDefaults.Problems;
@@ -15,6 +16,7 @@ namespace VoiceHelper.Assistant.Models;
 /// </summary>
 public sealed class TenantRouter(
     AssistantDbContext db,
+    AgentDbContext allowList,
     ChatModelCatalog catalog,
     TenantModelClients tenantModels,
     ModelHealth health,
@@ -30,7 +32,11 @@ public sealed class TenantRouter(
     public async Task<IReadOnlyList<ChatModel>> ModelsAsync(CancellationToken cancellationToken)
     {
         var own = await db.Models.AsNoTracking().OrderBy(m => m.Name).ToListAsync(cancellationToken);
-        var models = own.Select(tenantModels.For).ToList();
+        // The tenant's own endpoints are reached under the same allow-list as the agent's network tools.
+        var policy = new TenantNetworkPolicy(own.Any(m => m.Endpoint is not null)
+            ? await allowList.AllowedHosts.AsNoTracking().ToListAsync(cancellationToken)
+            : []);
+        var models = own.Select(m => tenantModels.For(m, policy)).ToList();
         var ownEmbedded = models.FirstOrDefault(m => m.LastResort);
         models.RemoveAll(m => m.LastResort);
         models.AddRange(catalog.Chain.Where(m => !m.LastResort));

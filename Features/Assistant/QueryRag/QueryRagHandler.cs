@@ -21,7 +21,7 @@ namespace VoiceHelper.Assistant.QueryRag;
 public sealed class QueryRagHandler(
     QueryRagRetrieval retrieval,
     QueryRagGrounding grounding,
-    QueryRagUsage usage,
+    UsageRecorder usage,
     SemanticCache cache,
     ChatModelRouter router,
     ChatModelCatalog catalog,
@@ -57,7 +57,7 @@ public sealed class QueryRagHandler(
             if (QueryRagAnswers.Cached(lookup.Payload) is { } cached)
             {
                 var total = Elapsed(started);
-                await usage.RecordAsync("cache", "semantic-cache", 0, 0, 0, total, cacheHit: true, fallbackUsed: false);
+                await usage.RecordAsync(UsageRecorder.RagQuery, "cache", "semantic-cache", 0, 0, 0, total, cacheHit: true, fallbackUsed: false);
                 foreach (var whole in Whole(QueryRagAnswers.FromCache(cached, question, features, classificationMs, total)))
                 {
                     yield return whole;
@@ -175,7 +175,7 @@ public sealed class QueryRagHandler(
                     Tokens = (int)grounded.TokensUsed, CostUsd = grounded.CostUsd,
                 }
                 : null;
-            await usage.RecordAsync(final.Model.Options.Provider.ToString(), final.Model.Id, final.InputTokens, final.OutputTokens, grounded.CostUsd,
+            await usage.RecordAsync(UsageRecorder.RagQuery, final.Model.Options.Provider.ToString(), final.Model.Id, final.InputTokens, final.OutputTokens, grounded.CostUsd,
                 totalMs, cacheHit: false, final.FallbackUsed, outcome);
         }
         if (QueryRagAnswers.Cacheable(question, text))

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using VoiceHelper.Assistant.Agent;
+using VoiceHelper.Assistant.Common;
 using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Assistant.RegisterMcpServer;
@@ -14,7 +15,7 @@ public sealed class RegisterMcpServerHandler(AgentDbContext db, TimeProvider clo
 {
     public async Task<Result<AgentMcpServerResponse>> Handle(RegisterMcpServerRequest request, CancellationToken cancellationToken)
     {
-        var policy = new AgentNetworkPolicy(await db.AllowedHosts.AsNoTracking().ToListAsync(cancellationToken));
+        var policy = new TenantNetworkPolicy(await db.AllowedHosts.AsNoTracking().ToListAsync(cancellationToken));
         var url = new Uri(request.Url!);
         if (policy.Refusal(url) is not null)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using VoiceHelper.Assistant.Agent;
+using VoiceHelper.Assistant.Common;
 
 namespace VoiceHelper.Assistant.SetAgentAllowList;
 

@@ -21,6 +21,7 @@ public sealed class ManageModelsTests(RagSystem system) : IAsyncLifetime
     public async Task An_admin_adds_a_model_that_is_listed_with_the_catalog_updates_it_and_deletes_it()
     {
         var tenant = system.NewTenant();
+        await tenant.AllowLocalModelServersAsync();
         var created = await tenant.AddModelAsync(_model, "gpt-mini", inputPrice: 0.15m, outputPrice: 0.6m, contextWindow: 128_000, qualityTier: 2);
         created.GetProperty("has_api_key").GetBoolean().ShouldBeTrue();
         created.TryGetProperty("api_key", out _).ShouldBeFalse();
@@ -79,6 +80,7 @@ public sealed class ManageModelsTests(RagSystem system) : IAsyncLifetime
     public async Task A_name_is_unique_per_tenant_only_admins_manage_models_and_another_tenants_model_is_not_found()
     {
         var tenant = system.NewTenant();
+        await tenant.AllowLocalModelServersAsync();
         var created = await tenant.AddModelAsync(_model, "shared-name");
         var duplicate = await tenant.Assistant.PostAsJsonAsync("/api/v1/models", new
         {
@@ -92,6 +94,7 @@ public sealed class ManageModelsTests(RagSystem system) : IAsyncLifetime
         (await member.GetAsync("/api/v1/models", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var other = system.NewTenant();
+        await other.AllowLocalModelServersAsync();
         await other.AddModelAsync(_model, "shared-name");
         var id = created.GetProperty("id").GetGuid();
         await (await other.Assistant.DeleteAsync($"/api/v1/models/{id}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "model_not_found");

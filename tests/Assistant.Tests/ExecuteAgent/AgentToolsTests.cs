@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using VoiceHelper.Assistant.Agent;
+using VoiceHelper.Assistant.Common;
 
 namespace VoiceHelper.Assistant.Tests.ExecuteAgent;
 
@@ -22,12 +23,12 @@ public sealed class AgentToolsTests
     [InlineData("93.184.216.34", false)]
     [InlineData("2606:4700::1111", false)]
     public void Internal_addresses_are_recognised(string address, bool internalAddress) =>
-        AgentNetworkPolicy.IsInternal(IPAddress.Parse(address)).ShouldBe(internalAddress);
+        TenantNetworkPolicy.IsInternal(IPAddress.Parse(address)).ShouldBe(internalAddress);
 
     [Fact]
     public void Only_allow_listed_hosts_and_internal_addresses_only_when_allowed()
     {
-        var policy = new AgentNetworkPolicy([
+        var policy = new TenantNetworkPolicy([
             new AgentAllowedHost { Host = "api.example.com" },
             new AgentAllowedHost { Host = "*.example.org" },
             new AgentAllowedHost { Host = "intranet.local", AllowPrivate = true },
@@ -41,7 +42,7 @@ public sealed class AgentToolsTests
         policy.AddressRefusal("api.example.com", IPAddress.Parse("93.184.216.34")).ShouldBeNull();
         policy.AddressRefusal("api.example.com", IPAddress.Loopback).ShouldNotBeNull();
         policy.AddressRefusal("intranet.local", IPAddress.Parse("10.0.0.5")).ShouldBeNull();
-        AgentNetworkPolicy.Empty.Refusal(new Uri("https://api.example.com/")).ShouldNotBeNull();
+        TenantNetworkPolicy.Empty.Refusal(new Uri("https://api.example.com/")).ShouldNotBeNull();
     }
 
     [Theory]

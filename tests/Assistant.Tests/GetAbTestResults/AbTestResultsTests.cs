@@ -31,6 +31,7 @@ public sealed class AbTestResultsTests(RagSystem system) : IAsyncLifetime
         var tenant = system.NewTenant();
         var kb = await tenant.CreateKnowledgeBaseAsync();
         await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
+        await tenant.AllowLocalModelServersAsync();
         await tenant.AddModelAsync(_model, "arm-a", outputPrice: 1);
         await tenant.AddModelAsync(_model, "arm-b", outputPrice: 2);
         var created = await tenant.Assistant.PostAsJsonAsync("/api/v1/ab-tests", new

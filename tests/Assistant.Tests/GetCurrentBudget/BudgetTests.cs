@@ -45,6 +45,7 @@ public sealed class BudgetTests(RagSystem system) : IAsyncLifetime
     public async Task Fifty_concurrent_requests_near_the_hard_limit_overspend_by_less_than_one_answer_and_the_rest_get_429()
     {
         var (tenant, kb) = await TenantAsync();
+        await tenant.AllowLocalModelServersAsync();
         await tenant.AddModelAsync(_model, "metered", inputPrice: 0, outputPrice: 1);
         const decimal budget = 0.1m;
         await tenant.SetBudgetAsync(budget, softLimitRatio: 1);
@@ -82,6 +83,7 @@ public sealed class BudgetTests(RagSystem system) : IAsyncLifetime
     public async Task Past_the_soft_limit_the_cheaper_model_answers_with_a_capped_answer()
     {
         var (tenant, kb) = await TenantAsync();
+        await tenant.AllowLocalModelServersAsync();
         await tenant.AddModelAsync(_model, "premium-soft", outputPrice: 1, qualityTier: 5);
         await tenant.AddModelAsync(_model, "cheap-soft", outputPrice: 0.1m, qualityTier: 1);
         await tenant.SetStrategyAsync("best_quality");
@@ -103,6 +105,7 @@ public sealed class BudgetTests(RagSystem system) : IAsyncLifetime
     public async Task A_counter_that_Redis_lost_is_rebuilt_from_the_durable_usage_records()
     {
         var (tenant, kb) = await TenantAsync();
+        await tenant.AllowLocalModelServersAsync();
         await tenant.AddModelAsync(_model, "metered-2", inputPrice: 0, outputPrice: 1);
         await tenant.SetBudgetAsync(10m);
         for (var i = 0; i < 3; i++)

@@ -9,7 +9,18 @@ namespace VoiceHelper.Assistant.Tests.Infrastructure;
 /// <summary>The router's admin calls (models, strategy, budget, A/B tests) through the Assistant's HTTP API.</summary>
 public static class RouterApi
 {
-    /// <summary>An OpenAI-compatible model on the fake server; the fake answers 42 prompt and 9 completion tokens.</summary>
+    /// <summary>
+    /// Puts 127.0.0.1 (where the fake model servers listen) on the tenant's allow-list as an internal host: without it a
+    /// tenant's model there is refused, like the agent's http_get.
+    /// </summary>
+    public static async Task AllowLocalModelServersAsync(this RagTenant tenant)
+    {
+        var response = await tenant.Assistant.PutAsJsonAsync("/api/v1/agent/allow-list",
+            new { hosts = new[] { new { host = "127.0.0.1", allow_private = true } } }, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>An OpenAI-compatible model on the fake server (allow-list it first); the fake answers 42 prompt and 9 completion tokens.</summary>
     public static async Task<JsonElement> AddModelAsync(this RagTenant tenant, FakeChatCompletionsServer server, string name,
         decimal inputPrice = 0, decimal outputPrice = 1, int contextWindow = 32_000, int qualityTier = 3)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -24,6 +25,9 @@ public sealed class TenantModelClientsTests : IAsyncLifetime
         Model = name, InputPricePer1K = 1, OutputPricePer1K = 1, ContextWindow = 8192, QualityTier = 3, UpdatedAt = _clock.GetUtcNow(),
     };
 
+    /// <summary>The fake server listens on 127.0.0.1, allowed as an internal host.</summary>
+    private static readonly TenantNetworkPolicy LocalServers = new([new AgentAllowedHost { Host = "127.0.0.1", AllowPrivate = true }]);
+
     private static List<Microsoft.Extensions.AI.ChatMessage> Prompt() =>
         GroundedPrompt.Build("How long do refunds take?", [new GroundedSource(1, "Refunds", "Refunds are issued within 14 days.")], strict: false);
 
@@ -35,12 +39,12 @@ public sealed class TenantModelClientsTests : IAsyncLifetime
             CircuitBreaker = new CircuitBreakerStrategyOptions { FailureRatio = 0.5, MinimumThroughput = 3, BreakDuration = TimeSpan.FromSeconds(30) },
         });
         using var catalog = new ChatModelCatalog(options, _clock);
-        using var clients = new TenantModelClients(catalog, options, _clock);
+        using var clients = new TenantModelClients(catalog, new ModelApiKeys(new EphemeralDataProtectionProvider()), options, _clock);
         var health = new ModelHealth();
         var router = new ChatModelRouter(catalog, NullLogger<ChatModelRouter>.Instance, health);
         _server.Behaviours["shaky"] = FakeBehaviour.ServerError;
-        var mine = clients.For(Row(Guid.NewGuid(), "shaky"));
-        var theirs = clients.For(Row(Guid.NewGuid(), "shaky"));
+        var mine = clients.For(Row(Guid.NewGuid(), "shaky"), LocalServers);
+        var theirs = clients.For(Row(Guid.NewGuid(), "shaky"), LocalServers);
         IReadOnlyList<ChatModel> chain = [mine, catalog.Chain[^1]];
 
         for (var i = 0; i < 3; i++)
@@ -72,17 +76,17 @@ public sealed class TenantModelClientsTests : IAsyncLifetime
     {
         var options = Options.Create(new ChatModelsOptions());
         using var catalog = new ChatModelCatalog(options, _clock);
-        using var clients = new TenantModelClients(catalog, options, _clock);
+        using var clients = new TenantModelClients(catalog, new ModelApiKeys(new EphemeralDataProtectionProvider()), options, _clock);
         var row = Row(Guid.NewGuid(), "m");
 
-        var first = clients.For(row);
-        clients.For(row).ShouldBeSameAs(first);
+        var first = clients.For(row, LocalServers);
+        clients.For(row, LocalServers).ShouldBeSameAs(first);
         row.UpdatedAt = row.UpdatedAt.AddSeconds(1);
-        clients.For(row).ShouldNotBeSameAs(first);
+        clients.For(row, LocalServers).ShouldNotBeSameAs(first);
 
         row.Provider = ModelProviders.Embedded;
         row.UpdatedAt = row.UpdatedAt.AddSeconds(1);
-        var embedded = clients.For(row);
+        var embedded = clients.For(row, LocalServers);
         embedded.LastResort.ShouldBeTrue();
         embedded.Client.ShouldBeSameAs(catalog.Chain[^1].Client);
     }

@@ -29,6 +29,7 @@ public sealed class TenantRoutingTests(RagSystem system) : IAsyncLifetime
         var tenant = system.NewTenant();
         var kb = await tenant.CreateKnowledgeBaseAsync();
         await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
+        await tenant.AllowLocalModelServersAsync();
         await tenant.AddModelAsync(_model, "premium", outputPrice: 2, qualityTier: 5);
         await tenant.AddModelAsync(_model, "budget", outputPrice: 0.1m, qualityTier: 2);
         await tenant.SetStrategyAsync("best_quality");
@@ -54,6 +55,7 @@ public sealed class TenantRoutingTests(RagSystem system) : IAsyncLifetime
         var kb = await tenant.CreateKnowledgeBaseAsync();
         await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
         _model.Behaviours["flaky"] = FakeBehaviour.ServerError;
+        await tenant.AllowLocalModelServersAsync();
         await tenant.AddModelAsync(_model, "flaky", outputPrice: 0.1m, qualityTier: 5);
         await tenant.AddModelAsync(_model, "steady", outputPrice: 1m, qualityTier: 3);
         await tenant.SetStrategyAsync("best_quality");
@@ -85,6 +87,7 @@ public sealed class TenantRoutingTests(RagSystem system) : IAsyncLifetime
         var kb = await tenant.CreateKnowledgeBaseAsync();
         await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
         _model.Behaviours["down"] = FakeBehaviour.Malformed;
+        await tenant.AllowLocalModelServersAsync();
         await tenant.AddModelAsync(_model, "down");
 
         var answer = await tenant.AskAsync(RouterApi.Question(kb));
@@ -100,6 +103,7 @@ public sealed class TenantRoutingTests(RagSystem system) : IAsyncLifetime
         var tenant = system.NewTenant();
         var kb = await tenant.CreateKnowledgeBaseAsync();
         await tenant.IndexAsync(kb, "returns.md", SupportDocuments.Returns);
+        await tenant.AllowLocalModelServersAsync();
         await tenant.AddModelAsync(_model, "tiny-window", outputPrice: 0, contextWindow: 512);
         await tenant.AddModelAsync(_model, "wide-window", outputPrice: 5, contextWindow: 100_000);
 

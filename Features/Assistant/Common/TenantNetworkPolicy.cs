@@ -1,16 +1,19 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace VoiceHelper.Assistant.Agent;
+namespace VoiceHelper.Assistant.Common;
 
 /// <summary>
 /// Where a tenant's agent may connect: only to allow-listed hosts, and to a private, loopback, link-local or otherwise
 /// internal address only when that host's entry allows it. The address is checked after DNS resolution, on the address
 /// actually connected to, so a public name that resolves to 127.0.0.1 is refused like 127.0.0.1 itself.
 /// </summary>
-public sealed record AgentNetworkPolicy(IReadOnlyList<AgentAllowedHost> Hosts)
+public sealed record TenantNetworkPolicy(IReadOnlyList<AgentAllowedHost> Hosts)
 {
-    public static readonly AgentNetworkPolicy Empty = new([]);
+    public static readonly TenantNetworkPolicy Empty = new([]);
+
+    /// <summary>Equal for equal allow-lists, whatever their order.</summary>
+    public string Fingerprint { get; } = string.Join(",", Hosts.Select(h => (h.AllowPrivate ? "+" : "") + h.Host).Order(StringComparer.Ordinal));
 
     /// <summary>The entry that covers <paramref name="host"/>: exact, or <c>*.domain</c> for a subdomain.</summary>
     public AgentAllowedHost? EntryFor(string host)

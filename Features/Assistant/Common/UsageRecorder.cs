@@ -1,19 +1,19 @@
-using VoiceHelper.Assistant.Common;
 using VoiceHelper.Contracts.Events;
 using VoiceHelper.ServiceDefaults.Security;
 using Wolverine.EntityFrameworkCore;
 
-namespace VoiceHelper.Assistant.QueryRag;
+namespace VoiceHelper.Assistant.Common;
 
 /// <summary>
-/// The record stage: one usage row and its <c>usage.recorded</c> event, in one transaction. The answer exists by then,
-/// so what it cost is recorded even if the client has gone away meanwhile.
+/// What a model's work cost (a grounded answer, an agent run): one usage row and its <c>usage.recorded</c> event, in one
+/// transaction. The work is done by then, so what it cost is recorded even if the client has gone away meanwhile.
 /// </summary>
-public sealed class QueryRagUsage(AssistantDbContext db, IDbContextOutbox<AssistantDbContext> outbox, ITenantContext tenant, TimeProvider clock)
+public sealed class UsageRecorder(AssistantDbContext db, IDbContextOutbox<AssistantDbContext> outbox, ITenantContext tenant, TimeProvider clock)
 {
-    public const string Operation = "rag.query";
+    public const string RagQuery = "rag.query";
+    public const string AgentExecute = "agent.execute";
 
-    public async Task RecordAsync(string provider, string model, long promptTokens, long completionTokens, decimal cost, double latencyMs,
+    public async Task RecordAsync(string operation, string provider, string model, long promptTokens, long completionTokens, decimal cost, double latencyMs,
         bool cacheHit, bool fallbackUsed, AbTestOutcome? outcome = null)
     {
         var now = clock.GetUtcNow();
@@ -22,7 +22,7 @@ public sealed class QueryRagUsage(AssistantDbContext db, IDbContextOutbox<Assist
             Id = Guid.CreateVersion7(now),
             TenantId = tenant.TenantId!.Value,
             UserId = tenant.UserId,
-            Operation = Operation,
+            Operation = operation,
             Provider = provider,
             Model = model,
             PromptTokens = (int)promptTokens,
