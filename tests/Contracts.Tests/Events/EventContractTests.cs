@@ -18,7 +18,9 @@ public sealed class EventContractTests
         var topics = Events.Select(TopicOf).ToList();
 
         topics.ShouldBe(
-            ["document.uploaded", "document.indexed", "document.failed", "document.deleted", "conversation.message_sent", "voice.turn_completed", "usage.recorded"],
+            ["document.uploaded", "document.indexed", "document.failed", "document.deleted", "conversation.message_sent", "voice.turn_completed", "usage.recorded",
+             // beyond ARCHITECTURE.md's list: A/B test feedback reaches the Assistant (decision 0018)
+             "conversation.feedback_submitted"],
             ignoreOrder: true);
     }
 
