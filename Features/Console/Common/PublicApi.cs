@@ -33,6 +33,12 @@ public sealed class PublicApi(IHttpClientFactory http, ConsoleSession session)
         return (await response.Content.ReadFromJsonAsync<T>(Json, ct))!;
     }
 
+    public async Task<T> SendAsync<T>(string service, HttpMethod method, string path, object body, CancellationToken ct = default)
+    {
+        using var response = await SendAsync(service, () => new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: Json) }, ct);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, ct))!;
+    }
+
     public async Task SendAsync(string service, HttpMethod method, string path, object? body = null, CancellationToken ct = default)
     {
         using var _ = await SendAsync(service, () => new HttpRequestMessage(method, path)
@@ -91,11 +97,13 @@ public sealed class PublicApi(IHttpClientFactory http, ConsoleSession session)
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
             var code = problem.TryGetProperty("code", out var c) ? c.GetString() : null;
             var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            Dictionary<string, string[]>? fields = null;
             if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
             {
-                detail = string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString())));
+                fields = errors.EnumerateObject().ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(m => m.GetString() ?? "").ToArray());
+                detail = string.Join(" ", fields.Values.SelectMany(m => m));
             }
-            return new ApiProblemException(status, code ?? "error", detail ?? response.ReasonPhrase ?? "Request failed.");
+            return new ApiProblemException(status, code ?? "error", detail ?? response.ReasonPhrase ?? "Request failed.", fields);
         }
         catch (JsonException)
         {
