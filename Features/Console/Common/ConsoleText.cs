@@ -55,7 +55,7 @@ public sealed class ConsoleText(ProtectedLocalStorage storage)
         ["Cost"] = "费用",
         ["Feedback (up / down)"] = "反馈（赞 / 踩）",
         ["Routing"] = "按路由",
-        ["success"] = "成功率",
+        ["success_rate"] = "成功率",
         ["feedback"] = "用户反馈",
         ["significant difference"] = "差异显著",
         ["not enough data yet"] = "数据尚不足",

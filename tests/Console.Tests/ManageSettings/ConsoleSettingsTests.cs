@@ -116,7 +116,7 @@ public sealed class ConsoleSettingsTests(ConsoleSystem system) : IClassFixture<C
             await Expect(test.Locator(".test-status")).ToHaveTextAsync("running");
             await test.Locator("button.results").ClickAsync();
             await Expect(page.Locator("#ab-results tbody tr")).ToHaveCountAsync(2);
-            await Expect(page.Locator("#significance li[data-metric=success]")).ToContainTextAsync("not enough data yet");
+            await Expect(page.Locator("#significance li[data-metric=success_rate]")).ToContainTextAsync("not enough data yet");
             await Screenshots.TakeAsync(page, "14-ab-tests");
             await test.Locator("button.stop").ClickAsync();
             await Expect(test.Locator(".test-status")).ToHaveTextAsync("stopped");
