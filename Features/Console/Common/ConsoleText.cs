@@ -61,6 +61,7 @@ public sealed class ConsoleText(ProtectedLocalStorage storage)
         ["not enough data yet"] = "数据尚不足",
         ["no significant difference"] = "无显著差异",
         ["Routing strategy"] = "路由策略",
+        ["Saved."] = "已保存。",
         ["Default order"] = "默认顺序",
         ["Save"] = "保存",
         ["Actions"] = "操作",

@@ -92,7 +92,10 @@ public sealed class ConsoleSettingsTests(ConsoleSystem system) : IClassFixture<C
 
             await page.SelectOptionAsync("#strategy", "cheapest");
             await page.ClickAsync("#routing button[type=submit]");
-            await page.ReloadAsync();
+            await Expect(page.Locator("#routing-saved")).ToHaveTextAsync("Saved.");
+            // Read back from the service: away and back again.
+            await page.ClickAsync("#nav a[href='/usage']");
+            await page.ClickAsync("#nav a[href='/models']");
             await Expect(page.Locator("#strategy")).ToHaveValueAsync("cheapest");
             await Expect(page.Locator("#budget-limit")).ToHaveTextAsync("$25");
 
