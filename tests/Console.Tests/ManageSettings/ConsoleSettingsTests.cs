@@ -9,7 +9,8 @@ namespace VoiceHelper.Console.Tests.ManageSettings;
 /// <summary>
 /// The owner's settings pages in Debian's Chromium against the real services: an API key whose secret is shown once and
 /// then only by its prefix, revoked after a confirmation; a monthly budget set and shown; a model with a bad price refused
-/// with the message next to the price, then added and deleted; an A/B test created, started, its results read, stopped.
+/// with the message next to the price, then added and deleted; an A/B test created, started, its results read, stopped; a knowledge base deleted
+/// only once confirmed.
 /// </summary>
 public sealed class ConsoleSettingsTests(ConsoleSystem system) : IClassFixture<ConsoleSystem>
 {
@@ -123,6 +124,19 @@ public sealed class ConsoleSettingsTests(ConsoleSystem system) : IClassFixture<C
             await Screenshots.TakeAsync(page, "14-ab-tests");
             await test.Locator("button.stop").ClickAsync();
             await Expect(test.Locator(".test-status")).ToHaveTextAsync("stopped");
+
+            // Deleting a knowledge base asks first.
+            await page.ClickAsync("#nav a[href='/']");
+            await page.FillAsync("#kb-name", "Scratch");
+            await page.ClickAsync("#create-kb button[type=submit]");
+            var kb = page.Locator("#kb-list li", new() { HasText = "Scratch" });
+            await kb.Locator("button.danger").ClickAsync();
+            await Expect(kb.Locator(".confirm")).ToContainTextAsync("Delete this knowledge base and all its documents?");
+            await kb.Locator("button.confirm-no").ClickAsync();
+            await Expect(kb.Locator(".confirm")).ToHaveCountAsync(0);
+            await kb.Locator("button.danger").ClickAsync();
+            await kb.Locator("button.confirm-yes").ClickAsync();
+            await Expect(page.Locator("#kb-list li")).ToHaveCountAsync(0);
         }
         catch
         {
