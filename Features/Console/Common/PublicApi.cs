@@ -33,12 +33,6 @@ public sealed class PublicApi(IHttpClientFactory http, ConsoleSession session)
         return (await response.Content.ReadFromJsonAsync<T>(Json, ct))!;
     }
 
-    public async Task<T> SendAsync<T>(string service, HttpMethod method, string path, object body, CancellationToken ct = default)
-    {
-        using var response = await SendAsync(service, () => new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: Json) }, ct);
-        return (await response.Content.ReadFromJsonAsync<T>(Json, ct))!;
-    }
-
     public async Task SendAsync(string service, HttpMethod method, string path, object? body = null, CancellationToken ct = default)
     {
         using var _ = await SendAsync(service, () => new HttpRequestMessage(method, path)
