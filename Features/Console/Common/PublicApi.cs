@@ -91,11 +91,13 @@ public sealed class PublicApi(IHttpClientFactory http, ConsoleSession session)
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
             var code = problem.TryGetProperty("code", out var c) ? c.GetString() : null;
             var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            Dictionary<string, string[]>? fields = null;
             if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
             {
-                detail = string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString())));
+                fields = errors.EnumerateObject().ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(m => m.GetString() ?? "").ToArray());
+                detail = string.Join(" ", fields.Values.SelectMany(m => m));
             }
-            return new ApiProblemException(status, code ?? "error", detail ?? response.ReasonPhrase ?? "Request failed.");
+            return new ApiProblemException(status, code ?? "error", detail ?? response.ReasonPhrase ?? "Request failed.", fields);
         }
         catch (JsonException)
         {

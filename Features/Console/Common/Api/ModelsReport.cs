@@ -1,3 +1,3 @@
 namespace VoiceHelper.Console.Common.Api;
 
-public sealed record ModelsReport(IReadOnlyList<ModelItem> Items, IReadOnlyList<string> FallbackChain);
+public sealed record ModelsReport(IReadOnlyList<ModelItem> Items, IReadOnlyList<string> FallbackChain, string? RoutingStrategy = null);
