@@ -35,6 +35,7 @@ public sealed class ManageModelsTests(RagSystem system) : IAsyncLifetime
         item.GetProperty("configuration_id").GetGuid().ShouldBe(id);
         item.GetProperty("context_window").GetInt32().ShouldBe(128_000);
         item.GetProperty("quality_tier").GetInt32().ShouldBe(2);
+        item.GetProperty("provider").GetString().ShouldBe("openai_compatible"); // spelled as the admin API takes it
         list.GetProperty("items")[1].GetProperty("source").GetString().ShouldBe("catalog");
 
         var updated = await tenant.Assistant.PutAsJsonAsync($"/api/v1/models/{id}", new
