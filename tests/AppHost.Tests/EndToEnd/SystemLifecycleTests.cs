@@ -232,7 +232,7 @@ public sealed class SystemLifecycleTests
         var key = JsonDocument.Parse(body).RootElement.GetProperty("key").GetString()!;
         key.ShouldStartWith("vhw_");
 
-        await WidgetPage.AnswersOnAnAllowedSiteAndIsRefusedOnAnother(site, otherSite, key,
+        await WidgetPage.IsRefusedOnAnotherSiteAndAnswersOnItsOwn(site, otherSite, key,
             "How long is the warranty of the D5 dishwasher?", "five-year warranty", "D5");
     }
 
