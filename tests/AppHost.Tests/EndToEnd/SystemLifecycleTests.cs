@@ -11,7 +11,7 @@ namespace VoiceHelper.AppHost.Tests.EndToEnd;
 
 /// <summary>
 /// The real AppHost started through Aspire.Hosting.Testing: every server and service under DCP, reached through the
-/// gateway, the dashboard checked in Chromium, then stopped with nothing left running or listening.
+/// gateway, the web console and the website widget driven in Chromium, the dashboard checked in Chromium, then stopped with nothing left running or listening.
 /// </summary>
 public sealed class SystemLifecycleTests
 {
@@ -57,6 +57,7 @@ public sealed class SystemLifecycleTests
                 await GatewayAnswersProblems(http, ct);
                 await ConsolePage.RefusesAWrongPasswordThroughTheGateway(gatewayPort);
                 var traces = await AnswersAConversationFromAnUploadedManual(http, ct);
+                await TheWidgetAnswersOnItsSiteOnly(http, ct);
                 await LogoutStopsTheTokenInAnotherService(http, ct);
                 await ASecondRunFailsAtOnce(data, gatewayPort, ct);
 
@@ -156,32 +157,9 @@ public sealed class SystemLifecycleTests
         var uploadTrace = ActivityTraceId.CreateRandom().ToHexString();
         var questionTrace = ActivityTraceId.CreateRandom().ToHexString();
         var token = await RegisterAndLogin(http, ct);
-        using var createKb = await Authorized(http, HttpMethod.Post, "/api/v1/knowledge/bases", token, ct, new { name = "Manuals" });
-        var kb = JsonDocument.Parse(await createKb.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetString();
-
-        using var upload = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/knowledge/bases/{kb}/documents", UriKind.Relative));
-        upload.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        upload.Headers.Add("traceparent", TraceParent(uploadTrace));
-        upload.Content = new MultipartFormDataContent
-        {
-            {
-                new StringContent("# Router X200 manual\n\n## Resetting\n\nTo reset the X200 router, hold the reset button on the back for 10 seconds until the light blinks orange.\n\n## Warranty\n\nThe X200 has a two-year warranty covering hardware faults.\n"),
-                "file", "x200.md"
-            },
-        };
-        using var uploaded = await http.SendAsync(upload, ct);
-        ((int)uploaded.StatusCode).ShouldBe(202, await uploaded.Content.ReadAsStringAsync(ct));
-        var document = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("document_id").GetString();
-
-        var deadline = Stopwatch.StartNew();
-        string? status = null;
-        while (status != "indexed" && deadline.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            using var poll = await Authorized(http, HttpMethod.Get, $"/api/v1/knowledge/documents/{document}", token, ct);
-            status = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("status").GetString();
-            await Task.Delay(200, ct);
-        }
-        status.ShouldBe("indexed");
+        var (kb, document) = await IndexDocument(http, token, "Manuals", "x200.md",
+            "# Router X200 manual\n\n## Resetting\n\nTo reset the X200 router, hold the reset button on the back for 10 seconds until the light blinks orange.\n\n## Warranty\n\nThe X200 has a two-year warranty covering hardware faults.\n",
+            TraceParent(uploadTrace), ct);
 
         using var createConversation = await Authorized(http, HttpMethod.Post, "/api/v1/conversations", token, ct, new { title = "Support", kb_ids = new[] { kb } });
         var conversation = JsonDocument.Parse(await createConversation.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetString();
@@ -201,6 +179,61 @@ public sealed class SystemLifecycleTests
         var second = JsonDocument.Parse(await followUp.Content.ReadAsStringAsync(ct)).RootElement;
         second.GetProperty("content").GetString()!.ShouldContain("hold the reset button", customMessage: second.ToString());
         return (uploadTrace, questionTrace);
+    }
+
+    /// <summary>A knowledge base with one markdown document, uploaded (with the given trace context) and waited for until indexed.</summary>
+    private static async Task<(string? KnowledgeBase, string? Document)> IndexDocument(HttpClient http, string? token, string baseName,
+        string fileName, string markdown, string? traceParent, CancellationToken ct)
+    {
+        using var createKb = await Authorized(http, HttpMethod.Post, "/api/v1/knowledge/bases", token, ct, new { name = baseName });
+        var kb = JsonDocument.Parse(await createKb.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetString();
+
+        using var upload = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/knowledge/bases/{kb}/documents", UriKind.Relative));
+        upload.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        if (traceParent is not null)
+        {
+            upload.Headers.Add("traceparent", traceParent);
+        }
+        upload.Content = new MultipartFormDataContent { { new StringContent(markdown), "file", fileName } };
+        using var uploaded = await http.SendAsync(upload, ct);
+        ((int)uploaded.StatusCode).ShouldBe(202, await uploaded.Content.ReadAsStringAsync(ct));
+        var document = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("document_id").GetString();
+
+        var deadline = Stopwatch.StartNew();
+        string? status = null;
+        while (status != "indexed" && deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            using var poll = await Authorized(http, HttpMethod.Get, $"/api/v1/knowledge/documents/{document}", token, ct);
+            status = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("status").GetString();
+            await Task.Delay(200, ct);
+        }
+        status.ShouldBe("indexed");
+        return (kb, document);
+    }
+
+    /// <summary>
+    /// The website widget as a tenant embeds it: an owner creates a widget key for the tenant's site (another loopback
+    /// origin), the page loads <c>widget.js</c> from the gateway, the real Identity exchanges the key for a visitor token,
+    /// and a typed question is answered from the tenant's document with its citation; a site the key does not name is refused.
+    /// </summary>
+    private static async Task TheWidgetAnswersOnItsSiteOnly(HttpClient http, CancellationToken ct)
+    {
+        var token = await RegisterAndLogin(http, ct);
+        await IndexDocument(http, token, "Help", "acme-d5.md",
+            "# Acme D5 dishwasher guide\n\n## Loading\n\nPut glasses on the upper rack and plates on the lower rack.\n\n## Warranty\n\nThe D5 dishwasher has a five-year warranty on its motor.\n",
+            traceParent: null, ct);
+        await using var site = await VoiceHelper.Testing.HostPage.StartAsync(http.BaseAddress!);
+        await using var otherSite = await VoiceHelper.Testing.HostPage.StartAsync(http.BaseAddress!);
+
+        using var created = await Authorized(http, HttpMethod.Post, "/api/v1/widget-keys", token, ct,
+            new { name = "Website", allowed_origins = new[] { site.Origin } });
+        var body = await created.Content.ReadAsStringAsync(ct);
+        ((int)created.StatusCode).ShouldBe(201, body);
+        var key = JsonDocument.Parse(body).RootElement.GetProperty("key").GetString()!;
+        key.ShouldStartWith("vhw_");
+
+        await WidgetPage.IsRefusedOnAnotherSiteAndAnswersOnItsOwn(site, otherSite, key,
+            "How long is the warranty of the D5 dishwasher?", "five-year warranty", "D5");
     }
 
     private static string TraceParent(string traceId) => $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01";

@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace VoiceHelper.Voice.Tests.ServeWidget;
+namespace VoiceHelper.Testing;
 
-/// <summary>A tenant's website on its own loopback port (so its own origin): one page with the widget's script tag.</summary>
+/// <summary>
+/// A tenant's website on its own loopback port (so its own origin): one page, <c>/?key=vhw_...</c>, with the widget's
+/// script tag taken from the widget server it is given (the gateway, or the voice worker that serves <c>widget.js</c>).
+/// </summary>
 public sealed class HostPage : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -17,20 +20,20 @@ public sealed class HostPage : IAsyncDisposable
 
     public string Origin => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-    public static async Task<HostPage> StartAsync(Uri widgetServer, string key)
+    public static async Task<HostPage> StartAsync(Uri widgetServer)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var script = new Uri(widgetServer, "/widget.js");
-        app.MapGet("/", () => Results.Content($"""
+        app.MapGet("/", (string? key) => Results.Content($"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Acme Appliances</title></head>
             <body style="font-family: Georgia, serif; background: #fbfaf7; margin: 40px">
               <h1>Acme Appliances</h1>
               <p>Dishwashers, ovens and fridges, delivered and installed. Questions about your warranty? Ask below.</p>
-              <script src="{script}" data-key="{key}" data-title="Acme help"></script>
+              <script src="{script}" data-key="{System.Net.WebUtility.HtmlEncode(key)}" data-title="Acme help"></script>
             </body></html>
             """, "text/html; charset=utf-8"));
         await app.StartAsync();
