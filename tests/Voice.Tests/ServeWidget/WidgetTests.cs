@@ -59,6 +59,8 @@ public sealed class WidgetTests(VoiceCallApps apps) : IClassFixture<VoiceCallApp
             listed[0].GetProperty("channel").GetString().ShouldBe("widget");
             listed[0].GetProperty("widget_key_id").GetGuid().ShouldBe(WidgetFront.KeyId);
             listed[0].GetProperty("message_count").GetInt64().ShouldBeGreaterThanOrEqualTo(2);
+            // The visitor's questions asked the widget key's knowledge base (the widget names none).
+            apps.Answerer.KbIdsAsked.ShouldContain(kbs => kbs.SequenceEqual(new[] { WidgetFront.KnowledgeBaseId }));
 
             // The visitor's token is refused when presented from another origin.
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(apps.Voice.Address, "/api/v1/conversations"))
