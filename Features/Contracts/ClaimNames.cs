@@ -19,6 +19,9 @@ public static class ClaimNames
     /// <summary>A widget visitor's token: the page origin it was issued to; every request with it must come from there.</summary>
     public const string Origin = "origin";
 
+    /// <summary>A widget visitor's token: the knowledge bases its key lets visitors ask, one claim each.</summary>
+    public const string KnowledgeBase = "kb_id";
+
     /// <summary>A widget visitor's token: the key's permits per minute, for the whole key and for one visitor.</summary>
     public const string KeyPermits = "key_permits";
 

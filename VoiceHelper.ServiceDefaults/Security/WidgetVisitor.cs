@@ -17,6 +17,15 @@ public static class WidgetVisitor
 {
     public static bool IsVisitor(ClaimsPrincipal user) => user.HasClaim(c => c.Type == ClaimNames.WidgetKey);
 
+    /// <returns>
+    /// For a visitor, the knowledge bases its widget key lets it ask (<see cref="ClaimNames.KnowledgeBase"/>; empty for a
+    /// token issued before keys named them); null for anyone else, whose request names its own.
+    /// </returns>
+    public static Guid[]? KnowledgeBases(ClaimsPrincipal user) =>
+        IsVisitor(user)
+            ? [.. user.FindAll(ClaimNames.KnowledgeBase).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct()]
+            : null;
+
     /// <returns>The refusal code, or null when the visitor's request may go on.</returns>
     /// <remarks>
     /// A browser sends <c>Origin</c> on every cross-origin request and WebSocket handshake, and page scripts cannot forge

@@ -13,11 +13,13 @@ public sealed class CreateConversationEndpoint : IEndpoint
                 (await mediator.Send(request with
                     {
                         WidgetKeyId = Guid.TryParse(http.User.FindFirst(VoiceHelper.Contracts.ClaimNames.WidgetKey)?.Value, out var key) ? key : null,
+                        // A visitor asks its widget key's knowledge bases, whatever the widget sent.
+                        KbIds = WidgetVisitor.KnowledgeBases(http.User) ?? request.KbIds,
                     }, ct))
                     .ToHttpResult(conversation => TypedResults.Created($"/api/v1/conversations/{conversation.Id}", conversation)))
             .WithName("CreateConversation")
             .WithTags("Conversations")
-            .WithSummary("Starts a conversation of the caller (a user, or a widget visitor: channel widget), with optional knowledge bases and answer settings.")
+            .WithSummary("Starts a conversation of the caller (a user, or a widget visitor: channel widget), with optional knowledge bases (a visitor's are its widget key's) and answer settings.")
             .RequireAuthorization(Policies.Converse)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);

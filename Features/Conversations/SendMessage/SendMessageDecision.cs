@@ -23,8 +23,9 @@ public static class SendMessageDecision
     /// What the Assistant is asked: the question, the conversation's settings and the history that fits the window,
     /// led by the summary of the turns before it when there is one.
     /// </summary>
-    public static RagQueryRequest Query(Conversation conversation, string question, IReadOnlyList<ContextMessage> window, bool stream) =>
-        new(question.Trim(), conversation.KbIds, conversation.TopK, conversation.UseCache, conversation.UseRerank, conversation.UseSelfRag,
+    /// <param name="visitorKbIds">A widget visitor's knowledge bases (its token's), asked instead of the conversation's.</param>
+    public static RagQueryRequest Query(Conversation conversation, string question, IReadOnlyList<ContextMessage> window, bool stream, Guid[]? visitorKbIds = null) =>
+        new(question.Trim(), visitorKbIds ?? conversation.KbIds, conversation.TopK, conversation.UseCache, conversation.UseRerank, conversation.UseSelfRag,
             stream, History(conversation.Summary, window), conversation.Id);
 
     private static List<RagTurn> History(string? summary, IReadOnlyList<ContextMessage> window)

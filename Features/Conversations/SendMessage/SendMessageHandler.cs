@@ -36,7 +36,7 @@ public sealed class SendMessageHandler(
             ?? await LoadSnapshotAsync(conversation, cancellationToken);
         // The summary is read from the locked row, never from the cache, so it always matches the window's cut-off.
         var window = ContextWindow.Build(snapshot.Messages, conversation.ContextMaxTurns, conversation.ContextMaxTokens, conversation.SummaryThrough);
-        var query = SendMessageDecision.Query(conversation, request.Content!, window, stream: request.OnEvent is not null);
+        var query = SendMessageDecision.Query(conversation, request.Content!, window, stream: request.OnEvent is not null, request.KbIds);
 
         var text = new StringBuilder();
         IReadOnlyList<RagSource>? sources = null;

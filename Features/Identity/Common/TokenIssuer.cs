@@ -60,7 +60,7 @@ public sealed class TokenIssuer(SigningKeyStore keys, IOptions<JwtOptions> jwt, 
 
     /// <summary>
     /// A widget visitor's token: the tenant, the visitor as subject, the key and the origin it was issued to, the key's
-    /// limits, and no role, so only the endpoints that take visitors (<see cref="Policies.Converse"/>) accept it.
+    /// knowledge bases and limits, and no role, so only the endpoints that take visitors (<see cref="Policies.Converse"/>) accept it.
     /// </summary>
     public async Task<IssuedAccessToken> IssueVisitorTokenAsync(WidgetKey key, Guid visitor, string origin, CancellationToken cancellationToken)
     {
@@ -83,6 +83,7 @@ public sealed class TokenIssuer(SigningKeyStore keys, IOptions<JwtOptions> jwt, 
                 [ClaimNames.TokenId] = tokenId,
                 [ClaimNames.WidgetKey] = key.Id.ToString(),
                 [ClaimNames.Origin] = origin,
+                [ClaimNames.KnowledgeBase] = key.KnowledgeBaseIds.Select(id => id.ToString()).ToArray(),
                 [ClaimNames.KeyPermits] = key.KeyPermitsPerMinute,
                 [ClaimNames.VisitorPermits] = key.VisitorPermitsPerMinute,
             },

@@ -13,6 +13,9 @@ public sealed class WidgetKey : ITenantOwned
     public required string Name { get; set; }
     public required string Key { get; set; }
     public required string[] AllowedOrigins { get; set; }
+
+    /// <summary>The knowledge bases the key's visitors may ask (carried in their tokens).</summary>
+    public required Guid[] KnowledgeBaseIds { get; set; }
     public int KeyPermitsPerMinute { get; set; }
     public int VisitorPermitsPerMinute { get; set; }
     public Guid? CreatedBy { get; set; }

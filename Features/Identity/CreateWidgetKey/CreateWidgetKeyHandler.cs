@@ -25,6 +25,7 @@ public sealed class CreateWidgetKeyHandler(IdentityDbContext db, ITenantContext 
             Name = request.Name.Trim(),
             Key = WidgetOrigins.NewKey(),
             AllowedOrigins = CreateWidgetKeyDecision.Origins(request.AllowedOrigins),
+            KnowledgeBaseIds = [.. request.KbIds.Distinct()],
             KeyPermitsPerMinute = request.KeyPermitsPerMinute ?? CreateWidgetKeyRequest.DefaultKeyPermits,
             VisitorPermitsPerMinute = request.VisitorPermitsPerMinute ?? CreateWidgetKeyRequest.DefaultVisitorPermits,
             CreatedBy = caller.UserId,

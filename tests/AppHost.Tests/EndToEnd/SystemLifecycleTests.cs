@@ -213,20 +213,20 @@ public sealed class SystemLifecycleTests
 
     /// <summary>
     /// The website widget as a tenant embeds it: an owner creates a widget key for the tenant's site (another loopback
-    /// origin), the page loads <c>widget.js</c> from the gateway, the real Identity exchanges the key for a visitor token,
+    /// origin) and its knowledge base, the page loads <c>widget.js</c> from the gateway, the real Identity exchanges the key for a visitor token,
     /// and a typed question is answered from the tenant's document with its citation; a site the key does not name is refused.
     /// </summary>
     private static async Task TheWidgetAnswersOnItsSiteOnly(HttpClient http, CancellationToken ct)
     {
         var token = await RegisterAndLogin(http, ct);
-        await IndexDocument(http, token, "Help", "acme-d5.md",
+        var (kb, _) = await IndexDocument(http, token, "Help", "acme-d5.md",
             "# Acme D5 dishwasher guide\n\n## Loading\n\nPut glasses on the upper rack and plates on the lower rack.\n\n## Warranty\n\nThe D5 dishwasher has a five-year warranty on its motor.\n",
             traceParent: null, ct);
         await using var site = await VoiceHelper.Testing.HostPage.StartAsync(http.BaseAddress!);
         await using var otherSite = await VoiceHelper.Testing.HostPage.StartAsync(http.BaseAddress!);
 
         using var created = await Authorized(http, HttpMethod.Post, "/api/v1/widget-keys", token, ct,
-            new { name = "Website", allowed_origins = new[] { site.Origin } });
+            new { name = "Website", allowed_origins = new[] { site.Origin }, kb_ids = new[] { kb } });
         var body = await created.Content.ReadAsStringAsync(ct);
         ((int)created.StatusCode).ShouldBe(201, body);
         var key = JsonDocument.Parse(body).RootElement.GetProperty("key").GetString()!;

@@ -6,8 +6,9 @@ namespace VoiceHelper.AppHost.Tests.EndToEnd;
 
 /// <summary>
 /// The website widget in Debian's Chromium on a tenant's page served from another loopback origin, with
-/// <c>widget.js</c> from the gateway and a real widget key: the real Identity exchanges the key for a visitor token only
-/// for an allowed origin, and the real Conversations, Assistant and Knowledge answer the typed question.
+/// <c>widget.js</c> from the gateway and a real widget key bound to the tenant's knowledge base: the real Identity
+/// exchanges the key for a visitor token (carrying that knowledge base) only for an allowed origin, and the real
+/// Conversations, Assistant and Knowledge answer the typed question from it.
 /// </summary>
 internal static class WidgetPage
 {

@@ -37,12 +37,28 @@ public sealed class WidgetVisitorTests(ConversationsApp app) : IClassFixture<Con
         own[0].GetProperty("channel").GetString().ShouldBe("user");
     }
 
-    private HttpClient Visitor(Guid tenantId, Guid keyId)
+    [Fact]
+    public async Task A_visitors_conversation_asks_its_keys_knowledge_base_whatever_the_widget_names()
+    {
+        var member = app.NewCaller();
+        var keyKnowledgeBase = Guid.NewGuid();
+        using var visitor = Visitor(member.TenantId, Guid.NewGuid(), keyKnowledgeBase);
+
+        var conversation = await visitor.CreateConversationAsync(new { title = "Widening", kb_ids = new[] { Guid.NewGuid(), Guid.NewGuid() } });
+        await visitor.SendOkAsync(conversation.Id(), "What is in the other knowledge base?");
+
+        conversation.GetProperty("kb_ids").EnumerateArray().Select(k => k.GetGuid()).ShouldBe([keyKnowledgeBase]);
+        var asked = app.Assistant.Bodies.Last(b => b.Str("query") == "What is in the other knowledge base?");
+        asked.GetProperty("kb_ids").EnumerateArray().Select(k => k.GetGuid()).ShouldBe([keyKnowledgeBase]);
+    }
+
+    private HttpClient Visitor(Guid tenantId, Guid keyId, Guid? knowledgeBase = null)
     {
         var token = app.Tokens.Issue(tenantId, Guid.NewGuid(), roles: [], extraClaims: new Dictionary<string, string>
         {
             ["widget_key"] = keyId.ToString(),
             ["origin"] = Site,
+            ["kb_id"] = (knowledgeBase ?? Guid.NewGuid()).ToString(),
         });
         var client = app.ClientFor(new Caller(tenantId, Guid.Empty, token));
         client.DefaultRequestHeaders.Add("Origin", Site);

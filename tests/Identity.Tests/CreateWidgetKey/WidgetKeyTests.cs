@@ -25,6 +25,7 @@ public sealed class WidgetKeyTests(IdentityApp app) : IClassFixture<IdentityApp>
         listed.Id.ShouldBe(id);
         listed.Key.ShouldBe(key);
         listed.AllowedOrigins.ShouldBe(["https://www.example.com", "http://127.0.0.1:5173"]);
+        listed.KbIds.ShouldBe(Api.WidgetKnowledgeBases);
         listed.VisitorPermitsPerMinute.ShouldBe(30);
         (await owner.DeleteAsync($"/api/v1/widget-keys/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await owner.DeleteAsync($"/api/v1/widget-keys/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
@@ -45,9 +46,34 @@ public sealed class WidgetKeyTests(IdentityApp app) : IClassFixture<IdentityApp>
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
 
         var response = await app.ClientWithToken(tokens.AccessToken).PostAsJsonAsync("/api/v1/widget-keys",
-            new { name = "Website", allowed_origins = new[] { origin } }, Ct);
+            new { name = "Website", allowed_origins = new[] { origin }, kb_ids = Api.WidgetKnowledgeBases }, Ct);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    /// <summary>A malformed uuid fails while the body is read (invalid_json), the rest in the validator; both name the field.</summary>
+    public static TheoryData<string, string> BadKnowledgeBases => new()
+    {
+        { """{"name":"Website","allowed_origins":["https://www.example.com"]}""", "validation_failed" },
+        { """{"name":"Website","allowed_origins":["https://www.example.com"],"kb_ids":[]}""", "validation_failed" },
+        { """{"name":"Website","allowed_origins":["https://www.example.com"],"kb_ids":["00000000-0000-0000-0000-000000000000"]}""", "validation_failed" },
+        { """{"name":"Website","allowed_origins":["https://www.example.com"],"kb_ids":["not-a-uuid"]}""", "invalid_json" },
+        { "{\"name\":\"Website\",\"allowed_origins\":[\"https://www.example.com\"],\"kb_ids\":["
+            + string.Join(',', Enumerable.Range(0, 21).Select(_ => $"\"{Guid.NewGuid()}\"")) + "]}", "validation_failed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadKnowledgeBases))]
+    public async Task A_key_must_name_one_to_twenty_knowledge_bases(string json, string code)
+    {
+        var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
+
+        var response = await app.ClientWithToken(tokens.AccessToken).PostAsync("/api/v1/widget-keys",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, code);
+        body.ShouldContain("kb_ids");
     }
 
     [Fact]
@@ -60,7 +86,7 @@ public sealed class WidgetKeyTests(IdentityApp app) : IClassFixture<IdentityApp>
         var (_, stranger) = await Api.RegisterAndLoginAsync(_client);
 
         await (await app.ClientWithToken(member.AccessToken).PostAsJsonAsync("/api/v1/widget-keys",
-            new { name = "Mine", allowed_origins = new[] { "https://www.example.com" } }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+            new { name = "Mine", allowed_origins = new[] { "https://www.example.com" }, kb_ids = Api.WidgetKnowledgeBases }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await app.ClientWithToken(member.AccessToken).GetAsync("/api/v1/widget-keys", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await app.ClientWithToken(stranger.AccessToken).DeleteAsync($"/api/v1/widget-keys/{id}", Ct))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "widget_key_not_found");

@@ -38,6 +38,7 @@ public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixt
         claims.GetProperty("sub").GetString().ShouldBe(first.GetProperty("visitor_subject").GetGuid().ToString());
         claims.GetProperty("widget_key").GetString().ShouldBe(keyId.ToString());
         claims.GetProperty("origin").GetString().ShouldBe(Site);
+        claims.GetProperty("kb_ids").EnumerateArray().Select(e => e.GetGuid()).ShouldBe(Api.WidgetKnowledgeBases);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixt
     {
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
         var created = await identity.ClientWithToken(tokens.AccessToken).PostAsJsonAsync("/api/v1/widget-keys",
-            new { name = "Tight", allowed_origins = new[] { Site }, visitor_permits_per_minute = 2 }, Ct);
+            new { name = "Tight", allowed_origins = new[] { Site }, kb_ids = Api.WidgetKnowledgeBases, visitor_permits_per_minute = 2 }, Ct);
         var key = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("key").GetString()!;
         var visitor = _probe.CreateClient(Token(await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site))));
 

@@ -59,10 +59,14 @@ public static class Api
         return (created.GetProperty("id").GetGuid(), created.GetProperty("key").GetString()!);
     }
 
+    /// <summary>The knowledge bases <see cref="CreateWidgetKeyAsync"/> binds its keys to (Identity does not look them up).</summary>
+    public static readonly Guid[] WidgetKnowledgeBases = [Guid.Parse("0193a6f0-0000-7000-8000-00000000a001"), Guid.Parse("0193a6f0-0000-7000-8000-00000000a002")];
+
     /// <summary>Creates a widget key through an owner's or admin's client; returns its id and the publishable key.</summary>
     public static async Task<(Guid Id, string Key)> CreateWidgetKeyAsync(HttpClient admin, params string[] origins)
     {
-        var response = await admin.PostAsJsonAsync("/api/v1/widget-keys", new { name = "Website", allowed_origins = origins });
+        var response = await admin.PostAsJsonAsync("/api/v1/widget-keys",
+            new { name = "Website", allowed_origins = origins, kb_ids = WidgetKnowledgeBases });
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
         var created = JsonDocument.Parse(body).RootElement;

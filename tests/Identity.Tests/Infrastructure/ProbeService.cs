@@ -60,6 +60,7 @@ public sealed class ProbeService : IAsyncDisposable
                 sub = user.FindFirstValue("sub"),
                 widget_key = user.FindFirstValue("widget_key"),
                 origin = user.FindFirstValue("origin"),
+                kb_ids = user.FindAll("kb_id").Select(c => c.Value).ToArray(),
             }))
             .RequireAuthorization(Policies.Converse);
         await app.StartAsync();

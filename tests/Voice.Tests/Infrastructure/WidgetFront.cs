@@ -19,6 +19,9 @@ public sealed class WidgetFront(TestTokens tokens, Func<Uri> conversations) : IS
     public static readonly Guid TenantId = Guid.Parse("0193a3c4-0000-7000-8000-0000000b0b0b");
     public static readonly Guid KeyId = Guid.Parse("0193a3c4-0000-7000-8000-00000000beef");
 
+    /// <summary>The knowledge base the widget key is bound to: its visitors' conversations ask it and no other.</summary>
+    public static readonly Guid KnowledgeBaseId = Guid.Parse("0193a3c4-0000-7000-8000-000000000b0b");
+
     private static readonly HttpClient Forwarder = new() { Timeout = Timeout.InfiniteTimeSpan };
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -33,6 +36,7 @@ public sealed class WidgetFront(TestTokens tokens, Func<Uri> conversations) : IS
         {
             ["widget_key"] = KeyId.ToString(),
             ["origin"] = origin,
+            ["kb_id"] = KnowledgeBaseId.ToString(),
             ["key_permits"] = "600",
             ["visitor_permits"] = "60",
         });

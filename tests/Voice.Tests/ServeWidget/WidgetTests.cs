@@ -59,6 +59,8 @@ public sealed class WidgetTests(VoiceCallApps apps) : IClassFixture<VoiceCallApp
             listed[0].GetProperty("channel").GetString().ShouldBe("widget");
             listed[0].GetProperty("widget_key_id").GetGuid().ShouldBe(WidgetFront.KeyId);
             listed[0].GetProperty("message_count").GetInt64().ShouldBeGreaterThanOrEqualTo(2);
+            // The visitor's questions asked the widget key's knowledge base (the widget names none).
+            apps.Answerer.KbIdsAsked.ShouldContain(kbs => kbs.SequenceEqual(new[] { WidgetFront.KnowledgeBaseId }));
 
             // The visitor's token is refused when presented from another origin.
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(apps.Voice.Address, "/api/v1/conversations"))
@@ -89,12 +91,15 @@ public sealed class WidgetTests(VoiceCallApps apps) : IClassFixture<VoiceCallApp
     public async Task A_visitors_call_socket_opens_only_from_the_pages_origin()
     {
         var ct = TestContext.Current.CancellationToken;
-        var token = apps.Tokens.Issue(WidgetFront.TenantId, Guid.NewGuid(), roles: [], extraClaims: new Dictionary<string, string>
+        // A tenant of its own: the call opens a conversation, which the other test's widget listing must not count.
+        var tenantId = Guid.NewGuid();
+        var token = apps.Tokens.Issue(tenantId, Guid.NewGuid(), roles: [], extraClaims: new Dictionary<string, string>
         {
             ["widget_key"] = WidgetFront.KeyId.ToString(),
             ["origin"] = "https://shop.example.com",
+            ["kb_id"] = WidgetFront.KnowledgeBaseId.ToString(),
         });
-        var uri = apps.CallUri(new Caller(WidgetFront.TenantId, Guid.Empty, token));
+        var uri = apps.CallUri(new Caller(tenantId, Guid.Empty, token));
 
         using var fromOtherSite = new System.Net.WebSockets.ClientWebSocket();
         fromOtherSite.Options.SetRequestHeader("Origin", "https://evil.example.com");
