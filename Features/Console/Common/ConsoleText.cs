@@ -33,6 +33,21 @@ public sealed class ConsoleText(ProtectedLocalStorage storage)
 
     private static readonly Dictionary<string, string> Chinese = new()
     {
+        ["Widget keys"] = "小部件密钥",
+        ["A widget key puts the chat-and-voice bubble on your website. It is not a secret: it works only on the origins you name, and only with the knowledge bases you choose."] =
+            "小部件密钥可在您的网站上放置聊天与语音气泡。它不是机密：只在您填写的来源网站上、且只对您选择的知识库有效。",
+        ["Allowed origins (one per line)"] = "允许的来源（每行一个）",
+        ["Allowed origins"] = "允许的来源",
+        ["Knowledge bases its visitors may ask"] = "访客可提问的知识库",
+        ["Requests per minute, all visitors"] = "每分钟请求数（全部访客）",
+        ["Requests per minute, one visitor"] = "每分钟请求数（单个访客）",
+        ["Create widget key"] = "创建小部件密钥",
+        ["Your new widget key"] = "新的小部件密钥",
+        ["Put this tag on the pages of the allowed origins:"] = "将此标签放到允许来源的网页上：",
+        ["Embed code"] = "嵌入代码",
+        ["Key"] = "密钥",
+        ["Limits per minute"] = "每分钟限额",
+        ["Revoke this key? The widget stops working on every site at once."] = "吊销此密钥？小部件将立即在所有网站上停止工作。",
         ["New test"] = "新建测试",
         ["Variants (weights sum to 100)"] = "变体（权重之和为 100）",
         ["Variant"] = "变体",

@@ -9,8 +9,8 @@ namespace VoiceHelper.Console.Tests.ManageSettings;
 /// <summary>
 /// The owner's settings pages in Debian's Chromium against the real services: an API key whose secret is shown once and
 /// then only by its prefix, revoked after a confirmation; a monthly budget set and shown; a model with a bad price refused
-/// with the message next to the price, then added and deleted; an A/B test created, started, its results read, stopped; a knowledge base deleted
-/// only once confirmed.
+/// with the message next to the price, then added and deleted; an A/B test created, started, its results read, stopped; a widget key for a knowledge base created,
+/// listed and revoked; a knowledge base deleted only once confirmed.
 /// </summary>
 public sealed class ConsoleSettingsTests(ConsoleSystem system) : IClassFixture<ConsoleSystem>
 {
@@ -130,6 +130,39 @@ public sealed class ConsoleSettingsTests(ConsoleSystem system) : IClassFixture<C
             await page.FillAsync("#kb-name", "Scratch");
             await page.ClickAsync("#create-kb button[type=submit]");
             var kb = page.Locator("#kb-list li", new() { HasText = "Scratch" });
+            await Expect(kb).ToHaveCountAsync(1);
+
+            // A widget key for that knowledge base: an origin with a path is refused next to the origins; corrected,
+            // the key and its embed tag are shown and it is listed; revoked only once confirmed.
+            await page.ClickAsync("#nav a[href='/widget-keys']");
+            await page.FillAsync("#widget-name", "Shop site");
+            await page.FillAsync("#widget-origins", "https://shop.example.com/help");
+            await page.CheckAsync("#widget-kbs input[type=checkbox] >> nth=0");
+            await page.ClickAsync("#create-widget-key button[type=submit]");
+            await Expect(page.Locator("#widget-origins-error")).ToContainTextAsync("scheme://host[:port]");
+            await Expect(page.Locator("#widget-origins")).ToHaveAttributeAsync("aria-invalid", "true");
+            await page.FillAsync("#widget-origins", "https://shop.example.com\nhttps://www.example.com:8443");
+            await page.ClickAsync("#create-widget-key button[type=submit]");
+            var snippet = await page.Locator("#widget-snippet").InputValueAsync();
+            var widgetKey = Regex.Match(snippet, "data-key=\"(vhw_[^\"]+)\"").Groups[1].Value;
+            widgetKey.ShouldNotBeEmpty();
+            snippet.ShouldContain($"{system.Console.ToString().TrimEnd('/')}/widget.js");
+            var widget = page.Locator("#widget-keys tbody tr", new() { HasText = "Shop site" });
+            await Expect(widget.Locator(".widget-key")).ToHaveTextAsync(widgetKey);
+            await Expect(widget.Locator(".origins")).ToHaveTextAsync("https://shop.example.com https://www.example.com:8443");
+            await Expect(widget.Locator(".kbs")).ToHaveTextAsync("Scratch");
+            await Expect(page.Locator("#widget-origins-error")).ToBeEmptyAsync();
+            await Screenshots.TakeAsync(page, "15-widget-keys");
+            await widget.Locator("button.revoke").ClickAsync();
+            await Expect(widget.Locator(".confirm")).ToContainTextAsync("stops working on every site");
+            await widget.Locator("button.confirm-no").ClickAsync();
+            await Expect(widget.Locator(".revoked")).ToHaveCountAsync(0);
+            await widget.Locator("button.revoke").ClickAsync();
+            await widget.Locator("button.confirm-yes").ClickAsync();
+            await Expect(widget.Locator(".revoked")).ToContainTextAsync("Revoked");
+            await page.ReloadAsync();
+            await Expect(widget.Locator(".revoked")).ToContainTextAsync("Revoked");
+            await page.ClickAsync("#nav a[href='/']");
             await kb.Locator("button.danger").ClickAsync();
             await Expect(kb.Locator(".confirm")).ToContainTextAsync("Delete this knowledge base and all its documents?");
             await kb.Locator("button.confirm-no").ClickAsync();
