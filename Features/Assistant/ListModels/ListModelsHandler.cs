@@ -22,7 +22,8 @@ public sealed class ListModelsHandler(AssistantDbContext db, TenantRouter routin
                     m.Id, m.Options.Provider, m.Options.Model ?? m.Id, m.Options.ContextWindow, m.Options.InputPricePer1K,
                     m.Options.OutputPricePer1K, m.Options.LatencyHintMs, m.Options.QualityHint, m.Circuit,
                     m.Circuit is not (CircuitState.Open or CircuitState.Isolated),
-                    tenant ? "tenant" : "catalog", tenant ? own[m.Id] : null, m.Tier, measured.LatencyP50Ms, measured.ErrorRate);
+                    tenant ? "tenant" : "catalog", tenant ? own[m.Id] : null, m.Tier, measured.LatencyP50Ms, measured.ErrorRate,
+                    tenant ? m.Options.Endpoint : null);
             })
             .ToList();
         return new ListModelsResponse(items, items.Select(i => i.Id).ToList(), strategy);

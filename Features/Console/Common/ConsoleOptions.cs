@@ -12,4 +12,10 @@ public sealed class ConsoleOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Where the browser reaches the voice worker's call engine (<c>/voice/voice-call.js</c>) and <c>/ws/voice</c>. Unset:
+    /// the console's own origin, which is the gateway's, where both are routed.
+    /// </summary>
+    public Uri? VoiceAddress { get; set; }
 }

@@ -33,6 +33,20 @@ public sealed class ConsoleText(ProtectedLocalStorage storage)
 
     private static readonly Dictionary<string, string> Chinese = new()
     {
+        ["All knowledge bases"] = "全部知识库",
+        ["Call"] = "通话",
+        ["Hang up"] = "挂断",
+        ["Microphone level"] = "麦克风音量",
+        ["Transcript"] = "通话记录",
+        ["Interrupted"] = "已打断",
+        ["Not in a call"] = "未在通话中",
+        ["Connecting…"] = "正在连接…",
+        ["Opening the microphone…"] = "正在打开麦克风…",
+        ["In a call: speak"] = "通话中：请说话",
+        ["Listening…"] = "正在听…",
+        ["Thinking…"] = "正在思考…",
+        ["Answering…"] = "正在回答…",
+        ["Call ended"] = "通话已结束",
         ["Widget keys"] = "小部件密钥",
         ["A widget key puts the chat-and-voice bubble on your website. It is not a secret: it works only on the origins you name, and only with the knowledge bases you choose."] =
             "小部件密钥可在您的网站上放置聊天与语音气泡。它不是机密：只在您填写的来源网站上、且只对您选择的知识库有效。",
@@ -196,7 +210,6 @@ public sealed class ConsoleText(ProtectedLocalStorage storage)
         ["When"] = "时间",
         ["Detail"] = "详情",
         ["Voice call"] = "语音通话",
-        ["Open the call page in its own tab"] = "在新标签页中打开通话页面",
         ["Fallback order"] = "回退顺序",
         ["Provider"] = "提供方",
         ["Context window"] = "上下文窗口",

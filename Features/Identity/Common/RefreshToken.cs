@@ -19,4 +19,13 @@ public sealed class RefreshToken : ITenantOwned
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The token this one was exchanged for, once used.</summary>
+    public Guid? SuccessorId { get; set; }
+
+    /// <summary>
+    /// The pair this one was exchanged for, sealed with a key only the holder of this token can derive
+    /// (<see cref="RefreshTokenSuccessor"/>): what a repeat within the reuse grace answers again.
+    /// </summary>
+    public byte[]? Successor { get; set; }
 }

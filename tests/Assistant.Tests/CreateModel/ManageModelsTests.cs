@@ -36,7 +36,11 @@ public sealed class ManageModelsTests(RagSystem system) : IAsyncLifetime
         item.GetProperty("context_window").GetInt32().ShouldBe(128_000);
         item.GetProperty("quality_tier").GetInt32().ShouldBe(2);
         item.GetProperty("provider").GetString().ShouldBe("openai_compatible"); // spelled as the admin API takes it
-        list.GetProperty("items")[1].GetProperty("source").GetString().ShouldBe("catalog");
+        item.GetProperty("endpoint").GetString().ShouldBe(_model.Endpoint.ToString()); // so an edit can start from it...
+        item.TryGetProperty("api_key", out _).ShouldBeFalse(); // ...but never the key
+        var catalog = list.GetProperty("items")[1];
+        catalog.GetProperty("source").GetString().ShouldBe("catalog");
+        (catalog.TryGetProperty("endpoint", out var deployment) ? deployment.ValueKind : JsonValueKind.Null).ShouldBe(JsonValueKind.Null);
 
         var updated = await tenant.Assistant.PutAsJsonAsync($"/api/v1/models/{id}", new
         {

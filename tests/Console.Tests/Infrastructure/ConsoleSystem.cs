@@ -4,6 +4,7 @@ extern alias knowledge;
 extern alias ingestion;
 extern alias assistant;
 extern alias conversations;
+extern alias voice;
 using System.Security.Cryptography;
 using VoiceHelper.Testing;
 
@@ -14,11 +15,14 @@ namespace VoiceHelper.Console.Tests.Infrastructure;
 /// Assistant, Conversations), each on a loopback port over fresh databases, one event bus and the test Redis. Tokens
 /// come from the real Identity and every service checks them against its JWKS, as behind the gateway.
 /// </summary>
-public sealed class ConsoleSystem : IAsyncLifetime
+public class ConsoleSystem : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> _hosts = [];
 
     public Uri Console { get; private set; } = null!;
+
+    /// <summary>Whether the voice worker runs too (its call page engine and /ws/voice, reached by the console's call page).</summary>
+    protected virtual bool WithVoice => false;
 
     /// <summary>Identity's database, where the test counts the refresh tokens the console used.</summary>
     public string IdentityDb { get; private set; } = null!;
@@ -61,7 +65,18 @@ public sealed class ConsoleSystem : IAsyncLifetime
             new() { ["ConnectionStrings:conversationsdb"] = await TestServers.CreateDatabaseAsync("console_conversations") });
         common["services:conversations:http:0"] = conversations.ToString().TrimEnd('/');
 
-        Console = Start<console::Program>(common, []);
+        var console = new Dictionary<string, string?>();
+        if (WithVoice)
+        {
+            // The gateway would route /voice/ and /ws/ to it on the console's origin; here the page is told where it is.
+            console["Console:VoiceAddress"] = Start<voice::Program>(common, new()
+            {
+                ["ConnectionStrings:knowledgedb"] = knowledgeDb,
+                ["Voice:ConversationsAddress"] = conversations.ToString(),
+                ["Speech:Recognizer:Engine"] = "Pocketsphinx",
+            }).ToString();
+        }
+        Console = Start<console::Program>(common, console);
     }
 
     private Uri Start<TEntryPoint>(Dictionary<string, string?> common, Dictionary<string, string?> own) where TEntryPoint : class
