@@ -24,6 +24,11 @@ public class ConsoleSystem : IAsyncLifetime
     /// <summary>Whether the voice worker runs too (its call page engine and /ws/voice, reached by the console's call page).</summary>
     protected virtual bool WithVoice => false;
 
+    /// <summary>Identity and the Assistant, for the settings a test makes through the public API rather than a page.</summary>
+    public Uri Identity { get; private set; } = null!;
+
+    public Uri Assistant { get; private set; } = null!;
+
     /// <summary>Identity's database, where the test counts the refresh tokens the console used.</summary>
     public string IdentityDb { get; private set; } = null!;
 
@@ -52,6 +57,7 @@ public class ConsoleSystem : IAsyncLifetime
             ["SigningKeys:KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         });
         common["services:identity:http:0"] = identity.ToString().TrimEnd('/');
+        Identity = identity;
 
         var knowledgeDb = await TestServers.CreateDatabaseAsync("console_knowledge");
         var knowledge = Start<knowledge::Program>(common, new() { ["ConnectionStrings:knowledgedb"] = knowledgeDb });
@@ -60,6 +66,7 @@ public class ConsoleSystem : IAsyncLifetime
 
         var assistant = Start<assistant::Program>(common, new() { ["ConnectionStrings:assistantdb"] = await TestServers.CreateDatabaseAsync("console_assistant") });
         common["services:assistant:http:0"] = assistant.ToString().TrimEnd('/');
+        Assistant = assistant;
 
         var conversations = Start<conversations::Program>(common,
             new() { ["ConnectionStrings:conversationsdb"] = await TestServers.CreateDatabaseAsync("console_conversations") });
