@@ -2,7 +2,8 @@
 // chat bubble (<voicehelper-widget>, shadow DOM, no framework). It exchanges its publishable key for a short visitor
 // token (POST /api/v1/widget/sessions; the browser's Origin must be one of the key's), asks in the visitor's own
 // conversation with the answer streamed as server-sent events, and calls by voice over /ws/voice with the shared
-// engine (/voice/voice-call.js). The visitor id and the conversation are kept in localStorage, per key.
+// engine (/voice/voice-call.js). The visitor id and the conversation are kept in localStorage, per key. Its text is
+// English or Chinese: the tag's data-lang, else the host page's <html lang>, else the browser's language.
 'use strict';
 
 (() => {
@@ -12,8 +13,27 @@
   }
   const BASE = new URL(script.src).origin;
   const KEY = script.dataset.key || '';
-  const TITLE = script.dataset.title || 'Ask us';
-  const VOICE_MODE = script.dataset.voice === 'push-to-talk' ? 'push-to-talk' : 'hands-free';
+  const TEXTS = {
+    en: {
+      title: 'Ask us', close: 'Close', placeholder: 'Type your question', question: 'Your question', send: 'Send',
+      voiceHandsFree: 'Voice (hands-free)', voicePushToTalk: 'Voice (push to talk)', talk: 'Talk', holdToTalk: 'Hold to talk',
+      greeting: 'Hi! Type a question, or press the microphone to talk.', conversationTitle: 'Website visitor ({0})',
+      originNotAllowed: 'This website is not allowed to use this assistant.',
+      rateLimited: 'Too many questions right now; please wait a moment.', failed: 'Something went wrong.',
+      failedStatus: 'Failed ({0})', source: 'source', page: ', p. {0}', engineUnavailable: 'The voice engine could not be loaded.',
+    },
+    zh: {
+      title: '在线咨询', close: '关闭', placeholder: '请输入您的问题', question: '您的问题', send: '发送',
+      voiceHandsFree: '语音（免提）', voicePushToTalk: '语音（按住说话）', talk: '语音通话', holdToTalk: '按住说话',
+      greeting: '您好！请输入问题，或点击麦克风说话。', conversationTitle: '网站访客（{0}）',
+      originNotAllowed: '此网站无权使用本助手。', rateLimited: '提问太频繁，请稍候再试。', failed: '出错了。',
+      failedStatus: '请求失败（{0}）', source: '来源', page: '，第 {0} 页', engineUnavailable: '无法加载语音引擎。',
+    },
+  };
+  const LANG = (script.dataset.lang || document.documentElement.lang || navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const T = TEXTS[LANG];
+  const TITLE = script.dataset.title || T.title;
+  const PUSH_TO_TALK = script.dataset.voice === 'push-to-talk';
   const STORE = `voicehelper:${KEY}:`;
   // Inline icons: emoji fonts are not everywhere.
   const CHAT_ICON = '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
@@ -56,14 +76,14 @@
       const root = this.attachShadow({ mode: 'open' });
       root.innerHTML = `
         <style>${STYLE}</style>
-        <section class="panel" role="dialog" aria-label="${escapeHtml(TITLE)}" hidden>
-          <header><span>${escapeHtml(TITLE)}</span><button type="button" class="close" aria-label="Close">×</button></header>
+        <section class="panel" role="dialog" lang="${LANG}" aria-label="${escapeHtml(TITLE)}" hidden>
+          <header><span>${escapeHtml(TITLE)}</span><button type="button" class="close" aria-label="${T.close}">×</button></header>
           <ol class="log" aria-live="polite"></ol>
           <p class="live"></p>
           <form>
-            <input name="question" autocomplete="off" placeholder="Type your question" aria-label="Your question">
-            <button type="button" class="voice" aria-label="Voice (${VOICE_MODE})" title="${VOICE_MODE === 'push-to-talk' ? 'Hold to talk' : 'Talk'}">${MIC_ICON}</button>
-            <button type="submit" class="send">Send</button>
+            <input name="question" autocomplete="off" placeholder="${T.placeholder}" aria-label="${T.question}">
+            <button type="button" class="voice" aria-label="${PUSH_TO_TALK ? T.voicePushToTalk : T.voiceHandsFree}" title="${PUSH_TO_TALK ? T.holdToTalk : T.talk}">${MIC_ICON}</button>
+            <button type="submit" class="send">${T.send}</button>
           </form>
         </section>
         <button type="button" class="bubble" aria-label="${escapeHtml(TITLE)}" aria-expanded="false">${CHAT_ICON}</button>`;
@@ -79,12 +99,12 @@
         }
       });
       const voice = this.$('.voice');
-      if (VOICE_MODE === 'push-to-talk') {
+      if (PUSH_TO_TALK) {
         voice.addEventListener('pointerdown', () => this.pushToTalk(true));
         voice.addEventListener('pointerup', () => this.pushToTalk(false));
         voice.addEventListener('pointerleave', () => this.pushToTalk(false));
       } else {
-        voice.addEventListener('click', () => (this.call ? this.call.hangUp('Call ended') : this.startCall(true)));
+        voice.addEventListener('click', () => (this.call ? this.call.hangUp() : this.startCall(true)));
       }
     }
 
@@ -155,7 +175,7 @@
             return;
           }
         }
-        this.add('notice', 'Hi! Type a question, or press the microphone to talk.');
+        this.add('notice', T.greeting);
       } catch (error) {
         this.refuse(error);
       }
@@ -168,7 +188,7 @@
       const response = await this.api('/api/v1/conversations', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title: `Website visitor (${location.host})` }),
+        body: JSON.stringify({ title: format(T.conversationTitle, location.host) }),
       });
       if (!response.ok) {
         throw await problem(response);
@@ -222,7 +242,7 @@
         const token = await this.session();
         const conversationId = await this.conversationId();
         let answer = null;
-        this.call = await VoiceHelperCall.start({ base: BASE, token, conversationId, handsFree }, {
+        this.call = await VoiceHelperCall.start({ base: BASE, token, conversationId, handsFree, lang: LANG }, {
           status: status => (this.$('.live').textContent = status),
           partial: partial => partial && (this.$('.live').textContent = partial),
           heard: heard => {
@@ -275,9 +295,9 @@
     }
 
     refuse(error) {
-      const text = error.code === 'origin_not_allowed' ? 'This website is not allowed to use this assistant.'
-        : error.code === 'rate_limited' ? 'Too many questions right now; please wait a moment.'
-        : error.message || 'Something went wrong.';
+      const text = error.code === 'origin_not_allowed' ? T.originNotAllowed
+        : error.code === 'rate_limited' ? T.rateLimited
+        : error.message || T.failed;
       this.add('notice', error.code ? `${text} (${error.code})` : text).dataset.code = error.code || '';
     }
 
@@ -299,7 +319,7 @@
     } catch {
       // not a problem document
     }
-    return Object.assign(new Error(body.detail || body.title || `Failed (${response.status})`), { code: body.code, status: response.status });
+    return Object.assign(new Error(body.detail || body.title || format(T.failedStatus, response.status)), { code: body.code, status: response.status });
   }
 
   /** Parses a text/event-stream body into { event, data } (data as JSON). */
@@ -342,7 +362,7 @@
     list.className = 'sources';
     for (const source of cited) {
       const entry = document.createElement('li');
-      entry.textContent = `[${source.index ?? ''}] ${source.title || source.document_id || 'source'}${source.page ? `, p. ${source.page}` : ''}`;
+      entry.textContent = `[${source.index ?? ''}] ${source.title || source.document_id || T.source}${source.page ? format(T.page, source.page) : ''}`;
       entry.title = source.snippet || source.text || '';
       list.append(entry);
     }
@@ -355,10 +375,14 @@
       const tag = document.createElement('script');
       tag.src = `${BASE}/voice/voice-call.js`;
       tag.onload = resolve;
-      tag.onerror = () => reject(new Error('The voice engine could not be loaded.'));
+      tag.onerror = () => reject(new Error(T.engineUnavailable));
       document.head.append(tag);
     });
     return engine;
+  }
+
+  function format(template, value) {
+    return template.replace('{0}', value);
   }
 
   function escapeHtml(text) {

@@ -78,10 +78,41 @@ public sealed class WidgetTests(VoiceCallApps apps) : IClassFixture<VoiceCallApp
         }
     }
 
-    /// <summary>Loads the site's page, hands the widget its visitor token (what the exchange would have given it) and opens it.</summary>
-    private static async Task OpenWithToken(IPage page, HostPage site, string token)
+    [Fact(Timeout = 180_000)]
+    public async Task On_a_Chinese_page_the_widget_and_its_call_speak_Chinese()
     {
-        await page.GotoAsync($"{site.Origin}/?key={Key}");
+        await using var site = await HostPage.StartAsync(apps.Voice.Address);
+        // A silent microphone: the call stays "in a call" until hung up.
+        var microphone = Path.Combine(Path.GetTempPath(), $"voice-widget-{Guid.NewGuid():N}.wav");
+        WavFile.Write(microphone, new AudioClip([.. SpokenQuestions.Silence(30)], 16_000));
+        using var cleanup = new FileDeletion(microphone);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await TestBrowser.LaunchAsync(playwright,
+            "--autoplay-policy=no-user-gesture-required", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            $"--use-file-for-fake-audio-capture={microphone}%noloop");
+        // The browser's own language is English: the host page's <html lang> decides.
+        var page = await browser.NewPageAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1000, Height = 720 } });
+        // A tenant of its own: its call's conversation must not count in the other test's widget listing.
+        await OpenWithToken(page, site, apps.Widget.VisitorToken(site.Origin, Guid.NewGuid()), lang: "zh-CN");
+
+        var widget = page.Locator("voicehelper-widget");
+        await Expect(widget.Locator("li.notice")).ToHaveTextAsync("您好！请输入问题，或点击麦克风说话。");
+        await Expect(widget.Locator("input[name=question]")).ToHaveAttributeAsync("placeholder", "请输入您的问题");
+        await Expect(widget.Locator("button.send")).ToHaveTextAsync("发送");
+        await Expect(widget.Locator("button.close")).ToHaveAttributeAsync("aria-label", "关闭");
+
+        // The call engine's statuses too: in a call, then ended.
+        await widget.Locator("button.voice").ClickAsync();
+        await Expect(widget.Locator(".live")).ToHaveTextAsync("通话中：请说话", new() { Timeout = 60_000 });
+        await page.ScreenshotAsync(new() { Path = Screenshot("widget-zh.png") });
+        await widget.Locator("button.voice").ClickAsync();
+        await Expect(widget.Locator(".live")).ToHaveTextAsync("通话已结束");
+    }
+
+    /// <summary>Loads the site's page, hands the widget its visitor token (what the exchange would have given it) and opens it.</summary>
+    private static async Task OpenWithToken(IPage page, HostPage site, string token, string lang = "en")
+    {
+        await page.GotoAsync($"{site.Origin}/?key={Key}&lang={lang}");
         await page.WaitForSelectorAsync("voicehelper-widget", new() { State = WaitForSelectorState.Attached });
         await page.EvaluateAsync("token => Object.assign(document.querySelector('voicehelper-widget'), { token, tokenExpires: Date.now() + 14 * 60_000 })", token);
         await page.ClickAsync("voicehelper-widget .bubble");
@@ -112,6 +143,11 @@ public sealed class WidgetTests(VoiceCallApps apps) : IClassFixture<VoiceCallApp
         await fromSite.ConnectAsync(uri, ct);
         fromSite.State.ShouldBe(System.Net.WebSockets.WebSocketState.Open);
         await fromSite.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", ct);
+    }
+
+    private sealed class FileDeletion(string path) : IDisposable
+    {
+        public void Dispose() => File.Delete(path);
     }
 
     private static string Screenshot(string name)
