@@ -25,7 +25,7 @@ public sealed class WidgetCorsMiddleware(RequestDelegate next)
         if (HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod))
         {
             headers.AccessControlAllowOrigin = origin;
-            headers.AccessControlAllowMethods = "GET, POST, OPTIONS";
+            headers.AccessControlAllowMethods = "GET, POST, PATCH, DELETE, OPTIONS";
             headers.AccessControlAllowHeaders = "authorization, content-type, accept, idempotency-key";
             headers.AccessControlMaxAge = "600";
             headers.Vary = "Origin";
