@@ -109,6 +109,53 @@ public sealed class WidgetTests(VoiceCallApps apps) : IClassFixture<VoiceCallApp
         await Expect(widget.Locator(".live")).ToHaveTextAsync("通话已结束");
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task A_visitor_starts_switches_renames_and_deletes_its_conversations_in_the_widget()
+    {
+        await using var site = await HostPage.StartAsync(apps.Voice.Address);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 720 } });
+        await OpenWithToken(page, site, apps.Widget.VisitorToken(site.Origin, Guid.NewGuid()));
+        var widget = page.Locator("voicehelper-widget");
+        var rows = widget.Locator(".threads li");
+
+        await Ask(widget, "How long is the warranty?");
+        await widget.Locator("button.list").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First.Locator(".open")).ToHaveTextAsync("How long is the warranty?");
+        await widget.Locator(".threads button.new").ClickAsync();
+        await Expect(widget.Locator("ol.log li")).ToHaveCountAsync(1); // the greeting only
+        await Ask(widget, "Do you deliver on Sundays?");
+
+        await widget.Locator("button.list").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.First).ToHaveAttributeAsync("aria-current", "true");
+        var warranty = rows.Nth(1); // newest first
+        await Expect(warranty.Locator(".open")).ToHaveTextAsync("How long is the warranty?");
+        await warranty.Locator(".rename").ClickAsync();
+        await warranty.Locator("input").FillAsync("Warranty");
+        await warranty.Locator("input").PressAsync("Enter");
+        await Expect(warranty.Locator(".open")).ToHaveTextAsync("Warranty");
+        await page.ScreenshotAsync(new() { Path = Screenshot("widget-conversations.png") });
+        await warranty.Locator(".open").ClickAsync();
+        await Expect(widget.Locator("li.user")).ToHaveTextAsync("How long is the warranty?");
+
+        await widget.Locator("button.list").ClickAsync();
+        await rows.Filter(new() { HasText = "Sundays" }).Locator(".delete").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First.Locator(".open")).ToHaveTextAsync("Warranty");
+        await Expect(rows.First).ToHaveAttributeAsync("aria-current", "true");
+    }
+
+    private static async Task Ask(ILocator widget, string question)
+    {
+        await widget.Locator("input[name=question]").FillAsync(question);
+        await widget.Locator("button.send").ClickAsync();
+        await Expect(widget.Locator("li.assistant .sources li").Last).ToContainTextAsync("Warranty", new() { Timeout = 30_000 });
+        await Expect(widget.Locator("button.send")).ToBeEnabledAsync();
+    }
+
     /// <summary>Loads the site's page, hands the widget its visitor token (what the exchange would have given it) and opens it.</summary>
     private static async Task OpenWithToken(IPage page, HostPage site, string token, string lang = "en")
     {
