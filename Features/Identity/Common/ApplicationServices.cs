@@ -45,6 +45,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<TokenRevocation>();
         builder.Services.AddSingleton<AccountThrottle>();
+        builder.Services.AddSingleton<VoiceHelper.Identity.CreateWidgetSession.WidgetExchangeCounter>();
         builder.Services.AddOptions<KnowledgeServiceOptions>().BindConfiguration(KnowledgeServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient<KnowledgeBaseLookup>((sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IOptions<KnowledgeServiceOptions>>().Value.BaseAddress);

@@ -39,6 +39,9 @@ public static class IdentityErrors
         new("knowledge_base_not_found", 404, $"These knowledge bases do not exist in the tenant: {string.Join(", ", ids)}.",
             new Dictionary<string, string[]> { ["kb_ids"] = [.. ids.Select(id => id.ToString())] });
 
+    public static Error WidgetKeyBusy(TimeSpan retryAfter) =>
+        new("rate_limited", 429, "Too many visitor sessions for this widget key right now; retry after the given delay.", RetryAfter: retryAfter);
+
     public static Error WeakPassword(IReadOnlyList<string> problems) =>
         new("weak_password", 400, "The password does not meet the password policy.",
             new Dictionary<string, string[]> { ["password"] = [.. problems] });

@@ -119,6 +119,29 @@ public sealed class WidgetSessionTests(WidgetIdentityApp identity) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_keys_exchanges_are_limited_to_its_per_key_rate_whatever_the_visitor()
+    {
+        var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
+        var owner = identity.ClientWithToken(tokens.AccessToken);
+        var created = await owner.PostAsJsonAsync("/api/v1/widget-keys",
+            new { name = "Busy", allowed_origins = new[] { Site }, kb_ids = new[] { await Api.CreateKnowledgeBaseAsync(owner, identity) }, key_permits_per_minute = 2 }, Ct);
+        var key = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("key").GetString()!;
+        var (_, otherKey, _) = await Api.CreateWidgetKeyAsync(owner, identity, Site);
+
+        // Two new visitors (no visitor id) use up the minute; a third, new or returning, waits for the next one.
+        var first = await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site));
+        await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site));
+        var limited = await Api.CreateWidgetSessionAsync(_client, key, Site);
+        var returning = await Api.CreateWidgetSessionAsync(_client, key, Site, first.GetProperty("visitor_id").GetString());
+
+        await limited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 60);
+        await returning.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        // Another key of the same tenant, from the same address, has its own allowance.
+        await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, otherKey, Site));
+    }
+
+    [Fact]
     public async Task A_page_on_another_origin_may_preflight_and_read_the_exchanges_answer()
     {
         var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/widget/sessions");
