@@ -78,6 +78,40 @@ public sealed class WidgetVisitorTests(ConversationsApp app) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task Any_page_may_preflight_but_only_the_visitors_own_page_reads_the_answers()
+    {
+        var member = app.NewCaller();
+        using var visitor = Visitor(member.TenantId, Guid.NewGuid());
+        using var memberClient = app.ClientFor(member);
+        memberClient.DefaultRequestHeaders.Add("Origin", Site);
+        var id = (await visitor.CreateConversationAsync()).Id();
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, $"/api/v1/conversations/{id}");
+        preflight.Headers.Add("Origin", "https://any.example.org");
+        preflight.Headers.Add("Access-Control-Request-Method", "PATCH");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization, content-type");
+        using var preflighted = await app.CreateClient().SendAsync(preflight, Ct);
+        preflighted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        preflighted.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["https://any.example.org"]);
+        preflighted.Headers.GetValues("Access-Control-Allow-Methods").Single().ShouldContain("PATCH");
+
+        using var visitorsAnswer = await visitor.GetAsync("/api/v1/conversations", Ct);
+        visitorsAnswer.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([Site]);
+        visitorsAnswer.Headers.GetValues("Access-Control-Expose-Headers").Single().ShouldContain("Retry-After");
+        // The visitor's token from another page: refused, and the refusal is not opened to that page.
+        using var elsewhere = new HttpRequestMessage(HttpMethod.Get, "/api/v1/conversations");
+        elsewhere.Headers.Authorization = visitor.DefaultRequestHeaders.Authorization;
+        elsewhere.Headers.Add("Origin", "https://elsewhere.example.org");
+        using var refused = await app.CreateClient().SendAsync(elsewhere, Ct);
+        await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "origin_not_allowed");
+        refused.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
+        // A user's token is no widget's: its answers are not opened to pages.
+        using var usersAnswer = await memberClient.GetAsync("/api/v1/conversations", Ct);
+        usersAnswer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        usersAnswer.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_visitors_conversation_asks_its_keys_knowledge_base_whatever_the_widget_names()
     {
         var member = app.NewCaller();
