@@ -32,6 +32,8 @@ var identity = builder.AddService<Projects.VoiceHelper_Identity>(Identity)
 var knowledge = builder.AddService<Projects.VoiceHelper_Knowledge>(Knowledge)
     .WithReference(knowledgeDb).WithReference(eventsDb).WithReference(cache).WithReference(identity)
     .WithEventBus(broker).WaitFor(postgres).WaitFor(cache);
+// Identity asks Knowledge whether a widget key's knowledge bases are the tenant's (decision 0023).
+identity.WithReference(knowledge);
 
 var ingestion = builder.AddService<Projects.VoiceHelper_Ingestion>(Ingestion)
     .WithReference(knowledgeDb).WithReference(eventsDb).WithReference(cache)

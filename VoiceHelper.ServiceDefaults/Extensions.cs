@@ -53,6 +53,8 @@ public static class Extensions
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.AddJwtAuthentication();
         builder.Services.AddVoiceHelperRateLimits();
+        builder.Services.AddCors();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
         builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
         builder.Services.AddOptions<RequestSizeOptions>().BindConfiguration(RequestSizeOptions.Section);
@@ -79,16 +81,16 @@ public static class Extensions
 
     /// <summary>
     /// Adds the shared middleware, in order: forwarded headers, errors as ProblemDetails, request size refusals,
-    /// authentication, authorization, rate limits (requests through the gateway only), request timeouts and
+    /// authentication, the widget's CORS, authorization, rate limits (requests through the gateway only), request timeouts and
     /// idempotency. Call it right after <c>Build()</c>, before mapping endpoints.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseMiddleware<WidgetCorsMiddleware>();
         app.UseVoiceHelperExceptionHandler();
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseAuthentication();
+        app.UseCors(); // after authentication: the widget's policy depends on the visitor (WidgetCorsPolicyProvider)
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseRequestTimeouts();

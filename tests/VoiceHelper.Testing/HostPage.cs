@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace VoiceHelper.Testing;
 
 /// <summary>
-/// A tenant's website on its own loopback port (so its own origin): one page, <c>/?key=vhw_...</c>, with the widget's
-/// script tag taken from the widget server it is given (the gateway, or the voice worker that serves <c>widget.js</c>).
+/// A tenant's website on its own loopback port (so its own origin): one page, <c>/?key=vhw_...[&amp;lang=zh-CN]</c> (the
+/// page's <c>&lt;html lang&gt;</c>, English by default), with the widget's script tag taken from the widget server it is
+/// given (the gateway, or the voice worker that serves <c>widget.js</c>).
 /// </summary>
 public sealed class HostPage : IAsyncDisposable
 {
@@ -27,9 +28,9 @@ public sealed class HostPage : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var script = new Uri(widgetServer, "/widget.js");
-        app.MapGet("/", (string? key) => Results.Content($"""
+        app.MapGet("/", (string? key, string? lang) => Results.Content($"""
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>Acme Appliances</title></head>
+            <html lang="{System.Net.WebUtility.HtmlEncode(lang ?? "en")}"><head><meta charset="utf-8"><title>Acme Appliances</title></head>
             <body style="font-family: Georgia, serif; background: #fbfaf7; margin: 40px">
               <h1>Acme Appliances</h1>
               <p>Dishwashers, ovens and fridges, delivered and installed. Questions about your warranty? Ask below.</p>

@@ -12,8 +12,8 @@ public sealed class DeleteConversationEndpoint : IEndpoint
                 (await mediator.Send(new DeleteConversationRequest(id), ct)).ToHttpResult())
             .WithName("DeleteConversation")
             .WithTags("Conversations")
-            .WithSummary("Deletes one of the caller's conversations (its messages are kept for audit until retention removes them).")
-            .RequireAuthorization(Policies.Authenticated)
+            .WithSummary("Deletes one of the caller's conversations, a widget visitor's own too (its messages are kept for audit until retention removes them).")
+            .RequireAuthorization(Policies.Converse)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -12,8 +12,9 @@ public sealed class ListConversationsHandler(ConversationsDbContext db, ITenantC
 {
     public async Task<Result<PageResponse<ConversationResponse>>> Handle(ListConversationsRequest request, CancellationToken cancellationToken)
     {
-        // Visitors' conversations belong to no user of the tenant: only owners and admins list them.
-        var tenantWide = request.AllUsers || request.Channel == ConversationChannels.Widget;
+        // Visitors' conversations belong to no user of the tenant: only owners and admins list them all; a visitor (no
+        // role) lists its own, which are all the widget's.
+        var tenantWide = request.AllUsers || (request.Channel == ConversationChannels.Widget && !request.Visitor);
         if (tenantWide && !ConversationAccess.IsTenantAdmin(caller.Roles))
         {
             return ConversationErrors.TenantListForbidden;
@@ -26,6 +27,10 @@ public sealed class ListConversationsHandler(ConversationsDbContext db, ITenantC
         if (request.Channel is { } channel)
         {
             query = query.Where(c => c.Channel == channel);
+        }
+        if (request.Visitor)
+        {
+            query = query.Where(c => c.Channel == ConversationChannels.Widget);
         }
         var rows = await query
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)

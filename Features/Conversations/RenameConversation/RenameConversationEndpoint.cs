@@ -13,8 +13,8 @@ public sealed class RenameConversationEndpoint : IEndpoint
                 (await mediator.Send(new RenameConversationRequest(id, body.Title), ct)).ToHttpResult())
             .WithName("RenameConversation")
             .WithTags("Conversations")
-            .WithSummary("Renames one of the caller's conversations.")
-            .RequireAuthorization(Policies.Authenticated)
+            .WithSummary("Renames one of the caller's conversations (a widget visitor's own too).")
+            .RequireAuthorization(Policies.Converse)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Microsoft.Extensions.Options;
 using VoiceHelper.Contracts;
+using VoiceHelper.Identity.CreateWidgetKey;
 using VoiceHelper.Identity.Login;
 using VoiceHelper.Identity.RotateSigningKeys;
 using VoiceHelper.Identity.VerifyApiKey;
@@ -43,6 +45,10 @@ public static class ApplicationServices
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<TokenRevocation>();
         builder.Services.AddSingleton<AccountThrottle>();
+        builder.Services.AddSingleton<VoiceHelper.Identity.CreateWidgetSession.WidgetExchangeCounter>();
+        builder.Services.AddOptions<KnowledgeServiceOptions>().BindConfiguration(KnowledgeServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient<KnowledgeBaseLookup>((sp, client) =>
+            client.BaseAddress = sp.GetRequiredService<IOptions<KnowledgeServiceOptions>>().Value.BaseAddress);
 
         return builder;
     }

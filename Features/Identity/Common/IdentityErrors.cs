@@ -30,7 +30,17 @@ public static class IdentityErrors
     public static readonly Error WidgetKeyRevoked = Error.Unauthorized("widget_key_revoked", "The widget key has been revoked.");
     public static readonly Error OriginNotAllowed = Error.Forbidden("origin_not_allowed", "This page's origin is not allowed for the widget key.");
     public static readonly Error WidgetKeyLimit = Error.Conflict("widget_key_limit", $"A tenant may have at most {MaxActiveApiKeys} active widget keys; revoke one first.");
+    public static readonly Error KnowledgeUnavailable = new("knowledge_unavailable", 503,
+        "The knowledge service could not confirm the knowledge bases; try again shortly.");
     public static readonly Error CannotDisableSelf = Error.Conflict("cannot_disable_self", "You cannot disable your own account.");
+
+    /// <summary>A widget key's <c>kb_ids</c> name knowledge bases the tenant does not have (another tenant's look the same).</summary>
+    public static Error KnowledgeBasesNotFound(IEnumerable<Guid> ids) =>
+        new("knowledge_base_not_found", 404, $"These knowledge bases do not exist in the tenant: {string.Join(", ", ids)}.",
+            new Dictionary<string, string[]> { ["kb_ids"] = [.. ids.Select(id => id.ToString())] });
+
+    public static Error WidgetKeyBusy(TimeSpan retryAfter) =>
+        new("rate_limited", 429, "Too many visitor sessions for this widget key right now; retry after the given delay.", RetryAfter: retryAfter);
 
     public static Error WeakPassword(IReadOnlyList<string> problems) =>
         new("weak_password", 400, "The password does not meet the password policy.",

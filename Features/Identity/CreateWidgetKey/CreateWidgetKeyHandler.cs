@@ -6,13 +6,15 @@ using VoiceHelper.ServiceDefaults.Security;
 
 namespace VoiceHelper.Identity.CreateWidgetKey;
 
-public sealed class CreateWidgetKeyHandler(IdentityDbContext db, ITenantContext caller, TimeProvider clock)
+public sealed class CreateWidgetKeyHandler(IdentityDbContext db, ITenantContext caller, KnowledgeBaseLookup knowledgeBases, TimeProvider clock)
     : IRequestHandler<CreateWidgetKeyRequest, Result<WidgetKeyResponse>>
 {
     public async Task<Result<WidgetKeyResponse>> Handle(CreateWidgetKeyRequest request, CancellationToken cancellationToken)
     {
         var active = await db.WidgetKeys.CountAsync(k => k.RevokedAt == null, cancellationToken);
-        if (CreateWidgetKeyDecision.Decide(active) is { } error)
+        var kbIds = request.KbIds.Distinct().ToArray();
+        Guid[]? missing = active >= IdentityErrors.MaxActiveApiKeys ? [] : await knowledgeBases.MissingAsync(kbIds, cancellationToken);
+        if (CreateWidgetKeyDecision.Decide(active, missing) is { } error)
         {
             return error;
         }
@@ -25,7 +27,7 @@ public sealed class CreateWidgetKeyHandler(IdentityDbContext db, ITenantContext 
             Name = request.Name.Trim(),
             Key = WidgetOrigins.NewKey(),
             AllowedOrigins = CreateWidgetKeyDecision.Origins(request.AllowedOrigins),
-            KnowledgeBaseIds = [.. request.KbIds.Distinct()],
+            KnowledgeBaseIds = kbIds,
             KeyPermitsPerMinute = request.KeyPermitsPerMinute ?? CreateWidgetKeyRequest.DefaultKeyPermits,
             VisitorPermitsPerMinute = request.VisitorPermitsPerMinute ?? CreateWidgetKeyRequest.DefaultVisitorPermits,
             CreatedBy = caller.UserId,

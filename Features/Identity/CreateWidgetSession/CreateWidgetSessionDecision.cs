@@ -11,4 +11,8 @@ public static class CreateWidgetSessionDecision
         : key.RevokedAt is not null ? IdentityErrors.WidgetKeyRevoked
         : !WidgetOrigins.Allows(key.AllowedOrigins, pageOrigin) ? IdentityErrors.OriginNotAllowed
         : null;
+
+    /// <returns>429 <c>rate_limited</c> (retry when the window ends) once the key's exchanges this minute pass its per-key permits.</returns>
+    public static Error? Throttle(long exchangesThisWindow, int keyPermitsPerMinute, TimeSpan windowLeft) =>
+        exchangesThisWindow > keyPermitsPerMinute ? IdentityErrors.WidgetKeyBusy(windowLeft) : null;
 }

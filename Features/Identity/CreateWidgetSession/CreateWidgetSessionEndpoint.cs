@@ -7,7 +7,8 @@ namespace VoiceHelper.Identity.CreateWidgetSession;
 
 /// <summary>
 /// The widget's only anonymous call: its publishable key for a visitor token, from a page on one of the key's origins
-/// (the browser's <c>Origin</c> header, which page scripts cannot set). Limited per IP like sign-in.
+/// (the browser's <c>Origin</c> header, which page scripts cannot set). Limited per IP like sign-in, and per key at the
+/// key's per-key permits a minute (<see cref="WidgetExchangeCounter"/>).
 /// </summary>
 public sealed class CreateWidgetSessionEndpoint : IEndpoint
 {
@@ -22,5 +23,6 @@ public sealed class CreateWidgetSessionEndpoint : IEndpoint
             .DisableResponseReplay()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

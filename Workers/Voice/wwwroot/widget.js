@@ -2,7 +2,9 @@
 // chat bubble (<voicehelper-widget>, shadow DOM, no framework). It exchanges its publishable key for a short visitor
 // token (POST /api/v1/widget/sessions; the browser's Origin must be one of the key's), asks in the visitor's own
 // conversation with the answer streamed as server-sent events, and calls by voice over /ws/voice with the shared
-// engine (/voice/voice-call.js). The visitor id and the conversation are kept in localStorage, per key.
+// engine (/voice/voice-call.js). The visitor id and the conversation are kept in localStorage, per key. Its text is
+// English or Chinese: the tag's data-lang, else the host page's <html lang>, else the browser's language. The visitor's
+// conversations are listed in the panel (new, switch, rename, delete), each only the visitor's own.
 'use strict';
 
 (() => {
@@ -12,11 +14,35 @@
   }
   const BASE = new URL(script.src).origin;
   const KEY = script.dataset.key || '';
-  const TITLE = script.dataset.title || 'Ask us';
-  const VOICE_MODE = script.dataset.voice === 'push-to-talk' ? 'push-to-talk' : 'hands-free';
+  const TEXTS = {
+    en: {
+      title: 'Ask us', close: 'Close', placeholder: 'Type your question', question: 'Your question', send: 'Send',
+      voiceHandsFree: 'Voice (hands-free)', voicePushToTalk: 'Voice (push to talk)', talk: 'Talk', holdToTalk: 'Hold to talk',
+      greeting: 'Hi! Type a question, or press the microphone to talk.', conversationTitle: 'Website visitor ({0})',
+      originNotAllowed: 'This website is not allowed to use this assistant.',
+      rateLimited: 'Too many questions right now; please wait a moment.', failed: 'Something went wrong.',
+      failedStatus: 'Failed ({0})', source: 'source', page: ', p. {0}', engineUnavailable: 'The voice engine could not be loaded.',
+      conversations: 'Conversations', newConversation: 'New conversation', rename: 'Rename', delete: 'Delete',
+      newTitle: 'New title', noConversations: 'No conversations yet.',
+    },
+    zh: {
+      title: '在线咨询', close: '关闭', placeholder: '请输入您的问题', question: '您的问题', send: '发送',
+      voiceHandsFree: '语音（免提）', voicePushToTalk: '语音（按住说话）', talk: '语音通话', holdToTalk: '按住说话',
+      greeting: '您好！请输入问题，或点击麦克风说话。', conversationTitle: '网站访客（{0}）',
+      originNotAllowed: '此网站无权使用本助手。', rateLimited: '提问太频繁，请稍候再试。', failed: '出错了。',
+      failedStatus: '请求失败（{0}）', source: '来源', page: '，第 {0} 页', engineUnavailable: '无法加载语音引擎。',
+      conversations: '会话列表', newConversation: '新会话', rename: '重命名', delete: '删除',
+      newTitle: '新标题', noConversations: '还没有会话。',
+    },
+  };
+  const LANG = (script.dataset.lang || document.documentElement.lang || navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const T = TEXTS[LANG];
+  const TITLE = script.dataset.title || T.title;
+  const PUSH_TO_TALK = script.dataset.voice === 'push-to-talk';
   const STORE = `voicehelper:${KEY}:`;
   // Inline icons: emoji fonts are not everywhere.
   const CHAT_ICON = '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
+  const LIST_ICON = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M3 5h18v2H3zm0 6h18v2H3zm0 6h18v2H3z"/></svg>';
   const MIC_ICON = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2z"/></svg>';
 
   const STYLE = `
@@ -30,6 +56,18 @@
     .panel[hidden] { display: none; }
     header { display: flex; align-items: center; justify-content: space-between; padding: 10px 14px; background: #2f5bea; color: #fff; font-weight: 600; }
     header button { background: none; border: 0; color: #fff; font-size: 18px; }
+    header .title { flex: 1; margin: 0 8px; }
+    .threads { flex: 1; overflow-y: auto; padding: 10px; background: #f6f7f9; }
+    .threads[hidden], ol.log[hidden], form[hidden] { display: none; }
+    .threads > button.new { width: 100%; padding: 8px; margin-bottom: 8px; border: 1px dashed #2f5bea; border-radius: 8px; background: #fff; color: #2f5bea; }
+    .threads ul { list-style: none; margin: 0; padding: 0; }
+    .threads li { display: flex; gap: 4px; align-items: center; margin-bottom: 6px; padding: 4px; border-radius: 8px; background: #fff; border: 1px solid #e1e4e8; }
+    .threads li[aria-current="true"] { border-color: #2f5bea; }
+    .threads li .open { flex: 1; min-width: 0; text-align: left; background: none; border: 0; padding: 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .threads li input { flex: 1; }
+    .threads li .rename, .threads li .delete { background: none; border: 0; color: #4a5360; font-size: 12px; padding: 4px 6px; }
+    .threads li .delete { color: #b3261e; }
+    .threads p { color: #6a7380; font-size: 13px; }
     ol.log { flex: 1; margin: 0; padding: 12px; list-style: none; overflow-y: auto; background: #f6f7f9; }
     ol.log > li { margin: 0 0 10px; padding: 8px 11px; border-radius: 10px; max-width: 88%; white-space: pre-wrap; word-wrap: break-word; }
     li.user { margin-left: auto !important; background: #2f5bea; color: #fff; }
@@ -56,20 +94,26 @@
       const root = this.attachShadow({ mode: 'open' });
       root.innerHTML = `
         <style>${STYLE}</style>
-        <section class="panel" role="dialog" aria-label="${escapeHtml(TITLE)}" hidden>
-          <header><span>${escapeHtml(TITLE)}</span><button type="button" class="close" aria-label="Close">×</button></header>
+        <section class="panel" role="dialog" lang="${LANG}" aria-label="${escapeHtml(TITLE)}" hidden>
+          <header><button type="button" class="list" aria-label="${T.conversations}" aria-expanded="false">${LIST_ICON}</button><span class="title">${escapeHtml(TITLE)}</span><button type="button" class="close" aria-label="${T.close}">×</button></header>
+          <nav class="threads" aria-label="${T.conversations}" hidden><button type="button" class="new">+ ${T.newConversation}</button><ul></ul></nav>
           <ol class="log" aria-live="polite"></ol>
           <p class="live"></p>
           <form>
-            <input name="question" autocomplete="off" placeholder="Type your question" aria-label="Your question">
-            <button type="button" class="voice" aria-label="Voice (${VOICE_MODE})" title="${VOICE_MODE === 'push-to-talk' ? 'Hold to talk' : 'Talk'}">${MIC_ICON}</button>
-            <button type="submit" class="send">Send</button>
+            <input name="question" autocomplete="off" placeholder="${T.placeholder}" aria-label="${T.question}">
+            <button type="button" class="voice" aria-label="${PUSH_TO_TALK ? T.voicePushToTalk : T.voiceHandsFree}" title="${PUSH_TO_TALK ? T.holdToTalk : T.talk}">${MIC_ICON}</button>
+            <button type="submit" class="send">${T.send}</button>
           </form>
         </section>
         <button type="button" class="bubble" aria-label="${escapeHtml(TITLE)}" aria-expanded="false">${CHAT_ICON}</button>`;
       this.$ = selector => root.querySelector(selector);
       this.$('.bubble').addEventListener('click', () => this.toggle());
       this.$('.close').addEventListener('click', () => this.toggle(false));
+      this.$('.list').addEventListener('click', () => this.showThreads(this.$('.threads').hidden));
+      this.$('.threads .new').addEventListener('click', () => {
+        this.startNew();
+        this.showThreads(false);
+      });
       this.$('form').addEventListener('submit', event => {
         event.preventDefault();
         const input = this.$('input');
@@ -79,12 +123,12 @@
         }
       });
       const voice = this.$('.voice');
-      if (VOICE_MODE === 'push-to-talk') {
+      if (PUSH_TO_TALK) {
         voice.addEventListener('pointerdown', () => this.pushToTalk(true));
         voice.addEventListener('pointerup', () => this.pushToTalk(false));
         voice.addEventListener('pointerleave', () => this.pushToTalk(false));
       } else {
-        voice.addEventListener('click', () => (this.call ? this.call.hangUp('Call ended') : this.startCall(true)));
+        voice.addEventListener('click', () => (this.call ? this.call.hangUp() : this.startCall(true)));
       }
     }
 
@@ -142,33 +186,133 @@
       try {
         await this.session();
         const id = localStorage.getItem(STORE + 'conversation');
-        if (id) {
-          const response = await this.api(`/api/v1/conversations/${id}/messages?page_size=100`);
-          if (response.ok) {
-            for (const message of (await response.json()).items) {
-              const item = this.add(message.role === 'user' ? 'user' : 'assistant', message.content);
-              if (message.role !== 'user') {
-                showSources(item, message.sources);
-              }
-            }
-            this.conversation = id;
-            return;
-          }
+        if (!id || !(await this.load(id))) {
+          this.startNew();
         }
-        this.add('notice', 'Hi! Type a question, or press the microphone to talk.');
       } catch (error) {
         this.refuse(error);
       }
     }
 
-    async conversationId() {
+    /** Shows one of the visitor's conversations and makes it the current one; false when it is not there. */
+    async load(id) {
+      const response = await this.api(`/api/v1/conversations/${id}/messages?page_size=100`);
+      if (!response.ok) {
+        return false;
+      }
+      const messages = (await response.json()).items;
+      this.call?.hangUp();
+      this.$('.log').replaceChildren();
+      for (const message of messages) {
+        const item = this.add(message.role === 'user' ? 'user' : 'assistant', message.content);
+        if (message.role !== 'user') {
+          showSources(item, message.sources);
+        }
+      }
+      this.conversation = id;
+      localStorage.setItem(STORE + 'conversation', id);
+      return true;
+    }
+
+    /** An empty conversation: created on the first question. */
+    startNew() {
+      this.call?.hangUp();
+      this.conversation = null;
+      localStorage.removeItem(STORE + 'conversation');
+      this.$('.log').replaceChildren();
+      this.add('notice', T.greeting);
+    }
+
+    /** The visitor's conversations (newest first) in place of the current one, or back. */
+    async showThreads(show) {
+      const threads = this.$('.threads');
+      threads.hidden = !show;
+      this.$('.log').hidden = show;
+      this.$('form').hidden = show;
+      this.$('.list').setAttribute('aria-expanded', String(show));
+      if (!show) {
+        return;
+      }
+      const list = threads.querySelector('ul');
+      try {
+        await this.ready;
+        const response = await this.api('/api/v1/conversations?page_size=50');
+        if (!response.ok) {
+          throw await problem(response);
+        }
+        const items = (await response.json()).items;
+        list.replaceChildren(...items.map(conversation => this.thread(conversation)));
+        if (items.length === 0) {
+          const empty = document.createElement('p');
+          empty.textContent = T.noConversations;
+          list.append(empty);
+        }
+      } catch (error) {
+        this.showThreads(false);
+        this.refuse(error);
+      }
+    }
+
+    /** One row of the list: open it, rename it in place (Enter saves, Escape cancels), delete it. */
+    thread(conversation) {
+      const row = document.createElement('li');
+      row.dataset.id = conversation.id;
+      row.setAttribute('aria-current', String(conversation.id === this.conversation));
+      const open = button('open', conversation.title || T.newConversation);
+      open.addEventListener('click', async () => {
+        if (conversation.id === this.conversation || (await this.load(conversation.id))) {
+          this.showThreads(false);
+        }
+      });
+      const rename = button('rename', T.rename);
+      rename.addEventListener('click', () => {
+        const input = document.createElement('input');
+        input.value = open.textContent;
+        input.setAttribute('aria-label', T.newTitle);
+        input.addEventListener('keydown', async event => {
+          if (event.key === 'Escape') {
+            input.replaceWith(open);
+          } else if (event.key === 'Enter' && input.value.trim()) {
+            const response = await this.api(`/api/v1/conversations/${conversation.id}`, {
+              method: 'PATCH',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ title: input.value.trim() }),
+            });
+            if (response.ok) {
+              open.textContent = (await response.json()).title;
+              input.replaceWith(open);
+            } else {
+              this.refuse(await problem(response));
+            }
+          }
+        });
+        open.replaceWith(input);
+        input.focus();
+      });
+      const remove = button('delete', T.delete);
+      remove.addEventListener('click', async () => {
+        const response = await this.api(`/api/v1/conversations/${conversation.id}`, { method: 'DELETE' });
+        if (!response.ok && response.status !== 404) {
+          this.refuse(await problem(response));
+          return;
+        }
+        row.remove();
+        if (conversation.id === this.conversation) {
+          this.startNew();
+        }
+      });
+      row.append(open, rename, remove);
+      return row;
+    }
+
+    async conversationId(title = format(T.conversationTitle, location.host)) {
       if (this.conversation) {
         return this.conversation;
       }
       const response = await this.api('/api/v1/conversations', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title: `Website visitor (${location.host})` }),
+        body: JSON.stringify({ title }),
       });
       if (!response.ok) {
         throw await problem(response);
@@ -185,7 +329,7 @@
       const item = this.add('assistant', '');
       const text = item.querySelector('.text');
       try {
-        const id = await this.conversationId();
+        const id = await this.conversationId(question.slice(0, 80));
         const response = await this.api(`/api/v1/conversations/${id}/messages`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
@@ -222,7 +366,7 @@
         const token = await this.session();
         const conversationId = await this.conversationId();
         let answer = null;
-        this.call = await VoiceHelperCall.start({ base: BASE, token, conversationId, handsFree }, {
+        this.call = await VoiceHelperCall.start({ base: BASE, token, conversationId, handsFree, lang: LANG }, {
           status: status => (this.$('.live').textContent = status),
           partial: partial => partial && (this.$('.live').textContent = partial),
           heard: heard => {
@@ -275,9 +419,9 @@
     }
 
     refuse(error) {
-      const text = error.code === 'origin_not_allowed' ? 'This website is not allowed to use this assistant.'
-        : error.code === 'rate_limited' ? 'Too many questions right now; please wait a moment.'
-        : error.message || 'Something went wrong.';
+      const text = error.code === 'origin_not_allowed' ? T.originNotAllowed
+        : error.code === 'rate_limited' ? T.rateLimited
+        : error.message || T.failed;
       this.add('notice', error.code ? `${text} (${error.code})` : text).dataset.code = error.code || '';
     }
 
@@ -299,7 +443,7 @@
     } catch {
       // not a problem document
     }
-    return Object.assign(new Error(body.detail || body.title || `Failed (${response.status})`), { code: body.code, status: response.status });
+    return Object.assign(new Error(body.detail || body.title || format(T.failedStatus, response.status)), { code: body.code, status: response.status });
   }
 
   /** Parses a text/event-stream body into { event, data } (data as JSON). */
@@ -342,7 +486,7 @@
     list.className = 'sources';
     for (const source of cited) {
       const entry = document.createElement('li');
-      entry.textContent = `[${source.index ?? ''}] ${source.title || source.document_id || 'source'}${source.page ? `, p. ${source.page}` : ''}`;
+      entry.textContent = `[${source.index ?? ''}] ${source.title || source.document_id || T.source}${source.page ? format(T.page, source.page) : ''}`;
       entry.title = source.snippet || source.text || '';
       list.append(entry);
     }
@@ -355,10 +499,22 @@
       const tag = document.createElement('script');
       tag.src = `${BASE}/voice/voice-call.js`;
       tag.onload = resolve;
-      tag.onerror = () => reject(new Error('The voice engine could not be loaded.'));
+      tag.onerror = () => reject(new Error(T.engineUnavailable));
       document.head.append(tag);
     });
     return engine;
+  }
+
+  function button(className, text) {
+    const element = document.createElement('button');
+    element.type = 'button';
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  function format(template, value) {
+    return template.replace('{0}', value);
   }
 
   function escapeHtml(text) {

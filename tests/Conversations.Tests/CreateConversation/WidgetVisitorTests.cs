@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using VoiceHelper.Conversations.Tests.Infrastructure;
 
 namespace VoiceHelper.Conversations.Tests.CreateConversation;
@@ -22,9 +23,8 @@ public sealed class WidgetVisitorTests(ConversationsApp app) : IClassFixture<Con
         conversation.GetProperty("channel").GetString().ShouldBe("widget");
         conversation.GetProperty("widget_key_id").GetGuid().ShouldBe(keyId);
         await (await otherVisitor.GetAsync($"/api/v1/conversations/{conversation.Id()}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
-        // Listing, renaming and deleting are a user's: the widget only asks.
-        await (await visitor.GetAsync("/api/v1/conversations", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await visitor.DeleteAsync($"/api/v1/conversations/{conversation.Id()}", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        // A visitor lists its own conversations, never the tenant's.
+        await (await visitor.GetAsync("/api/v1/conversations?all_users=true", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         using var memberClient = app.ClientFor(member);
         await (await memberClient.GetAsync("/api/v1/conversations?channel=widget", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await memberClient.GetAsync("/api/v1/conversations?channel=phone", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
@@ -35,6 +35,80 @@ public sealed class WidgetVisitorTests(ConversationsApp app) : IClassFixture<Con
         listed[0].GetProperty("message_count").GetInt64().ShouldBe(2);
         var own = (await (await memberClient.GetAsync("/api/v1/conversations", Ct)).JsonAsync()).GetProperty("items");
         own[0].GetProperty("channel").GetString().ShouldBe("user");
+    }
+
+    [Fact]
+    public async Task A_visitor_lists_renames_and_deletes_only_its_own_conversations()
+    {
+        var member = app.NewCaller();
+        var keyId = Guid.NewGuid();
+        using var visitor = Visitor(member.TenantId, keyId);
+        using var sameKeyVisitor = Visitor(member.TenantId, keyId);
+        using var otherTenantVisitor = Visitor(Guid.NewGuid(), Guid.NewGuid());
+        using var memberClient = app.ClientFor(member);
+        var first = (await visitor.CreateConversationAsync(new { title = "Warranty" })).Id();
+        var second = (await visitor.CreateConversationAsync(new { title = "Delivery" })).Id();
+        var neighbours = (await sameKeyVisitor.CreateConversationAsync()).Id();
+        var strangers = (await otherTenantVisitor.CreateConversationAsync()).Id();
+        var members = (await memberClient.CreateConversationAsync()).Id();
+
+        async Task<Guid[]> Listed(HttpClient client, string query = "") =>
+            [.. (await (await client.GetAsync("/api/v1/conversations" + query, Ct)).JsonAsync()).GetProperty("items").EnumerateArray().Select(c => c.Id())];
+        (await Listed(visitor)).ShouldBe([second, first]);
+        (await Listed(visitor, "?channel=widget")).ShouldBe([second, first]);
+        (await Listed(visitor, "?channel=user")).ShouldBeEmpty();
+        (await Listed(sameKeyVisitor)).ShouldBe([neighbours]);
+
+        var renamed = await visitor.PatchAsJsonAsync($"/api/v1/conversations/{first}", new { title = "My warranty" }, Ct);
+        renamed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await renamed.JsonAsync()).Str("title").ShouldBe("My warranty");
+        // Anyone else's conversation, another visitor's (same key or another tenant's) or a member's, is not there for a visitor.
+        foreach (var (client, id) in new[] { (visitor, neighbours), (visitor, strangers), (visitor, members), (sameKeyVisitor, first), (otherTenantVisitor, first) })
+        {
+            await (await client.PatchAsJsonAsync($"/api/v1/conversations/{id}", new { title = "Mine now" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
+            await (await client.DeleteAsync($"/api/v1/conversations/{id}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
+        }
+        (await visitor.DeleteAsync($"/api/v1/conversations/{second}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await Listed(visitor)).ShouldBe([first]);
+        await (await visitor.GetAsync($"/api/v1/conversations/{second}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "conversation_not_found");
+        (await Listed(memberClient)).ShouldBe([members]);
+        using var admin = app.ClientFor(app.NewCaller(member.TenantId, "admin"));
+        (await Listed(admin, "?channel=widget")).ShouldBe([neighbours, first]);
+    }
+
+    [Fact]
+    public async Task Any_page_may_preflight_but_only_the_visitors_own_page_reads_the_answers()
+    {
+        var member = app.NewCaller();
+        using var visitor = Visitor(member.TenantId, Guid.NewGuid());
+        using var memberClient = app.ClientFor(member);
+        memberClient.DefaultRequestHeaders.Add("Origin", Site);
+        var id = (await visitor.CreateConversationAsync()).Id();
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, $"/api/v1/conversations/{id}");
+        preflight.Headers.Add("Origin", "https://any.example.org");
+        preflight.Headers.Add("Access-Control-Request-Method", "PATCH");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization, content-type");
+        using var preflighted = await app.CreateClient().SendAsync(preflight, Ct);
+        preflighted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        preflighted.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["https://any.example.org"]);
+        preflighted.Headers.GetValues("Access-Control-Allow-Methods").Single().ShouldContain("PATCH");
+
+        using var visitorsAnswer = await visitor.GetAsync("/api/v1/conversations", Ct);
+        visitorsAnswer.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([Site]);
+        visitorsAnswer.Headers.GetValues("Access-Control-Expose-Headers").Single().ShouldContain("Retry-After");
+        // The visitor's token from another page: refused, and the refusal is not opened to that page.
+        using var elsewhere = new HttpRequestMessage(HttpMethod.Get, "/api/v1/conversations");
+        elsewhere.Headers.Authorization = visitor.DefaultRequestHeaders.Authorization;
+        elsewhere.Headers.Add("Origin", "https://elsewhere.example.org");
+        using var refused = await app.CreateClient().SendAsync(elsewhere, Ct);
+        await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "origin_not_allowed");
+        refused.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
+        // A user's token is no widget's: its answers are not opened to pages.
+        using var usersAnswer = await memberClient.GetAsync("/api/v1/conversations", Ct);
+        usersAnswer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        usersAnswer.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using VoiceHelper.ServiceDefaults.Http;
 namespace VoiceHelper.Identity.Tests.CreateWidgetKey;
 
 /// <summary>A widget key's life: created by an owner for origins, listed, revoked (audited), refused to members and bad origins.</summary>
-public sealed class WidgetKeyTests(IdentityApp app) : IClassFixture<IdentityApp>
+public sealed class WidgetKeyTests(WidgetIdentityApp app) : IClassFixture<WidgetIdentityApp>
 {
     private readonly HttpClient _client = app.CreateClient();
 
@@ -18,14 +18,14 @@ public sealed class WidgetKeyTests(IdentityApp app) : IClassFixture<IdentityApp>
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
         var owner = app.ClientWithToken(tokens.AccessToken);
 
-        var (id, key) = await Api.CreateWidgetKeyAsync(owner, "https://www.example.com/", "http://127.0.0.1:5173");
+        var (id, key, kbId) = await Api.CreateWidgetKeyAsync(owner, app, "https://www.example.com/", "http://127.0.0.1:5173");
 
         key.ShouldStartWith("vhw_");
         var listed = (await (await owner.GetAsync("/api/v1/widget-keys", Ct)).ReadAsync<PageResponse<WidgetKeyResponse>>()).Items.Single();
         listed.Id.ShouldBe(id);
         listed.Key.ShouldBe(key);
         listed.AllowedOrigins.ShouldBe(["https://www.example.com", "http://127.0.0.1:5173"]);
-        listed.KbIds.ShouldBe(Api.WidgetKnowledgeBases);
+        listed.KbIds.ShouldBe([kbId]);
         listed.VisitorPermitsPerMinute.ShouldBe(30);
         (await owner.DeleteAsync($"/api/v1/widget-keys/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await owner.DeleteAsync($"/api/v1/widget-keys/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
@@ -77,11 +77,35 @@ public sealed class WidgetKeyTests(IdentityApp app) : IClassFixture<IdentityApp>
     }
 
     [Fact]
+    public async Task A_key_may_name_only_the_tenants_own_knowledge_bases_as_Knowledge_shows_them()
+    {
+        var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
+        var owner = app.ClientWithToken(tokens.AccessToken);
+        var (_, stranger) = await Api.RegisterAndLoginAsync(_client);
+        var own = await Api.CreateKnowledgeBaseAsync(owner, app);
+        var theirs = await Api.CreateKnowledgeBaseAsync(app.ClientWithToken(stranger.AccessToken), app);
+        var never = Guid.CreateVersion7();
+
+        var refused = await owner.PostAsJsonAsync("/api/v1/widget-keys",
+            new { name = "Website", allowed_origins = new[] { "https://www.example.com" }, kb_ids = new[] { own, theirs, never } }, Ct);
+
+        var body = await refused.Content.ReadAsStringAsync(Ct);
+        await refused.ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base_not_found");
+        body.ShouldContain(theirs.ToString());
+        body.ShouldContain(never.ToString());
+        body.ShouldNotContain(own.ToString());
+        (await (await owner.GetAsync("/api/v1/widget-keys", Ct)).ReadAsync<PageResponse<WidgetKeyResponse>>()).Items.ShouldBeEmpty();
+        var accepted = await owner.PostAsJsonAsync("/api/v1/widget-keys",
+            new { name = "Website", allowed_origins = new[] { "https://www.example.com" }, kb_ids = new[] { own } }, Ct);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_member_can_neither_create_nor_list_keys_and_another_tenant_cannot_revoke_one()
     {
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
         var owner = app.ClientWithToken(tokens.AccessToken);
-        var (id, _) = await Api.CreateWidgetKeyAsync(owner, "https://www.example.com");
+        var (id, _, kbId) = await Api.CreateWidgetKeyAsync(owner, app, "https://www.example.com");
         var (_, member) = await Api.AddUserAndLoginAsync(owner, _client, "member");
         var (_, stranger) = await Api.RegisterAndLoginAsync(_client);
 

@@ -10,7 +10,7 @@ namespace VoiceHelper.Identity.Tests.CreateWidgetSession;
 /// The widget's key-for-visitor-token exchange, and the visitor token in a separately hosted service (ServiceDefaults
 /// only): accepted only where the widget needs it, only from its page's origin, stopped at once by revoking the key.
 /// </summary>
-public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixture<KestrelIdentityApp>, IAsyncLifetime
+public sealed class WidgetSessionTests(WidgetIdentityApp identity) : IClassFixture<WidgetIdentityApp>, IAsyncLifetime
 {
     private const string Site = "http://127.0.0.1:5173";
     private readonly HttpClient _client = identity.CreateClient();
@@ -24,7 +24,7 @@ public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixt
     public async Task A_page_on_an_allowed_origin_gets_a_visitor_token_for_its_tenant_and_keeps_its_visitor()
     {
         var (account, tokens) = await Api.RegisterAndLoginAsync(_client);
-        var (keyId, key) = await Api.CreateWidgetKeyAsync(identity.ClientWithToken(tokens.AccessToken), "https://shop.example.com", Site);
+        var (keyId, key, kbId) = await Api.CreateWidgetKeyAsync(identity.ClientWithToken(tokens.AccessToken), identity, "https://shop.example.com", Site);
 
         var first = await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site));
         var again = await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site, first.GetProperty("visitor_id").GetString()));
@@ -38,14 +38,14 @@ public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixt
         claims.GetProperty("sub").GetString().ShouldBe(first.GetProperty("visitor_subject").GetGuid().ToString());
         claims.GetProperty("widget_key").GetString().ShouldBe(keyId.ToString());
         claims.GetProperty("origin").GetString().ShouldBe(Site);
-        claims.GetProperty("kb_ids").EnumerateArray().Select(e => e.GetGuid()).ShouldBe(Api.WidgetKnowledgeBases);
+        claims.GetProperty("kb_ids").EnumerateArray().Select(e => e.GetGuid()).ShouldBe([kbId]);
     }
 
     [Fact]
     public async Task Another_origin_an_unknown_key_and_no_key_are_refused()
     {
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
-        var (_, key) = await Api.CreateWidgetKeyAsync(identity.ClientWithToken(tokens.AccessToken), Site);
+        var (_, key, kbId) = await Api.CreateWidgetKeyAsync(identity.ClientWithToken(tokens.AccessToken), identity, Site);
 
         await (await Api.CreateWidgetSessionAsync(_client, key, "http://127.0.0.1:5174")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "origin_not_allowed");
         await (await Api.CreateWidgetSessionAsync(_client, key, "null")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "origin_not_allowed");
@@ -57,7 +57,7 @@ public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixt
     public async Task A_visitor_token_is_refused_on_user_and_admin_endpoints()
     {
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
-        var (_, key) = await Api.CreateWidgetKeyAsync(identity.ClientWithToken(tokens.AccessToken), Site);
+        var (_, key, kbId) = await Api.CreateWidgetKeyAsync(identity.ClientWithToken(tokens.AccessToken), identity, Site);
         var visitor = Token(await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site)));
 
         await (await Send(_probe.CreateClient(visitor), "/probe", Site)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
@@ -70,7 +70,7 @@ public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixt
     public async Task A_visitor_token_works_only_from_its_pages_origin()
     {
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
-        var (_, key) = await Api.CreateWidgetKeyAsync(identity.ClientWithToken(tokens.AccessToken), Site, "https://shop.example.com");
+        var (_, key, kbId) = await Api.CreateWidgetKeyAsync(identity.ClientWithToken(tokens.AccessToken), identity, Site, "https://shop.example.com");
         var visitor = Token(await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site)));
 
         // Another of the key's own origins is still another page: the token is bound to the one it was issued to.
@@ -88,7 +88,7 @@ public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixt
     {
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
         var owner = identity.ClientWithToken(tokens.AccessToken);
-        var (id, key) = await Api.CreateWidgetKeyAsync(owner, Site);
+        var (id, key, kbId) = await Api.CreateWidgetKeyAsync(owner, identity, Site);
         var visitor = _probe.CreateClient(Token(await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site))));
         (await Send(visitor, "/probe/converse", Site)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -103,7 +103,7 @@ public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixt
     {
         var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
         var created = await identity.ClientWithToken(tokens.AccessToken).PostAsJsonAsync("/api/v1/widget-keys",
-            new { name = "Tight", allowed_origins = new[] { Site }, kb_ids = Api.WidgetKnowledgeBases, visitor_permits_per_minute = 2 }, Ct);
+            new { name = "Tight", allowed_origins = new[] { Site }, kb_ids = new[] { await Api.CreateKnowledgeBaseAsync(identity.ClientWithToken(tokens.AccessToken), identity) }, visitor_permits_per_minute = 2 }, Ct);
         var key = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("key").GetString()!;
         var visitor = _probe.CreateClient(Token(await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site))));
 
@@ -116,6 +116,29 @@ public sealed class WidgetSessionTests(KestrelIdentityApp identity) : IClassFixt
         // Another visitor of the same key has its own allowance.
         var other = _probe.CreateClient(Token(await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site))));
         (await Send(other, "/probe/converse", Site, throughGateway: true)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_keys_exchanges_are_limited_to_its_per_key_rate_whatever_the_visitor()
+    {
+        var (_, tokens) = await Api.RegisterAndLoginAsync(_client);
+        var owner = identity.ClientWithToken(tokens.AccessToken);
+        var created = await owner.PostAsJsonAsync("/api/v1/widget-keys",
+            new { name = "Busy", allowed_origins = new[] { Site }, kb_ids = new[] { await Api.CreateKnowledgeBaseAsync(owner, identity) }, key_permits_per_minute = 2 }, Ct);
+        var key = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("key").GetString()!;
+        var (_, otherKey, _) = await Api.CreateWidgetKeyAsync(owner, identity, Site);
+
+        // Two new visitors (no visitor id) use up the minute; a third, new or returning, waits for the next one.
+        var first = await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site));
+        await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, key, Site));
+        var limited = await Api.CreateWidgetSessionAsync(_client, key, Site);
+        var returning = await Api.CreateWidgetSessionAsync(_client, key, Site, first.GetProperty("visitor_id").GetString());
+
+        await limited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 60);
+        await returning.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        // Another key of the same tenant, from the same address, has its own allowance.
+        await ReadSessionAsync(await Api.CreateWidgetSessionAsync(_client, otherKey, Site));
     }
 
     [Fact]

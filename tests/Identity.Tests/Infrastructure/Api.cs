@@ -59,18 +59,30 @@ public static class Api
         return (created.GetProperty("id").GetGuid(), created.GetProperty("key").GetString()!);
     }
 
-    /// <summary>The knowledge bases <see cref="CreateWidgetKeyAsync"/> binds its keys to (Identity does not look them up).</summary>
+    /// <summary>Knowledge base ids for requests refused before Identity looks them up (validation, authorization).</summary>
     public static readonly Guid[] WidgetKnowledgeBases = [Guid.Parse("0193a6f0-0000-7000-8000-00000000a001"), Guid.Parse("0193a6f0-0000-7000-8000-00000000a002")];
 
-    /// <summary>Creates a widget key through an owner's or admin's client; returns its id and the publishable key.</summary>
-    public static async Task<(Guid Id, string Key)> CreateWidgetKeyAsync(HttpClient admin, params string[] origins)
+    /// <summary>Creates a knowledge base in the real Knowledge beside <paramref name="app"/>, as the caller of <paramref name="admin"/>.</summary>
+    public static async Task<Guid> CreateKnowledgeBaseAsync(HttpClient admin, IdentityApp app)
     {
+        using var knowledge = new HttpClient { BaseAddress = app.Knowledge!.Address };
+        knowledge.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        var response = await knowledge.PostAsJsonAsync("/api/v1/knowledge/bases", new { name = "Manuals " + Guid.NewGuid().ToString("N")[..6] });
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Creates a widget key through an owner's or admin's client, bound to a new knowledge base of the tenant; returns its id, the publishable key and the knowledge base.</summary>
+    public static async Task<(Guid Id, string Key, Guid KbId)> CreateWidgetKeyAsync(HttpClient admin, IdentityApp app, params string[] origins)
+    {
+        var kbId = await CreateKnowledgeBaseAsync(admin, app);
         var response = await admin.PostAsJsonAsync("/api/v1/widget-keys",
-            new { name = "Website", allowed_origins = origins, kb_ids = WidgetKnowledgeBases });
+            new { name = "Website", allowed_origins = origins, kb_ids = new[] { kbId } });
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
         var created = JsonDocument.Parse(body).RootElement;
-        return (created.GetProperty("id").GetGuid(), created.GetProperty("key").GetString()!);
+        return (created.GetProperty("id").GetGuid(), created.GetProperty("key").GetString()!, kbId);
     }
 
     /// <summary>What the widget does on a page at <paramref name="origin"/>: its key (and visitor id) for a visitor token.</summary>

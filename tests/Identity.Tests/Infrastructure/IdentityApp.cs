@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using VoiceHelper.ServiceDefaults.Security;
 using VoiceHelper.Testing;
 
 namespace VoiceHelper.Identity.Tests.Infrastructure;
@@ -25,7 +26,30 @@ public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Not initialised.");
 
-    public virtual async ValueTask InitializeAsync() => _connectionString = await TestServers.CreateDatabaseAsync("identity");
+    /// <summary>The real Knowledge service, for variants that create widget keys (see <see cref="WithKnowledge"/>).</summary>
+    public KnowledgeBeside? Knowledge { get; private set; }
+
+    /// <summary>Start <see cref="Knowledge"/> beside Identity: a widget key's knowledge bases are looked up there.</summary>
+    protected virtual bool WithKnowledge => false;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        _connectionString = await TestServers.CreateDatabaseAsync("identity");
+        if (WithKnowledge)
+        {
+            Knowledge = await KnowledgeBeside.StartAsync(() => Services.GetRequiredService<ISigningKeySource>());
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Knowledge is not null)
+        {
+            await Knowledge.DisposeAsync();
+        }
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     public HttpClient ClientWithToken(string accessToken)
     {
@@ -48,6 +72,10 @@ public class IdentityApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test client shares one IP: the per-IP limit gets its own test (RateLimitTests).
         builder.UseSetting("RateLimits:AuthPermitsPerIp", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (Knowledge is not null)
+        {
+            builder.UseSetting("Knowledge:BaseAddress", Knowledge.Address.ToString());
+        }
         Configure(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

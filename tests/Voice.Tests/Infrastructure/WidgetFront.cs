@@ -30,9 +30,9 @@ public sealed class WidgetFront(TestTokens tokens, Func<Uri> conversations) : IS
         next(app);
     };
 
-    /// <summary>A visitor's token for a page on <paramref name="origin"/>, with the claims of Identity's exchange.</summary>
-    public string VisitorToken(string origin) =>
-        tokens.Issue(TenantId, Guid.NewGuid(), roles: [], lifetime: TimeSpan.FromMinutes(15), extraClaims: new Dictionary<string, string>
+    /// <summary>A visitor's token for a page on <paramref name="origin"/>, with the claims of Identity's exchange (of <see cref="TenantId"/> unless given).</summary>
+    public string VisitorToken(string origin, Guid? tenantId = null) =>
+        tokens.Issue(tenantId ?? TenantId, Guid.NewGuid(), roles: [], lifetime: TimeSpan.FromMinutes(15), extraClaims: new Dictionary<string, string>
         {
             ["widget_key"] = KeyId.ToString(),
             ["origin"] = origin,

@@ -78,10 +78,88 @@ public sealed class WidgetTests(VoiceCallApps apps) : IClassFixture<VoiceCallApp
         }
     }
 
-    /// <summary>Loads the site's page, hands the widget its visitor token (what the exchange would have given it) and opens it.</summary>
-    private static async Task OpenWithToken(IPage page, HostPage site, string token)
+    [Fact(Timeout = 180_000)]
+    public async Task On_a_Chinese_page_the_widget_and_its_call_speak_Chinese()
     {
-        await page.GotoAsync($"{site.Origin}/?key={Key}");
+        await using var site = await HostPage.StartAsync(apps.Voice.Address);
+        // A silent microphone: the call stays "in a call" until hung up.
+        var microphone = Path.Combine(Path.GetTempPath(), $"voice-widget-{Guid.NewGuid():N}.wav");
+        WavFile.Write(microphone, new AudioClip([.. SpokenQuestions.Silence(30)], 16_000));
+        using var cleanup = new FileDeletion(microphone);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await TestBrowser.LaunchAsync(playwright,
+            "--autoplay-policy=no-user-gesture-required", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            $"--use-file-for-fake-audio-capture={microphone}%noloop");
+        // The browser's own language is English: the host page's <html lang> decides.
+        var page = await browser.NewPageAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1000, Height = 720 } });
+        // A tenant of its own: its call's conversation must not count in the other test's widget listing.
+        await OpenWithToken(page, site, apps.Widget.VisitorToken(site.Origin, Guid.NewGuid()), lang: "zh-CN");
+
+        var widget = page.Locator("voicehelper-widget");
+        await Expect(widget.Locator("li.notice")).ToHaveTextAsync("您好！请输入问题，或点击麦克风说话。");
+        await Expect(widget.Locator("input[name=question]")).ToHaveAttributeAsync("placeholder", "请输入您的问题");
+        await Expect(widget.Locator("button.send")).ToHaveTextAsync("发送");
+        await Expect(widget.Locator("button.close")).ToHaveAttributeAsync("aria-label", "关闭");
+
+        // The call engine's statuses too: in a call, then ended.
+        await widget.Locator("button.voice").ClickAsync();
+        await Expect(widget.Locator(".live")).ToHaveTextAsync("通话中：请说话", new() { Timeout = 60_000 });
+        await page.ScreenshotAsync(new() { Path = Screenshot("widget-zh.png") });
+        await widget.Locator("button.voice").ClickAsync();
+        await Expect(widget.Locator(".live")).ToHaveTextAsync("通话已结束");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_visitor_starts_switches_renames_and_deletes_its_conversations_in_the_widget()
+    {
+        await using var site = await HostPage.StartAsync(apps.Voice.Address);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 720 } });
+        await OpenWithToken(page, site, apps.Widget.VisitorToken(site.Origin, Guid.NewGuid()));
+        var widget = page.Locator("voicehelper-widget");
+        var rows = widget.Locator(".threads li");
+
+        await Ask(widget, "How long is the warranty?");
+        await widget.Locator("button.list").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First.Locator(".open")).ToHaveTextAsync("How long is the warranty?");
+        await widget.Locator(".threads button.new").ClickAsync();
+        await Expect(widget.Locator("ol.log li")).ToHaveCountAsync(1); // the greeting only
+        await Ask(widget, "Do you deliver on Sundays?");
+
+        await widget.Locator("button.list").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.First).ToHaveAttributeAsync("aria-current", "true");
+        var warranty = rows.Nth(1); // newest first
+        await Expect(warranty.Locator(".open")).ToHaveTextAsync("How long is the warranty?");
+        await warranty.Locator(".rename").ClickAsync();
+        await warranty.Locator("input").FillAsync("Warranty");
+        await warranty.Locator("input").PressAsync("Enter");
+        await Expect(warranty.Locator(".open")).ToHaveTextAsync("Warranty");
+        await page.ScreenshotAsync(new() { Path = Screenshot("widget-conversations.png") });
+        await warranty.Locator(".open").ClickAsync();
+        await Expect(widget.Locator("li.user")).ToHaveTextAsync("How long is the warranty?");
+
+        await widget.Locator("button.list").ClickAsync();
+        await rows.Filter(new() { HasText = "Sundays" }).Locator(".delete").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First.Locator(".open")).ToHaveTextAsync("Warranty");
+        await Expect(rows.First).ToHaveAttributeAsync("aria-current", "true");
+    }
+
+    private static async Task Ask(ILocator widget, string question)
+    {
+        await widget.Locator("input[name=question]").FillAsync(question);
+        await widget.Locator("button.send").ClickAsync();
+        await Expect(widget.Locator("li.assistant .sources li").Last).ToContainTextAsync("Warranty", new() { Timeout = 30_000 });
+        await Expect(widget.Locator("button.send")).ToBeEnabledAsync();
+    }
+
+    /// <summary>Loads the site's page, hands the widget its visitor token (what the exchange would have given it) and opens it.</summary>
+    private static async Task OpenWithToken(IPage page, HostPage site, string token, string lang = "en")
+    {
+        await page.GotoAsync($"{site.Origin}/?key={Key}&lang={lang}");
         await page.WaitForSelectorAsync("voicehelper-widget", new() { State = WaitForSelectorState.Attached });
         await page.EvaluateAsync("token => Object.assign(document.querySelector('voicehelper-widget'), { token, tokenExpires: Date.now() + 14 * 60_000 })", token);
         await page.ClickAsync("voicehelper-widget .bubble");
@@ -112,6 +190,11 @@ public sealed class WidgetTests(VoiceCallApps apps) : IClassFixture<VoiceCallApp
         await fromSite.ConnectAsync(uri, ct);
         fromSite.State.ShouldBe(System.Net.WebSockets.WebSocketState.Open);
         await fromSite.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", ct);
+    }
+
+    private sealed class FileDeletion(string path) : IDisposable
+    {
+        public void Dispose() => File.Delete(path);
     }
 
     private static string Screenshot(string name)

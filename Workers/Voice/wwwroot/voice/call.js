@@ -26,7 +26,7 @@ $('signin').addEventListener('submit', async event => {
   await loadKnowledgeBases();
 });
 
-$('call').addEventListener('click', () => (call ? call.hangUp('Call ended') : startCall()));
+$('call').addEventListener('click', () => (call ? call.hangUp() : startCall()));
 
 async function problemText(response) {
   try {

@@ -7,21 +7,41 @@
   const SAMPLE_RATE = 16000;
   const FRAME_SAMPLES = 320; // 20 ms per binary frame
   const MARK_EVERY_MS = 250;
+  // What the engine itself shows (statuses), in English and Chinese; `options.lang` picks, else the page's language.
+  const TEXT = {
+    en: {
+      audioUnavailable: 'Audio unavailable: {0}', connecting: 'Connecting…', openingMicrophone: 'Opening the microphone…',
+      microphoneUnavailable: 'Microphone unavailable: {0}', inCall: 'In a call: speak', listening: 'Listening…',
+      thinking: 'Thinking…', answering: 'Answering…', ended: 'Call ended', endedWith: 'Call ended ({0})',
+    },
+    zh: {
+      audioUnavailable: '音频不可用：{0}', connecting: '正在连接…', openingMicrophone: '正在打开麦克风…',
+      microphoneUnavailable: '麦克风不可用：{0}', inCall: '通话中：请说话', listening: '正在聆听…',
+      thinking: '正在思考…', answering: '正在回答…', ended: '通话已结束', endedWith: '通话已结束（{0}）',
+    },
+  };
+
+  /** 'zh' for any Chinese language tag (zh, zh-CN, zh-Hant-TW), else 'en'. */
+  function language(requested) {
+    const tag = requested || document.documentElement.lang || navigator.language || 'en';
+    return tag.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  }
 
   /**
    * ui: { status(text), partial(text), heard(text), delta(responseId, text), interrupted(responseId),
    *       done(responseId, text, status, sources), level(rms), ended(text) } (each optional)
-   * options: { base (the gateway's origin), token, kbId, handsFree (default true), onSocket(socket) }
+   * options: { base (the gateway's origin), token, kbId, conversationId, handsFree (default true), lang ('en' | 'zh') }
    */
   class VoiceCall {
     static async start(options, ui) {
+      const text = TEXT[language(options.lang)];
       const context = new AudioContext({ sampleRate: SAMPLE_RATE });
       const base = options.base || location.origin;
       try {
         await context.audioWorklet.addModule(new URL('/voice/capture-worklet.js', base).href);
       } catch (error) {
         context.close();
-        throw new Error(`Audio unavailable: ${error.message}`);
+        throw new Error(format(text.audioUnavailable, error.message));
       }
       const url = new URL('/ws/voice', base);
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -33,10 +53,11 @@
       }
       // The token travels as a subprotocol: a browser cannot set headers on a WebSocket, and a query string gets logged.
       const socket = new WebSocket(url, ['voicehelper.v1', `access_token.${options.token}`]);
-      return new VoiceCall(context, socket, ui || {}, options.handsFree !== false);
+      return new VoiceCall(context, socket, ui || {}, options.handsFree !== false, text);
     }
 
-    constructor(context, socket, ui, handsFree) {
+    constructor(context, socket, ui, handsFree, text) {
+      this.text = text;
       this.context = context;
       this.socket = socket;
       this.ui = ui;
@@ -47,9 +68,9 @@
       this.playback = null; // { id, chunks: [{ start, ms }], sources: [], nextTime, lastMark, done }
       socket.binaryType = 'arraybuffer';
       socket.onmessage = message => (typeof message.data === 'string' ? this.onEvent(JSON.parse(message.data)) : this.onAudio(message.data));
-      socket.onclose = close => this.hangUp(close.code === 1000 ? 'Call ended' : `Call ended (${close.code} ${close.reason})`);
+      socket.onclose = close => this.hangUp(close.code === 1000 ? text.ended : format(text.endedWith, `${close.code} ${close.reason}`.trim()));
       this.marks = setInterval(() => this.mark(), MARK_EVERY_MS);
-      this.report('status', 'Connecting…');
+      this.report('status', text.connecting);
     }
 
     report(name, ...args) {
@@ -68,7 +89,7 @@
           audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
         });
       } catch (error) {
-        this.hangUp(`Microphone unavailable: ${error.message}`);
+        this.hangUp(format(this.text.microphoneUnavailable, error.message));
         return false;
       }
       if (this.ended) {
@@ -97,11 +118,11 @@
     onEvent(event) {
       switch (event.type) {
         case 'session.created':
-          this.report('status', 'Opening the microphone…');
-          this.listen().then(listening => listening && this.report('status', event.warning || 'In a call: speak'));
+          this.report('status', this.text.openingMicrophone);
+          this.listen().then(listening => listening && this.report('status', event.warning || this.text.inCall));
           break;
         case 'speech.started':
-          this.report('status', 'Listening…');
+          this.report('status', this.text.listening);
           break;
         case 'transcript.partial':
           this.report('partial', event.text);
@@ -111,7 +132,7 @@
           if (event.text) {
             this.report('heard', event.text);
           }
-          this.report('status', 'Thinking…');
+          this.report('status', this.text.thinking);
           break;
         case 'response.text.delta':
           this.answers.set(event.response_id, (this.answers.get(event.response_id) ?? '') + event.delta);
@@ -120,7 +141,7 @@
         case 'response.audio.started':
           this.stopPlayback();
           this.playback = { id: event.response_id, chunks: [], sources: [], nextTime: 0, lastMark: 0, done: false };
-          this.report('status', 'Answering…');
+          this.report('status', this.text.answering);
           break;
         case 'response.audio.done':
           if (this.playback?.id === event.response_id) {
@@ -132,12 +153,12 @@
             this.stopPlayback();
           }
           this.report('interrupted', event.response_id);
-          this.report('status', 'Listening…');
+          this.report('status', this.text.listening);
           break;
         case 'response.done':
           this.report('done', event.response_id, event.text ?? this.answers.get(event.response_id) ?? '', event.status, event.sources);
           if (event.status === 'completed') {
-            this.report('status', 'In a call: speak');
+            this.report('status', this.text.inCall);
           }
           break;
         case 'error':
@@ -198,7 +219,8 @@
       this.playback = null;
     }
 
-    hangUp(status) {
+    /** Ends the call; `status` (default: "call ended" in the call's language) is reported through `ended`. */
+    hangUp(status = this.text.ended) {
       if (this.ended) {
         return;
       }
@@ -213,6 +235,10 @@
       this.report('level', 0);
       this.report('ended', status);
     }
+  }
+
+  function format(template, value) {
+    return template.replace('{0}', value);
   }
 
   globalThis.VoiceHelperCall = VoiceCall;
