@@ -15,9 +15,10 @@ public sealed class LoopbackService<TEntryPoint>(IReadOnlyDictionary<string, str
 {
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    public Uri Start()
+    /// <summary>Starts on <paramref name="port"/> (a free one when 0; a fixed one lets others know the address first).</summary>
+    public Uri Start(int port = 0)
     {
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         return Address;
     }

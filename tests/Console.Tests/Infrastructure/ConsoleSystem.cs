@@ -50,6 +50,10 @@ public class ConsoleSystem : IAsyncLifetime
             common[key] = value;
         }
 
+        // Identity asks Knowledge about a widget key's knowledge bases and Knowledge trusts Identity's keys: Knowledge's
+        // port is chosen first so that both know each other's address.
+        var knowledgePort = FreeLoopbackPort();
+        common["services:knowledge:http:0"] = $"http://127.0.0.1:{knowledgePort}";
         IdentityDb = await TestServers.CreateDatabaseAsync("console_identity");
         var identity = Start<identity::Program>(common, new()
         {
@@ -60,9 +64,8 @@ public class ConsoleSystem : IAsyncLifetime
         Identity = identity;
 
         var knowledgeDb = await TestServers.CreateDatabaseAsync("console_knowledge");
-        var knowledge = Start<knowledge::Program>(common, new() { ["ConnectionStrings:knowledgedb"] = knowledgeDb });
+        var knowledge = Start<knowledge::Program>(common, new() { ["ConnectionStrings:knowledgedb"] = knowledgeDb }, knowledgePort);
         Start<ingestion::Program>(common, new() { ["ConnectionStrings:knowledgedb"] = knowledgeDb });
-        common["services:knowledge:http:0"] = knowledge.ToString().TrimEnd('/');
 
         var assistant = Start<assistant::Program>(common, new() { ["ConnectionStrings:assistantdb"] = await TestServers.CreateDatabaseAsync("console_assistant") });
         common["services:assistant:http:0"] = assistant.ToString().TrimEnd('/');
@@ -86,7 +89,14 @@ public class ConsoleSystem : IAsyncLifetime
         Console = Start<console::Program>(common, console);
     }
 
-    private Uri Start<TEntryPoint>(Dictionary<string, string?> common, Dictionary<string, string?> own) where TEntryPoint : class
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private Uri Start<TEntryPoint>(Dictionary<string, string?> common, Dictionary<string, string?> own, int port = 0) where TEntryPoint : class
     {
         var settings = new Dictionary<string, string?>(common);
         foreach (var (key, value) in own)
@@ -95,7 +105,7 @@ public class ConsoleSystem : IAsyncLifetime
         }
         var host = new LoopbackService<TEntryPoint>(settings);
         _hosts.Add(host);
-        return host.Start();
+        return host.Start(port);
     }
 
     public async ValueTask DisposeAsync()
