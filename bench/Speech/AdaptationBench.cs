@@ -31,7 +31,8 @@ internal static class AdaptationBench
     /// <paramref name="split"/>: the Devsets questions' "dev" or "held-out" half, or null for both; settings are chosen
     /// on dev and reported on held-out. <paramref name="domainWeight"/> and <paramref name="hotwordsScore"/> are the two knobs.
     /// </summary>
-    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only, float languageWeight)
+    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only, float languageWeight,
+        IReadOnlyList<(float Weight, float LanguageWeight, bool Variants)>? sweep = null)
     {
         var devsets = FindDevsets();
         var pages = Path.Combine(output, "man-pages");
@@ -72,6 +73,18 @@ internal static class AdaptationBench
             var build = await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb), dictionary, domainWeight, 300, CancellationToken.None);
             using var adaptedSphinx = new PocketsphinxSpeechRecognizer(sphinxOptions, pool, build.Pocketsphinx with { LanguageWeight = languageWeight });
             watch.Stop();
+            // --sweep: more adapted pocketsphinx settings side by side (tuned on the dev split).
+            var swept = new List<(string Name, ISpeechRecognizer Recognizer)>();
+            var plain = sweep?.Any(c => !c.Variants) == true
+                ? await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb + "-plain"), dictionary, domainWeight, 300, CancellationToken.None, variants: false)
+                : null;
+            foreach (var (weight, lw, variants) in sweep ?? [])
+            {
+                var source = variants ? build : plain!;
+                swept.Add(($"pocketsphinx adapted w={weight} lw={lw}{(variants ? "" : " no variants")}",
+                    new PocketsphinxSpeechRecognizer(sphinxOptions, pool, source.Pocketsphinx with { DomainWeight = weight, LanguageWeight = lw })));
+            }
+
             var hotwordSherpa = beam.WithHotwords(build.Hotwords);
             var spoken = questions.Where(q => names.Contains(Path.GetFileNameWithoutExtension(q.Doc))).ToList();
             builds.Add(kb, chunks.Count.ToString(CultureInfo.InvariantCulture), build.Sentences.ToString(CultureInfo.InvariantCulture),
@@ -81,7 +94,7 @@ internal static class AdaptationBench
             {
                 ("pocketsphinx general", generalSphinx), ("pocketsphinx adapted (LM + words)", adaptedSphinx),
                 ("sherpa-onnx general (greedy)", generalSherpa), ("sherpa-onnx beam, no hotwords", beam), ("sherpa-onnx beam + hotwords", hotwordSherpa),
-            }.Where(r => only is null || r.Name.Contains(only, StringComparison.Ordinal)).ToArray();
+            }.Concat(swept).Where(r => only is null || r.Name.Contains(only, StringComparison.Ordinal)).ToArray();
             foreach (var question in spoken)
             {
                 var words = SpokenText.Words(question.Text);
@@ -104,6 +117,11 @@ internal static class AdaptationBench
                     }
                 }
             }
+
+            foreach (var (_, recognizer) in swept)
+            {
+                (recognizer as IDisposable)?.Dispose();
+            }
         }
 
         builds.Print();
@@ -117,7 +135,7 @@ internal static class AdaptationBench
         }
 
         table.Print();
-        if (only is null)
+        if (only is null && sweep is null)
         {
             await BuildCostAsync(output, dictionary);
         }
