@@ -21,7 +21,7 @@ internal static class AdaptationBench
 {
     public const string Flag = "--adaptation";
 
-    private static readonly Dictionary<string, string[]> KnowledgeBases = new()
+    internal static readonly Dictionary<string, string[]> KnowledgeBases = new()
     {
         ["postgres-tools"] = ["pg_dump", "pg_restore", "initdb", "pg_ctl", "createdb", "vacuumdb", "pg_isready", "pg_basebackup"],
         ["media-and-web"] = ["espeak-ng", "pdftotext", "pdfinfo", "nginx", "sox"],
@@ -216,7 +216,7 @@ internal static class AdaptationBench
         return Resampler.Resample(clip.Samples, clip.SampleRate, 16_000);
     }
 
-    private static string FindDevsets()
+    internal static string FindDevsets()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -16,6 +16,13 @@ if (args.Length >= 2 && args[0] == RealTimeFactorBench.WorkerFlag)
     return;
 }
 
+if (args.Length == 2 && args[0] == AnswerBench.Flag)
+{
+    // Issue 20: "answer contains the right fact" over an adaptation run's transcripts (bench/Speech/run-answers.sh DIR).
+    await AnswerBench.RunAsync(args[1]);
+    return;
+}
+
 if (args.Contains(AdaptationBench.Flag))
 {
     // Issue 20: recognition adapted per knowledge base, general vs adapted: bench/Speech -- --adaptation [OUTPUT_DIR]
