@@ -68,6 +68,28 @@ public sealed class AdaptedRecognitionTests
     }
 
     [Fact]
+    public async Task A_document_indexed_event_on_the_bus_reaches_the_handler_and_the_adaptation_becomes_ready()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tokens = new TestTokens();
+        var (owner, knowledgeBase) = (Guid.NewGuid(), Guid.NewGuid());
+        var knowledge = await KnowledgeDatabaseAsync(owner, knowledgeBase, Manual);
+        await using var voice = await StartAsync(tokens, knowledge);
+        var token = tokens.Issue(owner, Guid.NewGuid(), ["member"]);
+        using (var client = Client(voice, token))
+        {
+            (await client.GetAsync($"/api/v1/voice/adaptations/{knowledgeBase}", ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        // Through the test bus (RabbitMQ), as Ingestion publishes it: the voice worker's subscription delivers it to the handler.
+        await voice.Services.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(
+            new DocumentIndexed(owner, null, Guid.NewGuid(), knowledgeBase, 2, DateTimeOffset.UtcNow));
+
+        var status = await WaitForAsync(voice, token, knowledgeBase, "ready", ct);
+        status.ShouldContain("zentrik");
+    }
+
+    [Fact]
     public async Task After_a_restart_the_first_call_gets_the_general_recogniser_at_once_and_asks_for_the_build()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -231,6 +253,13 @@ public sealed class AdaptedRecognitionTests
         while (DateTime.UtcNow < deadline)
         {
             var response = await client.GetAsync($"/api/v1/voice/adaptations/{knowledgeBase}", ct);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                // An event on the bus has not reached the handler yet.
+                await Task.Delay(200, ct);
+                continue;
+            }
+
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             body = await response.Content.ReadAsStringAsync(ct);
             if (body.Contains($"\"status\":\"{status}\""))
