@@ -15,7 +15,8 @@ namespace VoiceHelper.Speech.Bench;
 /// Issue 20: recognition adapted to a knowledge base. Two dev knowledge bases from Debian manual pages (the ones
 /// bench/Devsets renders), the Devsets questions about those pages spoken by pico and espeak-ng, each recogniser
 /// general vs adapted: WER, recall of the questions' rare words (not in the general dictionary) and of the question's
-/// fact word; then build time and memory at 1,000 and 10,000 chunks. Run: bench/Speech -- --adaptation
+/// fact word; then build time and memory at 1,000 and 10,000 chunks. Run: bench/Speech -- --adaptation DIR; then
+/// bench/Speech/run-answers.sh DIR asks its transcripts of the real answer path ("answer contains the right fact", AnswerBench).
 /// </summary>
 internal static class AdaptationBench
 {
