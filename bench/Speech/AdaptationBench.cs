@@ -15,13 +15,14 @@ namespace VoiceHelper.Speech.Bench;
 /// Issue 20: recognition adapted to a knowledge base. Two dev knowledge bases from Debian manual pages (the ones
 /// bench/Devsets renders), the Devsets questions about those pages spoken by pico and espeak-ng, each recogniser
 /// general vs adapted: WER, recall of the questions' rare words (not in the general dictionary) and of the question's
-/// fact word; then build time and memory at 1,000 and 10,000 chunks. Run: bench/Speech -- --adaptation
+/// fact word; then build time and memory at 1,000 and 10,000 chunks. Run: bench/Speech -- --adaptation DIR; then
+/// bench/Speech/run-answers.sh DIR asks its transcripts of the real answer path ("answer contains the right fact", AnswerBench).
 /// </summary>
 internal static class AdaptationBench
 {
     public const string Flag = "--adaptation";
 
-    private static readonly Dictionary<string, string[]> KnowledgeBases = new()
+    internal static readonly Dictionary<string, string[]> KnowledgeBases = new()
     {
         ["postgres-tools"] = ["pg_dump", "pg_restore", "initdb", "pg_ctl", "createdb", "vacuumdb", "pg_isready", "pg_basebackup"],
         ["media-and-web"] = ["espeak-ng", "pdftotext", "pdfinfo", "nginx", "sox"],
@@ -31,7 +32,8 @@ internal static class AdaptationBench
     /// <paramref name="split"/>: the Devsets questions' "dev" or "held-out" half, or null for both; settings are chosen
     /// on dev and reported on held-out. <paramref name="domainWeight"/> and <paramref name="hotwordsScore"/> are the two knobs.
     /// </summary>
-    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only, float languageWeight)
+    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only, float languageWeight,
+        IReadOnlyList<(float Weight, float LanguageWeight, bool Variants)>? sweep = null)
     {
         var devsets = FindDevsets();
         var pages = Path.Combine(output, "man-pages");
@@ -72,6 +74,18 @@ internal static class AdaptationBench
             var build = await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb), dictionary, domainWeight, 300, CancellationToken.None);
             using var adaptedSphinx = new PocketsphinxSpeechRecognizer(sphinxOptions, pool, build.Pocketsphinx with { LanguageWeight = languageWeight });
             watch.Stop();
+            // --sweep: more adapted pocketsphinx settings side by side (tuned on the dev split).
+            var swept = new List<(string Name, ISpeechRecognizer Recognizer)>();
+            var plain = sweep?.Any(c => !c.Variants) == true
+                ? await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb + "-plain"), dictionary, domainWeight, 300, CancellationToken.None, variants: false)
+                : null;
+            foreach (var (weight, lw, variants) in sweep ?? [])
+            {
+                var source = variants ? build : plain!;
+                swept.Add(($"pocketsphinx adapted w={weight} lw={lw}{(variants ? "" : " no variants")}",
+                    new PocketsphinxSpeechRecognizer(sphinxOptions, pool, source.Pocketsphinx with { DomainWeight = weight, LanguageWeight = lw })));
+            }
+
             var hotwordSherpa = beam.WithHotwords(build.Hotwords);
             var spoken = questions.Where(q => names.Contains(Path.GetFileNameWithoutExtension(q.Doc))).ToList();
             builds.Add(kb, chunks.Count.ToString(CultureInfo.InvariantCulture), build.Sentences.ToString(CultureInfo.InvariantCulture),
@@ -81,7 +95,7 @@ internal static class AdaptationBench
             {
                 ("pocketsphinx general", generalSphinx), ("pocketsphinx adapted (LM + words)", adaptedSphinx),
                 ("sherpa-onnx general (greedy)", generalSherpa), ("sherpa-onnx beam, no hotwords", beam), ("sherpa-onnx beam + hotwords", hotwordSherpa),
-            }.Where(r => only is null || r.Name.Contains(only, StringComparison.Ordinal)).ToArray();
+            }.Concat(swept).Where(r => only is null || r.Name.Contains(only, StringComparison.Ordinal)).ToArray();
             foreach (var question in spoken)
             {
                 var words = SpokenText.Words(question.Text);
@@ -104,6 +118,11 @@ internal static class AdaptationBench
                     }
                 }
             }
+
+            foreach (var (_, recognizer) in swept)
+            {
+                (recognizer as IDisposable)?.Dispose();
+            }
         }
 
         builds.Print();
@@ -117,7 +136,7 @@ internal static class AdaptationBench
         }
 
         table.Print();
-        if (only is null)
+        if (only is null && sweep is null)
         {
             await BuildCostAsync(output, dictionary);
         }
@@ -198,7 +217,7 @@ internal static class AdaptationBench
         return Resampler.Resample(clip.Samples, clip.SampleRate, 16_000);
     }
 
-    private static string FindDevsets()
+    internal static string FindDevsets()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

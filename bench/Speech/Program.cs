@@ -16,15 +16,22 @@ if (args.Length >= 2 && args[0] == RealTimeFactorBench.WorkerFlag)
     return;
 }
 
+if (args.Length == 2 && args[0] == AnswerBench.Flag)
+{
+    // Issue 20: "answer contains the right fact" over an adaptation run's transcripts (bench/Speech/run-answers.sh DIR).
+    await AnswerBench.RunAsync(args[1]);
+    return;
+}
+
 if (args.Contains(AdaptationBench.Flag))
 {
     // Issue 20: recognition adapted per knowledge base, general vs adapted: bench/Speech -- --adaptation [OUTPUT_DIR]
-    // Options: --split dev|held-out, --weight W (pocketsphinx domain weight), --score S (hotwords score), --only NAME.
+    // Options: --split dev|held-out, --weight W (pocketsphinx domain weight), --score S (hotwords score), --only NAME, --lw LW, --sweep W:LW[:plain],...
     string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     var rest = args.Where((a, i) => a != AdaptationBench.Flag && !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1] == AdaptationBench.Flag)).ToArray();
     await AdaptationBench.RunAsync(rest.Length > 0 ? rest[0] : Path.Combine(Path.GetTempPath(), "voicehelper-adaptation-bench"), Option("--split"),
         float.Parse(Option("--weight") ?? "0.5", CultureInfo.InvariantCulture), float.Parse(Option("--score") ?? "1.5", CultureInfo.InvariantCulture), Option("--only"),
-        float.Parse(Option("--lw") ?? "6.5", CultureInfo.InvariantCulture));
+        float.Parse(Option("--lw") ?? "6.5", CultureInfo.InvariantCulture), Sweep(Option("--sweep")));
     return;
 }
 
@@ -84,6 +91,10 @@ await ConcurrencyBench.RunAsync(pocketsphinx, eightSeconds, cap: 24);
 
 // 4. Synthesis time to first audio.
 await SynthesisLatencyBench.RunAsync(sherpa.Services.GetRequiredService<ISpeechSynthesizer>());
+
+// --sweep "W:LW[:plain],...": adapted pocketsphinx settings to compare (domain weight, language weight; plain = without pronunciation variants).
+static List<(float, float, bool)>? Sweep(string? value) =>
+    value?.Split(',').Select(c => c.Split(':')).Select(p => (float.Parse(p[0], CultureInfo.InvariantCulture), float.Parse(p[1], CultureInfo.InvariantCulture), p.Length < 3)).ToList();
 
 static string F4(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 

@@ -13,6 +13,15 @@ public sealed class SpeechAdaptationOptions
     /// <summary>The knowledge base's weight in the mix with the general language model (pocketsphinx).</summary>
     public float DomainWeight { get; set; } = 0.5f;
 
+    /// <summary>pocketsphinx's language weight (<c>-lw</c>) for adapted decoders.</summary>
+    public float LanguageWeight { get; set; } = 6.5f;
+
+    /// <summary>A call names at most this many knowledge bases for its adaptation (the rest are ignored for recognition).</summary>
+    public int MaxBasesPerCall { get; set; } = 8;
+
+    /// <summary>Adaptations built over several knowledge bases at once (pocketsphinx) kept at most; more combinations use the first ready base.</summary>
+    public int MaxCombined { get; set; } = 16;
+
     /// <summary>Distinctive terms kept as hotwords (sherpa-onnx) and shown in the status.</summary>
     public int MaxTerms { get; set; } = 300;
 

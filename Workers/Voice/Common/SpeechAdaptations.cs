@@ -11,14 +11,17 @@ namespace VoiceHelper.Voice.Common;
 /// Each knowledge base's adapted recogniser, keyed by tenant and knowledge base, so one tenant's words never reach
 /// another tenant's calls. Builds run in the background one at a time (<see cref="RunAsync"/>); a request for a
 /// base already waiting is merged with it. A call never waits: until a build is ready, or when it failed, the call
-/// gets the general recogniser.
+/// gets the general recogniser. Adaptations live in memory: after a restart, the first call over a knowledge base
+/// asks for its build (and goes on with the general recogniser). A call over several knowledge bases gets, for
+/// pocketsphinx, one adaptation built over all their text (asked for by the first such call, at most
+/// <see cref="SpeechAdaptationOptions.MaxCombined"/> kept), and for sherpa-onnx the hotwords of all of them.
 /// </summary>
 public sealed class SpeechAdaptations(
     IServiceProvider services, KnowledgeChunkTexts texts, IOptions<SpeechAdaptationOptions> options, ILogger<SpeechAdaptations> logger) : IDisposable
 {
-    private readonly ConcurrentDictionary<(Guid Tenant, Guid Kb), Entry> entries = new();
-    private readonly ConcurrentDictionary<(Guid Tenant, Guid Kb), byte> waiting = new();
-    private readonly Channel<(Guid Tenant, Guid Kb)> requests = Channel.CreateUnbounded<(Guid, Guid)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<Key, Entry> entries = new();
+    private readonly ConcurrentDictionary<Key, byte> waiting = new();
+    private readonly Channel<Key> requests = Channel.CreateUnbounded<Key>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock beamGate = new();
     private SherpaOnnxSpeechRecognizer? beam;
 
@@ -26,7 +29,10 @@ public sealed class SpeechAdaptations(
 
     private ISpeechRecognizer General => services.GetRequiredService<ISpeechRecognizer>();
 
-    /// <summary>Asks for a (re)build; returns at once. Bounded: at most one waiting build per knowledge base.</summary>
+    /// <summary>
+    /// Asks for a (re)build of a knowledge base's adaptation; returns at once. Bounded: at most one waiting build per
+    /// knowledge base. The combined adaptations that include it are dropped (the next call over them asks again).
+    /// </summary>
     public void Request(Guid tenantId, Guid knowledgeBaseId)
     {
         if (!Settings.Enabled)
@@ -34,39 +40,69 @@ public sealed class SpeechAdaptations(
             return;
         }
 
-        var key = (tenantId, knowledgeBaseId);
-        entries.AddOrUpdate(key, _ => new Entry(new SpeechAdaptationStatus("building", null, [], null), null, null),
-            (_, current) => current with { Status = current.Status with { Status = "building" } });
-        if (waiting.TryAdd(key, 0))
+        foreach (var combined in entries.Keys.Where(k => k.Tenant == tenantId && k.Bases.Count > 1 && k.Bases.Contains(knowledgeBaseId)))
         {
-            requests.Writer.TryWrite(key);
+            if (entries.TryRemove(combined, out var stale))
+            {
+                Release(stale);
+            }
         }
+
+        Enqueue(new Key(tenantId, [knowledgeBaseId]));
     }
 
     /// <summary>The status of a tenant's knowledge base's adaptation, or null when it has none.</summary>
     public SpeechAdaptationStatus? Status(Guid tenantId, Guid knowledgeBaseId) =>
-        entries.TryGetValue((tenantId, knowledgeBaseId), out var entry) ? entry.Status : null;
+        entries.TryGetValue(new Key(tenantId, [knowledgeBaseId]), out var entry) ? entry.Status : null;
 
     /// <summary>
     /// The recogniser for a call over <paramref name="knowledgeBaseIds"/> of <paramref name="tenantId"/>: sherpa-onnx
-    /// with the hotwords of every ready base; pocketsphinx adapted to the first ready base; else the general one.
+    /// with the hotwords of every ready base; pocketsphinx adapted to all of them (until that is built, to the first
+    /// ready one); else the general one. A base with no adaptation yet (after a restart) is asked for, never waited for.
     /// </summary>
     public ISpeechRecognizer For(Guid tenantId, IReadOnlyList<Guid>? knowledgeBaseIds)
     {
-        var ready = (knowledgeBaseIds ?? []).Distinct()
-            .Select(kb => entries.TryGetValue((tenantId, kb), out var entry) ? entry : null)
-            .Where(e => e?.Recognizer is not null).Select(e => e!).ToList();
-        if (ready.Count == 0)
+        var bases = (knowledgeBaseIds ?? []).Distinct().Order().Take(Settings.MaxBasesPerCall).ToList();
+        if (bases.Count == 0 || !Settings.Enabled)
         {
             return General;
         }
 
-        if (ready.Count > 1 && Beam() is { } shared)
+        var single = bases.Select(kb => new Key(tenantId, [kb])).ToList();
+        foreach (var key in single.Where(k => !entries.ContainsKey(k)))
         {
-            return shared.WithHotwords(string.Join('\n', ready.Select(e => e.Build!.Hotwords).Distinct()));
+            Enqueue(key);
         }
 
-        return ready[0].Recognizer!;
+        var ready = single.Select(k => entries.TryGetValue(k, out var entry) ? entry : null)
+            .Where(e => e?.Recognizer is not null).Select(e => e!).ToList();
+        if (Beam() is { } shared)
+        {
+            return ready.Count switch
+            {
+                0 => General,
+                1 => ready[0].Recognizer!,
+                _ => shared.WithHotwords(string.Join('\n', ready.Select(e => e.Build!.Hotwords).Distinct())),
+            };
+        }
+
+        if (bases.Count > 1)
+        {
+            var all = new Key(tenantId, bases);
+            if (entries.TryGetValue(all, out var combined))
+            {
+                if (combined.Recognizer is not null)
+                {
+                    return combined.Recognizer;
+                }
+            }
+            else if (entries.Keys.Count(k => k.Bases.Count > 1) < Settings.MaxCombined)
+            {
+                Enqueue(all);
+            }
+        }
+
+        return ready.Count > 0 ? ready[0].Recognizer! : General;
     }
 
     /// <summary>The background loop (a hosted service runs it): builds requested adaptations one at a time.</summary>
@@ -80,13 +116,20 @@ public sealed class SpeechAdaptations(
             Entry next;
             try
             {
-                next = await BuildAsync(key.Tenant, key.Kb, timeout.Token);
+                next = await BuildAsync(key, timeout.Token);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Speech adaptation of knowledge base {KnowledgeBaseId} failed; its calls use the general recogniser.", key.Kb);
+                logger.LogWarning(ex, "Speech adaptation of knowledge bases {KnowledgeBaseIds} failed; their calls use the general recogniser.", key.Bases);
                 var error = ex is OperationCanceledException ? $"The build took longer than {Settings.BuildTimeoutSeconds} s." : ex.Message;
                 next = new Entry(new SpeechAdaptationStatus("failed", null, [], error), null, null);
+            }
+
+            // A combined adaptation dropped (one of its bases changed) while it was building is stale: not kept.
+            if (key.Bases.Count > 1 && !entries.ContainsKey(key))
+            {
+                Release(next);
+                continue;
             }
 
             if (entries.TryGetValue(key, out var previous))
@@ -108,16 +151,26 @@ public sealed class SpeechAdaptations(
         beam?.Dispose();
     }
 
-    private async Task<Entry> BuildAsync(Guid tenantId, Guid knowledgeBaseId, CancellationToken cancellationToken)
+    private void Enqueue(Key key)
     {
-        var chunks = await texts.ReadAsync(tenantId, knowledgeBaseId, Settings.MaxChunks, cancellationToken);
+        entries.AddOrUpdate(key, _ => new Entry(new SpeechAdaptationStatus("building", null, [], null), null, null),
+            (_, current) => current with { Status = current.Status with { Status = "building" } });
+        if (waiting.TryAdd(key, 0))
+        {
+            requests.Writer.TryWrite(key);
+        }
+    }
+
+    private async Task<Entry> BuildAsync(Key key, CancellationToken cancellationToken)
+    {
+        var chunks = await texts.ReadAsync(key.Tenant, key.Bases, Settings.MaxChunks, cancellationToken);
         if (chunks.Count == 0)
         {
             return new Entry(new SpeechAdaptationStatus("empty", DateTimeOffset.UtcNow, [], null), null, null);
         }
 
         var sphinx = services.GetRequiredService<IOptions<PocketsphinxOptions>>().Value;
-        var directory = Path.Combine(Root(), tenantId.ToString("N"), knowledgeBaseId.ToString("N"), Guid.CreateVersion7().ToString("N"));
+        var directory = Path.Combine(Root(), key.Tenant.ToString("N"), string.Join('-', key.Bases.Select(b => b.ToString("N"))), Guid.CreateVersion7().ToString("N"));
         var build = await SpeechAdaptationBuild.CreateAsync(chunks, directory, Path.Combine(sphinx.ModelDirectory, sphinx.Dictionary),
             Settings.DomainWeight, Settings.MaxTerms, cancellationToken);
         try
@@ -126,7 +179,7 @@ public sealed class SpeechAdaptations(
             ISpeechRecognizer recognizer = General is SherpaOnnxSpeechRecognizer
                 ? Beam()!.WithHotwords(build.Hotwords)
                 : await Task.Run(() => new PocketsphinxSpeechRecognizer(
-                    sphinx, services.GetRequiredService<SpeechWorkPool>(), build.Pocketsphinx), cancellationToken);
+                    sphinx, services.GetRequiredService<SpeechWorkPool>(), build.Pocketsphinx with { LanguageWeight = Settings.LanguageWeight }), cancellationToken);
             return new Entry(new SpeechAdaptationStatus("ready", DateTimeOffset.UtcNow, build.Terms, null), build, recognizer);
         }
         catch
@@ -186,4 +239,12 @@ public sealed class SpeechAdaptations(
     }
 
     private sealed record Entry(SpeechAdaptationStatus Status, SpeechAdaptationBuild? Build, ISpeechRecognizer? Recognizer);
+
+    /// <summary>A tenant's knowledge base, or several (ordered), whose text one adaptation is built from.</summary>
+    private sealed record Key(Guid Tenant, IReadOnlyList<Guid> Bases)
+    {
+        public bool Equals(Key? other) => other is not null && other.Tenant == Tenant && other.Bases.SequenceEqual(Bases);
+
+        public override int GetHashCode() => Bases.Aggregate(Tenant.GetHashCode(), HashCode.Combine);
+    }
 }

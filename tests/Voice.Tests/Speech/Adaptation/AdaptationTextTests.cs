@@ -18,6 +18,27 @@ public sealed class AdaptationTextTests
     [InlineData("'EndZIn ,Eks", "EH N JH IH N EH K S")]
     public void Espeak_phonemes_become_cmu_phones(string espeak, string cmu) => EspeakPhonemes.ToCmu(espeak).ShouldBe(cmu);
 
+    [Theory]
+    [InlineData("pg", "P IY JH IY")]
+    [InlineData("initdb", "IH N IH T D IY B IY")]
+    [InlineData("createdb", "K R IY EY T D IY B IY")]
+    [InlineData("isready", "IH Z R EH D IY")]
+    public void New_words_are_also_spelled_and_split_into_the_words_they_are_made_of(string word, string variant) =>
+        PronunciationVariants.For(word, "X", Letters).ShouldContain(variant);
+
+    [Fact]
+    public void A_word_of_no_known_parts_has_no_variant_and_the_primary_pronunciation_is_not_repeated()
+    {
+        PronunciationVariants.For("zentrik", null, Letters).ShouldBeEmpty();
+        PronunciationVariants.For("pg", "P IY JH IY", Letters).ShouldBeEmpty();
+    }
+
+    private static readonly Dictionary<string, string> Letters = new()
+    {
+        ["b"] = "B IY", ["d"] = "D IY", ["g"] = "JH IY", ["p"] = "P IY", ["init"] = "IH N IH T", ["is"] = "IH Z", ["ready"] = "R EH D IY",
+        ["create"] = "K R IY EY T", ["created"] = "K R IY EY T IH D",
+    };
+
     [Fact]
     public void The_language_model_is_a_proper_distribution_after_every_history()
     {

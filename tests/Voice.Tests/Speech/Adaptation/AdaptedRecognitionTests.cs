@@ -25,6 +25,14 @@ public sealed class AdaptedRecognitionTests
 
     private const string Question = "How do I pair the Zentrik router with the Fluxmate hub";
 
+    // A second knowledge base of the same tenant, with other names.
+    private const string KettleManual =
+        "The Quorbix kettle has a Vandrel filter. To clean the Vandrel filter of the Quorbix kettle, soak it in vinegar for an hour. "
+        + "Replace the Vandrel filter of the Quorbix kettle every six months.\n\n"
+        + "If the Quorbix kettle smells of metal, clean the Vandrel filter again.";
+
+    private const string KettleQuestion = "How do I clean the Vandrel filter of the Quorbix kettle";
+
     [Fact]
     public async Task Rare_terms_are_recognised_with_the_tenants_adaptation_and_not_without_nor_for_another_tenant()
     {
@@ -57,6 +65,90 @@ public sealed class AdaptedRecognitionTests
         general.ShouldNotContain("fluxmate");
         // Another tenant naming this knowledge base's id gets the general recogniser: the same words as without.
         otherTenant.ShouldBe(general);
+    }
+
+    [Fact]
+    public async Task A_document_indexed_event_on_the_bus_reaches_the_handler_and_the_adaptation_becomes_ready()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tokens = new TestTokens();
+        var (owner, knowledgeBase) = (Guid.NewGuid(), Guid.NewGuid());
+        var knowledge = await KnowledgeDatabaseAsync(owner, knowledgeBase, Manual);
+        await using var voice = await StartAsync(tokens, knowledge);
+        var token = tokens.Issue(owner, Guid.NewGuid(), ["member"]);
+        using (var client = Client(voice, token))
+        {
+            (await client.GetAsync($"/api/v1/voice/adaptations/{knowledgeBase}", ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        // Through the test bus (RabbitMQ), as Ingestion publishes it: the voice worker's subscription delivers it to the handler.
+        await voice.Services.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(
+            new DocumentIndexed(owner, null, Guid.NewGuid(), knowledgeBase, 2, DateTimeOffset.UtcNow));
+
+        var status = await WaitForAsync(voice, token, knowledgeBase, "ready", ct);
+        status.ShouldContain("zentrik");
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_first_call_gets_the_general_recogniser_at_once_and_asks_for_the_build()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tokens = new TestTokens();
+        var (owner, knowledgeBase) = (Guid.NewGuid(), Guid.NewGuid());
+        var knowledge = await KnowledgeDatabaseAsync(owner, knowledgeBase, Manual);
+        // A fresh worker: the document was indexed before it started, so no event will come.
+        await using var voice = await StartAsync(tokens, knowledge);
+        var adaptations = voice.Services.GetRequiredService<SpeechAdaptations>();
+        var general = voice.Services.GetRequiredService<ISpeechRecognizer>();
+
+        adaptations.For(owner, [knowledgeBase]).ShouldBeSameAs(general);
+        await WaitForAsync(voice, tokens.Issue(owner, Guid.NewGuid(), ["member"]), knowledgeBase, "ready", ct);
+
+        float[] audio = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync(Question), .. SpokenQuestions.Silence(0.6)];
+        var adapted = await TranscribeAsync(adaptations.For(owner, [knowledgeBase]), audio, ct);
+        TestContext.Current.SendDiagnosticMessage($"adapted after restart: {adapted}");
+        adapted.ShouldContain("zentrik");
+        adapted.ShouldContain("fluxmate");
+    }
+
+    [Fact]
+    public async Task A_call_over_two_knowledge_bases_recognises_the_words_of_both()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tokens = new TestTokens();
+        var (owner, router, kettle) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var knowledge = await KnowledgeDatabaseAsync(owner, router, Manual);
+        await AddKnowledgeBaseAsync(knowledge, owner, kettle, KettleManual);
+        await using var voice = await StartAsync(tokens, knowledge);
+        var adaptations = voice.Services.GetRequiredService<SpeechAdaptations>();
+        var general = voice.Services.GetRequiredService<ISpeechRecognizer>();
+        var token = tokens.Issue(owner, Guid.NewGuid(), ["member"]);
+
+        // The first call over both asks for each base and for their combination; it waits for none of them.
+        adaptations.For(owner, [router, kettle]).ShouldBeSameAs(general);
+        await WaitForAsync(voice, token, router, "ready", ct);
+        await WaitForAsync(voice, token, kettle, "ready", ct);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        ISpeechRecognizer both;
+        while ((both = adaptations.For(owner, [kettle, router])) == adaptations.For(owner, [router]) || both == adaptations.For(owner, [kettle]))
+        {
+            (DateTime.UtcNow < deadline).ShouldBeTrue("the combined adaptation was not built");
+            await Task.Delay(200, ct);
+        }
+
+        both.ShouldNotBeSameAs(general);
+        float[] routerAudio = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync(Question), .. SpokenQuestions.Silence(0.6)];
+        float[] kettleAudio = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync(KettleQuestion), .. SpokenQuestions.Silence(0.6)];
+        var routerHeard = await TranscribeAsync(both, routerAudio, ct);
+        var kettleHeard = await TranscribeAsync(both, kettleAudio, ct);
+        var kettleGeneral = await TranscribeAsync(general, kettleAudio, ct);
+        TestContext.Current.SendDiagnosticMessage($"both: {routerHeard} | {kettleHeard} | general: {kettleGeneral}");
+
+        routerHeard.ShouldContain("zentrik");
+        routerHeard.ShouldContain("fluxmate");
+        kettleHeard.ShouldContain("quorbix");
+        kettleHeard.ShouldContain("vandrel");
+        kettleGeneral.ShouldNotContain("quorbix");
     }
 
     [Fact]
@@ -98,13 +190,22 @@ public sealed class AdaptedRecognitionTests
             root = root.Parent!;
         }
 
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using (var schema = new NpgsqlCommand(await File.ReadAllTextAsync(Path.Combine(root.FullName, "Features/Knowledge/Migrations/0001-knowledge.sql")), connection))
+        await using (var connection = new NpgsqlConnection(database))
         {
+            await connection.OpenAsync();
+            await using var schema = new NpgsqlCommand(await File.ReadAllTextAsync(Path.Combine(root.FullName, "Features/Knowledge/Migrations/0001-knowledge.sql")), connection);
             await schema.ExecuteNonQueryAsync();
         }
 
+        await AddKnowledgeBaseAsync(database, tenant, knowledgeBase, text);
+        return database;
+    }
+
+    /// <summary>A knowledge base with one document whose chunks are <paramref name="text"/>'s paragraphs.</summary>
+    private static async Task AddKnowledgeBaseAsync(string database, Guid tenant, Guid knowledgeBase, string text)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
         var document = Guid.NewGuid();
         foreach (var sql in new[]
         {
@@ -142,8 +243,6 @@ public sealed class AdaptedRecognitionTests
 
             await command.ExecuteNonQueryAsync();
         }
-
-        return database;
     }
 
     private static async Task<string> WaitForAsync(VoiceHost voice, string token, Guid knowledgeBase, string status, CancellationToken ct)
@@ -154,6 +253,13 @@ public sealed class AdaptedRecognitionTests
         while (DateTime.UtcNow < deadline)
         {
             var response = await client.GetAsync($"/api/v1/voice/adaptations/{knowledgeBase}", ct);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                // An event on the bus has not reached the handler yet.
+                await Task.Delay(200, ct);
+                continue;
+            }
+
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             body = await response.Content.ReadAsStringAsync(ct);
             if (body.Contains($"\"status\":\"{status}\""))
