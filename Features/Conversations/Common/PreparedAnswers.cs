@@ -20,7 +20,7 @@ public sealed class PreparedAnswers(IServiceProvider services, IOptions<Conversa
         {
             return _redis is not null && await _redis.GetDatabase()
                 .StringSetAsync(Key(answer.Id), JsonSerializer.Serialize(answer), options.Value.PreparedAnswerTtl)
-                .WaitAsync(options.Value.CacheTimeout);
+                .WaitAsync(options.Value.PreparedAnswerWait);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -36,21 +36,23 @@ public sealed class PreparedAnswers(IServiceProvider services, IOptions<Conversa
         {
             return null;
         }
-        var deadline = DateTime.UtcNow + options.Value.PreparedAnswerWait;
+        var deadline = DateTime.UtcNow + options.Value.PreparedAnswerWait + TimeSpan.FromMilliseconds(1);
         while (true)
         {
             PreparedAnswer? answer;
             try
             {
-                var value = await _redis.GetDatabase().StringGetAsync(Key(id)).WaitAsync(options.Value.CacheTimeout, cancellationToken);
+                // Unlike the context cache this is no mere optimisation (the answer may have been heard): a slow Redis
+                // is waited for, up to the same deadline.
+                var value = await _redis.GetDatabase().StringGetAsync(Key(id)).WaitAsync(deadline - DateTime.UtcNow, cancellationToken);
                 answer = value.HasValue ? JsonSerializer.Deserialize<PreparedAnswer>(value.ToString()) : null;
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
+            catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException or ArgumentOutOfRangeException)
             {
                 logger.LogWarning(ex, "Could not read prepared answer {PreparedId}", id);
                 return null;
             }
-            if (answer is null || answer.Status != PreparedAnswer.Pending || DateTime.UtcNow >= deadline)
+            if (answer is null || answer.Status != PreparedAnswer.Pending || DateTime.UtcNow + TimeSpan.FromMilliseconds(20) >= deadline)
             {
                 return answer;
             }

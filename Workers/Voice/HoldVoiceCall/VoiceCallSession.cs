@@ -335,9 +335,9 @@ public sealed class VoiceCallSession : IAsyncDisposable
         var samples = Pcm16.ToFloat(frame);
         var frameMs = (double)samples.Length / SamplesPerMs;
         var now = Stopwatch.GetTimestamp();
-        audioAllowanceMs = Math.Min(options.MaxAudioAheadMs, audioAllowanceMs + Stopwatch.GetElapsedTime(allowanceRefilledAt, now).TotalMilliseconds);
+        (var accepted, audioAllowanceMs) = VoiceCallAudioDecision.Pace(audioAllowanceMs, Stopwatch.GetElapsedTime(allowanceRefilledAt, now).TotalMilliseconds, frameMs, options.MaxAudioAheadMs);
         allowanceRefilledAt = now;
-        if (audioAllowanceMs < frameMs)
+        if (!accepted)
         {
             // Faster than real time beyond the allowance: the frame is dropped, the client told (at most once a second).
             if (Stopwatch.GetElapsedTime(lastRateErrorAt, now).TotalSeconds >= 1)
@@ -347,7 +347,6 @@ public sealed class VoiceCallSession : IAsyncDisposable
             }
             return;
         }
-        audioAllowanceMs -= frameMs;
 
         vad.Accept(samples);
         position += samples.Length;
@@ -400,8 +399,8 @@ public sealed class VoiceCallSession : IAsyncDisposable
             }
         }
 
-        if (speaking && Settings.BargeIn && !bargedThisSpeech && current is { } answer && answer.IsAudible(Stopwatch.GetTimestamp())
-            && (position - speechStart) / SamplesPerMs >= Settings.MinBargeInMs)
+        if (current is { } answer && VoiceCallAudioDecision.BargesIn(speaking, Settings.BargeIn, bargedThisSpeech, answer.IsAudible(Stopwatch.GetTimestamp()),
+                (int)((position - speechStart) / SamplesPerMs), Settings.MinBargeInMs))
         {
             bargedThisSpeech = true;
             Interrupt(answer);
