@@ -32,7 +32,7 @@ internal sealed class CallerFactory(TestTokens tokens, Uri voice, Guid tenantId,
             return new Turn(question, final.Event!.Value.GetProperty("text").GetString()!, done.Event.Value.GetProperty("text").GetString() ?? "",
                 firstAudio is null ? null : (int)Stopwatch.GetElapsedTime(speechEnd, firstAudio.At).TotalMilliseconds,
                 endOfTurn, latency.GetProperty("recognition_ms").GetInt32(), Value(latency, "first_token_ms"), Value(latency, "synthesis_ms"),
-                (int)Stopwatch.GetElapsedTime(speechEnd, final.At).TotalMilliseconds - endOfTurn);
+                (int)Stopwatch.GetElapsedTime(speechEnd, final.At).TotalMilliseconds - endOfTurn, Value(latency, "prepared_ahead_ms"));
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or WebSocketException)
         {

@@ -29,7 +29,8 @@ internal static class VoiceBench
           --parallel N         calls at once while measuring latency (default 2)
           --answerer KIND      embedded (default: Assistant's embedded answerer over the dev documents) or fake (instant canned answer)
           --level-timeout S    seconds a capacity level may take (default 60)
-        Latency = end of the caller's speech (known from the WAV) to the first byte of answer audio received.
+        Latency = end of the caller's speech (known from the WAV) to the first byte of answer audio received. An answer prepared
+        early (from the stable transcript once the caller stops) has its first token and synthesis inside the end-of-turn wait.
         """;
 
     public static async Task<int> Main(string[] args)
@@ -74,7 +75,8 @@ internal static class VoiceBench
         }
 
         var latency = new Table("Response latency, ms (end of caller speech -> first answer audio byte), p50 / p95",
-            "recogniser", "voice", "answered", "response", "end of turn", "recognition final", "first token", "first audio synthesized");
+            "recogniser", "voice", "answered", "response", "end of turn", "recognition final", "first token", "first audio synthesized",
+            "prepared early (share; ms ahead p50)", "load average");
         var accuracy = new Table("Accuracy of the same turns", "recogniser", "voice", "turns", "WER", "answer contains the fact", "unanswerable -> \"don't know\"");
         var capacity = new Table("Capacity: calls speaking at once, each one question in real time",
             "recogniser", "calls", "answered", "recognition lag p95, ms", "response p50, ms", "response p95, ms", "within targets (lag <= 500, p95 <= 1000)",
@@ -117,7 +119,9 @@ internal static class VoiceBench
                 }));
                 var ok = results.Where(r => r.FirstAudioMs is not null).ToList();
                 latency.Add(recognizer, voice, $"{ok.Count}/{results.Count}", Percentiles(ok, r => r.FirstAudioMs!.Value),
-                    Percentiles(ok, r => r.EndOfTurnMs), Percentiles(ok, r => r.RecognitionMs), Percentiles(ok, r => r.FirstTokenMs), Percentiles(ok, r => r.SynthesisMs));
+                    Percentiles(ok, r => r.EndOfTurnMs), Percentiles(ok, r => r.RecognitionMs), Percentiles(ok, r => r.FirstTokenMs), Percentiles(ok, r => r.SynthesisMs),
+                    $"{Share(ok.Count(r => r.PreparedAheadMs > 0), ok.Count)}; {Format(Percentile([.. ok.Where(r => r.PreparedAheadMs > 0)], r => r.PreparedAheadMs, 50))}",
+                    File.ReadAllText("/proc/loadavg").Split(' ')[0]);
                 var answerable = results.Where(r => r.Question.Facts.Length > 0).ToList();
                 var unanswerable = results.Where(r => r.Question.Facts.Length == 0).ToList();
                 accuracy.Add(recognizer, voice, results.Count.ToString(CultureInfo.InvariantCulture), WordErrorRate(results).ToString("P1", CultureInfo.InvariantCulture),

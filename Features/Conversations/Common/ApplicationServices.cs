@@ -31,6 +31,7 @@ public static class ApplicationServices
         builder.Services.AddOptions<ConversationsOptions>().BindConfiguration(ConversationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ContextCache>();
+        builder.Services.AddSingleton<PreparedAnswers>();
         builder.Services.AddHttpClient<AssistantClient>((sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IOptions<AssistantOptions>>().Value.BaseAddress);
 

@@ -30,4 +30,10 @@ public sealed class ConversationsOptions
     [Range(1, 1_000_000)] public int MaxMessageChars { get; set; } = 2_000;
 
     [Range(1024, 10 * 1024 * 1024)] public long MaxMessageBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long a prepared answer (PrepareAnswer) waits in Redis for the send that stores it.</summary>
+    public TimeSpan PreparedAnswerTtl { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Longest wait of a send for a prepared answer still being produced (its asker just went away, say).</summary>
+    public TimeSpan PreparedAnswerWait { get; set; } = TimeSpan.FromSeconds(5);
 }

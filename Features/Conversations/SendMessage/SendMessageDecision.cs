@@ -1,5 +1,6 @@
 using VoiceHelper.Contracts.Api;
 using VoiceHelper.Conversations.Common;
+using VoiceHelper.ServiceDefaults.Problems;
 
 namespace VoiceHelper.Conversations.SendMessage;
 
@@ -18,6 +19,18 @@ public static class SendMessageDecision
             (false, true, _) => MessageStatuses.Interrupted,
             _ => MessageStatuses.Complete,
         };
+
+    /// <summary>
+    /// Why a prepared answer cannot be stored with this question, or null when it can: it must exist and be settled,
+    /// belong to this conversation, tenant and user, answer this very question, and have been produced over the
+    /// conversation's current history (nothing was stored since).
+    /// </summary>
+    public static Error? PreparedAnswerError(PreparedAnswer? prepared, Conversation conversation, Guid? userId, string question) =>
+        prepared is null || prepared.TenantId != conversation.TenantId || prepared.UserId != userId || prepared.ConversationId != conversation.Id
+            ? ConversationErrors.PreparedAnswerNotFound
+            : prepared.Status == PreparedAnswer.Pending || prepared.BaseSequence != conversation.LastSequence || prepared.Question != question.Trim()
+                ? ConversationErrors.PreparedAnswerStale
+                : null;
 
     /// <summary>
     /// What the Assistant is asked: the question, the conversation's settings and the history that fits the window,

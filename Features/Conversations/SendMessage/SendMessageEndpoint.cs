@@ -22,7 +22,8 @@ public sealed class SendMessageEndpoint : IEndpoint
         routes.MapPost("/api/v1/conversations/{id:guid}/messages", async (Guid id, SendMessageBody body, HttpContext http,
                 IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
             {
-                var request = new SendMessageRequest(id, body.Content, body.Modality ?? body.Channel ?? "text", KbIds: WidgetVisitor.KnowledgeBases(http.User));
+                var request = new SendMessageRequest(id, body.Content, body.Modality ?? body.Channel ?? "text", KbIds: WidgetVisitor.KnowledgeBases(http.User),
+                    PreparedAnswerId: body.PreparedAnswerId);
                 if (!http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
                 {
                     return (await mediator.Send(request, ct)).ToHttpResult();
@@ -47,6 +48,7 @@ public sealed class SendMessageEndpoint : IEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status502BadGateway);
     }

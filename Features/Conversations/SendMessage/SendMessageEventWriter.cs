@@ -38,7 +38,7 @@ public sealed class SendMessageEventWriter(HttpResponse response, JsonSerializer
         }
     }
 
-    private async Task WriteAsync(string name, object payload, CancellationToken cancellationToken)
+    public async Task WriteAsync(string name, object payload, CancellationToken cancellationToken)
     {
         if (!Started)
         {

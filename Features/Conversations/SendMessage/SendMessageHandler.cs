@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using VoiceHelper.Contracts.Api;
@@ -20,7 +19,7 @@ namespace VoiceHelper.Conversations.SendMessage;
 /// </summary>
 public sealed class SendMessageHandler(
     ConversationsDbContext db, ITenantContext caller, ContextCache cache, AssistantClient assistant, IDbContextOutbox<ConversationsDbContext> outbox,
-    IOptions<JsonOptions> json, TimeProvider clock, ILogger<SendMessageHandler> logger)
+    IOptions<JsonOptions> json, TimeProvider clock, ILogger<SendMessageHandler> logger, PreparedAnswers preparedAnswers)
     : IRequestHandler<SendMessageRequest, Result<MessageResponse>>
 {
     public async Task<Result<MessageResponse>> Handle(SendMessageRequest request, CancellationToken cancellationToken)
@@ -32,10 +31,21 @@ public sealed class SendMessageHandler(
         {
             return ConversationErrors.ConversationNotFound;
         }
-        var snapshot = await cache.GetAsync(conversation!.Id, conversation.ContextVersion)
-            ?? await LoadSnapshotAsync(conversation, cancellationToken);
+        PreparedAnswer? prepared = null;
+        if (request.PreparedAnswerId is { } preparedId)
+        {
+            // The answer was produced before the question was sent (PrepareAnswer): it is stored as it was, only on
+            // top of the history it was produced over, for the user and conversation it was produced for.
+            prepared = await preparedAnswers.GetSettledAsync(preparedId, cancellationToken);
+            if (SendMessageDecision.PreparedAnswerError(prepared, conversation!, caller.UserId, request.Content!) is { } refused)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return refused;
+            }
+        }
+        var snapshot = await ContextSnapshots.LoadAsync(db, cache, conversation!, cancellationToken);
         // The summary is read from the locked row, never from the cache, so it always matches the window's cut-off.
-        var window = ContextWindow.Build(snapshot.Messages, conversation.ContextMaxTurns, conversation.ContextMaxTokens, conversation.SummaryThrough);
+        var window = ContextWindow.Build(snapshot.Messages, conversation!.ContextMaxTurns, conversation.ContextMaxTokens, conversation.SummaryThrough);
         var query = SendMessageDecision.Query(conversation, request.Content!, window, stream: request.OnEvent is not null, request.KbIds);
 
         var text = new StringBuilder();
@@ -46,7 +56,18 @@ public sealed class SendMessageHandler(
         var askedAt = clock.GetTimestamp();
         try
         {
-            if (request.OnEvent is null)
+            if (prepared is not null)
+            {
+                (sources, metrics, model) = (prepared.Sources, null, prepared.Model);
+                text.Append(prepared.Content);
+                clientGone = prepared.Status == MessageStatuses.Interrupted;
+                if (request.OnEvent is not null)
+                {
+                    await request.OnEvent(new AssistantStreamEvent(RagStreamEvents.Refs, Sources: sources ?? []), cancellationToken);
+                    await request.OnEvent(new AssistantStreamEvent(RagStreamEvents.Token, Delta: prepared.Content), cancellationToken);
+                }
+            }
+            else if (request.OnEvent is null)
             {
                 var answer = await assistant.AskAsync(query, cancellationToken);
                 (sources, metrics, model) = (answer.Sources, answer.Metrics, answer.Model);
@@ -82,7 +103,7 @@ public sealed class SendMessageHandler(
             logger.LogWarning(ex, "The assistant failed to answer in conversation {ConversationId}", conversation.Id);
             assistantFailed = true;
         }
-        var latencyMs = (int)clock.GetElapsedTime(askedAt).TotalMilliseconds;
+        var latencyMs = prepared?.LatencyMs ?? (int)clock.GetElapsedTime(askedAt).TotalMilliseconds;
 
         var status = SendMessageDecision.AnswerStatus(clientGone, assistantFailed, text.Length);
         if (status is null)
@@ -104,7 +125,8 @@ public sealed class SendMessageHandler(
             Id = Guid.CreateVersion7(now), ConversationId = conversation.Id, Sequence = conversation.LastSequence + 2,
             Role = MessageRoles.Assistant, Content = text.ToString(), Status = status,
             Sources = sources is null ? null : JsonSerializer.Serialize(sources, json.Value.SerializerOptions),
-            Model = model, TokensUsed = (int)(metrics?.TokensUsed ?? 0), LatencyMs = latencyMs, CacheHit = metrics?.CacheHit ?? false, CreatedAt = now,
+            Model = model, TokensUsed = (int)(metrics?.TokensUsed ?? prepared?.TokensUsed ?? 0), LatencyMs = latencyMs,
+            CacheHit = metrics?.CacheHit ?? prepared?.CacheHit ?? false, CreatedAt = now,
             Modality = request.Channel,
         };
         conversation.LastSequence += 2;
@@ -119,21 +141,14 @@ public sealed class SendMessageHandler(
             Interrupted: status == MessageStatuses.Interrupted));
         await transaction.CommitAsync(CancellationToken.None);
         await outbox.FlushOutgoingMessagesAsync();
+        if (prepared is not null)
+        {
+            await preparedAnswers.RemoveAsync(prepared.Id);
+        }
 
         var added = new[] { question, reply }.Where(ContextMessage.Belongs).Select(ContextMessage.From).ToArray();
         await cache.SetAsync(conversation.Id,
             snapshot.Append(conversation.ContextVersion, ContextWindow.MessagesToKeep(conversation.ContextMaxTurns), added));
         return assistantFailed ? ConversationErrors.AssistantUnavailable : MessageResponse.From(reply);
-    }
-
-    private async Task<ContextSnapshot> LoadSnapshotAsync(Conversation conversation, CancellationToken cancellationToken)
-    {
-        var rows = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversation.Id && m.Status != MessageStatuses.Failed && m.Content != "")
-            .OrderByDescending(m => m.Sequence)
-            .Take(ContextWindow.MessagesToKeep(conversation.ContextMaxTurns))
-            .ToListAsync(cancellationToken);
-        rows.Reverse();
-        return new ContextSnapshot(conversation.ContextVersion, rows.Select(ContextMessage.From).ToList());
     }
 }

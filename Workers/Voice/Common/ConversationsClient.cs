@@ -68,12 +68,32 @@ public sealed class ConversationsClient(HttpClient http)
     /// Asks a question as a voice turn and streams the answer (server-sent events). Cancelling the token closes the
     /// request, which Conversations takes as the caller gone: it stops the Assistant and stores what was produced.
     /// </summary>
-    public async IAsyncEnumerable<ConversationsAnswerEvent> AskAsync(string token, Guid conversationId, string question,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ConversationsAnswerEvent> AskAsync(string token, Guid conversationId, string question, CancellationToken cancellationToken) =>
+        StreamAsync($"/api/v1/conversations/{conversationId}/messages", token, new { content = question, modality = "voice" }, cancellationToken);
+
+    /// <summary>
+    /// Prepares the answer to a question without storing either (Conversations' PrepareAnswer): <c>prepared</c> (its
+    /// id), <c>refs</c>, <c>token</c>s, <c>end</c>. <see cref="StoreAsync"/> stores it; unused, it expires.
+    /// </summary>
+    public IAsyncEnumerable<ConversationsAnswerEvent> PrepareAsync(string token, Guid conversationId, string question, CancellationToken cancellationToken) =>
+        StreamAsync($"/api/v1/conversations/{conversationId}/messages/prepare", token, new { content = question }, cancellationToken);
+
+    /// <summary>Stores a voice turn's question with the answer prepared for it; the stored assistant message.</summary>
+    public async Task<ConversationsMessage> StoreAsync(string token, Guid conversationId, string question, Guid preparedId, CancellationToken cancellationToken)
     {
         using var request = Request(HttpMethod.Post, $"/api/v1/conversations/{conversationId}/messages", token);
+        request.Content = JsonContent.Create(new { content = question, modality = "voice", prepared_answer_id = preparedId });
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return ReadMessage(await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken));
+    }
+
+    private async IAsyncEnumerable<ConversationsAnswerEvent> StreamAsync(string path, string token, object content,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Post, path, token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        request.Content = JsonContent.Create(new { content = question, modality = "voice" });
+        request.Content = JsonContent.Create(content);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -109,6 +129,10 @@ public sealed class ConversationsClient(HttpClient http)
         {
             ConversationsAnswerEvent.Refs => new(kind, Sources: json.TryGetProperty("sources", out var s) ? s : null),
             ConversationsAnswerEvent.Token => new(kind, Delta: json.TryGetProperty("delta", out var d) ? d.GetString() : null),
+            ConversationsAnswerEvent.Prepared => new(kind, PreparedId: json.GetProperty("prepared_answer_id").GetGuid()),
+            ConversationsAnswerEvent.End when json.TryGetProperty("prepared_answer_id", out var prepared) =>
+                new(kind, Delta: json.TryGetProperty("content", out var content) ? content.GetString() : null, PreparedId: prepared.GetGuid(),
+                    Sources: json.TryGetProperty("sources", out var s) && s.ValueKind != JsonValueKind.Null ? s : null),
             ConversationsAnswerEvent.End => new(kind, Message: ReadMessage(json), Sources: json.TryGetProperty("sources", out var s) ? s : null),
             "error" => throw new ConversationsException(502,
                 json.TryGetProperty("code", out var c) ? c.GetString() ?? "assistant_unavailable" : "assistant_unavailable",

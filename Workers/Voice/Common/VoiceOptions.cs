@@ -11,6 +11,12 @@ public sealed class VoiceOptions
     /// <summary>Silence that ends a turn whose transcript reads as complete ("... my order?").</summary>
     public int EndOfTurnSilenceMs { get; set; } = 250;
 
+    /// <summary>
+    /// Prepare the answer from the partial transcript as soon as the caller stops on a complete-sounding question, so
+    /// that it is ready when the end-of-turn silence confirms the turn; discarded unheard and unstored if the caller goes on.
+    /// </summary>
+    public bool SpeculativeAnswers { get; set; } = true;
+
     /// <summary>The ceiling: the longest silence waited for a turn that trails off ("and ...", "um").</summary>
     public int MaxEndOfTurnSilenceMs { get; set; } = 1200;
 

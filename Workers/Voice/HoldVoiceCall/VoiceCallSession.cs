@@ -52,6 +52,10 @@ public sealed class VoiceCallSession : IAsyncDisposable
     private long lastRateErrorAt;
 
     private VoiceCallResponse? current;
+
+    // An answer being prepared from the partial transcript while the end-of-turn silence runs (receive loop only).
+    private VoiceCallResponse? speculation;
+    private bool finishedEarly;
     private WebSocket? socket;
     private long lastReceivedAt;
     private int connection;
@@ -304,6 +308,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
             recognizer.Dispose();
             recognizer = null;
             inTurn = false;
+            DiscardSpeculation();
         }
         else if (recognizerName is not null && recognizer is null)
         {
@@ -330,9 +335,9 @@ public sealed class VoiceCallSession : IAsyncDisposable
         var samples = Pcm16.ToFloat(frame);
         var frameMs = (double)samples.Length / SamplesPerMs;
         var now = Stopwatch.GetTimestamp();
-        audioAllowanceMs = Math.Min(options.MaxAudioAheadMs, audioAllowanceMs + Stopwatch.GetElapsedTime(allowanceRefilledAt, now).TotalMilliseconds);
+        (var accepted, audioAllowanceMs) = VoiceCallAudioDecision.Pace(audioAllowanceMs, Stopwatch.GetElapsedTime(allowanceRefilledAt, now).TotalMilliseconds, frameMs, options.MaxAudioAheadMs);
         allowanceRefilledAt = now;
-        if (audioAllowanceMs < frameMs)
+        if (!accepted)
         {
             // Faster than real time beyond the allowance: the frame is dropped, the client told (at most once a second).
             if (Stopwatch.GetElapsedTime(lastRateErrorAt, now).TotalSeconds >= 1)
@@ -342,7 +347,6 @@ public sealed class VoiceCallSession : IAsyncDisposable
             }
             return;
         }
-        audioAllowanceMs -= frameMs;
 
         vad.Accept(samples);
         position += samples.Length;
@@ -395,8 +399,8 @@ public sealed class VoiceCallSession : IAsyncDisposable
             }
         }
 
-        if (speaking && Settings.BargeIn && !bargedThisSpeech && current is { } answer && answer.IsAudible(Stopwatch.GetTimestamp())
-            && (position - speechStart) / SamplesPerMs >= Settings.MinBargeInMs)
+        if (current is { } answer && VoiceCallAudioDecision.BargesIn(speaking, Settings.BargeIn, bargedThisSpeech, answer.IsAudible(Stopwatch.GetTimestamp()),
+                (int)((position - speechStart) / SamplesPerMs), Settings.MinBargeInMs))
         {
             bargedThisSpeech = true;
             Interrupt(answer);
@@ -404,6 +408,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
 
         if (inTurn)
         {
+            await SpeculateAsync(speaking);
             var turnMs = (int)((position - turnStart) / SamplesPerMs);
             var silenceMs = speaking ? 0 : (int)((position - speechEnd) / SamplesPerMs);
             if ((!speaking || turnMs >= options.MaxTurnMs)
@@ -412,6 +417,46 @@ public sealed class VoiceCallSession : IAsyncDisposable
                 await EndTurnAsync();
             }
         }
+    }
+
+    /// <summary>Starts, keeps or discards the answer prepared ahead of the end of the turn (<see cref="VoiceCallSpeculationDecision"/>).</summary>
+    private async Task SpeculateAsync(bool speaking)
+    {
+        finishedEarly &= !speaking;
+        var transcript = Join(committed, partial).Trim();
+        var answerFree = current is null || current.Completion.IsCompleted && current.Truncation.IsCompleted && current.Message is not null
+            && !current.IsAudible(Stopwatch.GetTimestamp());
+        var step = VoiceCallSpeculationDecision.Next(options.SpeculativeAnswers && recognizer is not null, speaking, transcript,
+            speculation is { Failed: false } ? speculation.Question : null, answerFree);
+        if (step == VoiceCallSpeculationDecision.Step.Keep)
+        {
+            return;
+        }
+        DiscardSpeculation();
+        if (step != VoiceCallSpeculationDecision.Step.Start || finishedEarly)
+        {
+            return;
+        }
+        // A decoder's partial is not its final ("along is the warranty" became "how long is the warranty"): the words
+        // so far are finalised now, once per pause, and the recogniser starts a new utterance if the caller goes on.
+        // The answer is then prepared for the very transcript the turn ends with.
+        finishedEarly = true;
+        var early = await recognizer!.FinishAsync(lifetime.Token);
+        (committed, partial) = (Join(committed, early.Text), "");
+        transcript = committed.Trim();
+        if (!VoiceCallTurnDecision.LooksComplete(transcript))
+        {
+            return;
+        }
+        var response = new VoiceCallResponse(Guid.CreateVersion7(), Guid.CreateVersion7(), transcript, MessageCount, lifetime.Token, speculative: true);
+        speculation = response;
+        response.Completion = Task.Run(() => AnswerAsync(response, previous: null), CancellationToken.None);
+    }
+
+    private void DiscardSpeculation()
+    {
+        speculation?.Discard();
+        speculation = null;
     }
 
     private static string Join(string first, string second) =>
@@ -427,25 +472,41 @@ public sealed class VoiceCallSession : IAsyncDisposable
         var text = Join(committed, final.Text).Trim();
         (inTurn, committed, partial) = (false, "", "");
         Enqueue("transcript.final", new { text, audio_start_ms = turnStart / SamplesPerMs, audio_end_ms = speechEnd / SamplesPerMs });
+        var prepared = speculation;
+        speculation = null;
         if (text.Length == 0)
         {
+            prepared?.Discard();
             return;
         }
         var previous = current;
         if (previous is not null && !previous.Interrupted && previous.IsAudible(Stopwatch.GetTimestamp()))
         {
             // Shorter than the barge-in minimum while the assistant spoke: a backchannel ("uh-huh"), not a question.
+            prepared?.Discard();
             return;
         }
-        var response = new VoiceCallResponse(Guid.CreateVersion7(), Guid.CreateVersion7(), text, MessageCount, lifetime.Token)
+        // The answer prepared from the partial transcript is this turn's when the final transcript says the same words.
+        var adopt = prepared is { Failed: false } && VoiceCallSpeculationDecision.SameWords(prepared.Question, text);
+        if (!adopt)
         {
-            SpeechEndedAt = decidedAt - (long)(endOfTurnMs * (Stopwatch.Frequency / 1000.0)),
-            EndOfTurnMs = endOfTurnMs,
-            RecognitionMs = recognitionMs,
-            CallerAudioMs = callerAudioMs,
-        };
+            prepared?.Discard();
+        }
+        var response = adopt ? prepared! : new VoiceCallResponse(Guid.CreateVersion7(), Guid.CreateVersion7(), text, MessageCount, lifetime.Token);
+        response.SpeechEndedAt = decidedAt - (long)(endOfTurnMs * (Stopwatch.Frequency / 1000.0));
+        response.EndOfTurnMs = endOfTurnMs;
+        response.RecognitionMs = recognitionMs;
+        response.CallerAudioMs = callerAudioMs;
         current = response;
-        response.Completion = Task.Run(() => AnswerAsync(response, previous), CancellationToken.None);
+        if (adopt)
+        {
+            response.PreparedAheadMs = (int)Stopwatch.GetElapsedTime(response.CreatedAt, decidedAt).TotalMilliseconds;
+            response.Adopt(outgoing.Writer);
+        }
+        else
+        {
+            response.Completion = Task.Run(() => AnswerAsync(response, previous), CancellationToken.None);
+        }
     }
 
     private async Task AnswerAsync(VoiceCallResponse response, VoiceCallResponse? previous)
@@ -474,17 +535,22 @@ public sealed class VoiceCallSession : IAsyncDisposable
             // would store nothing, and the caller's question would be missing from the history.
             using var upstream = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
             var streaming = 0;
+            // A speculative answer that was discarded is dropped at once: nothing of it is stored either way.
             using var dropWhenStreaming = cancellation.Register(() =>
             {
-                if (Volatile.Read(ref streaming) == 1)
+                if (Volatile.Read(ref streaming) == 1 || response.Decided is { IsCompleted: true, Result: false })
                 {
                     upstream.Cancel();
                 }
             });
             try
             {
-                await foreach (var answer in services.Conversations.AskAsync(token, ConversationId, response.Question, upstream.Token))
+                var answers = response.Speculative
+                    ? services.Conversations.PrepareAsync(token, ConversationId, response.Question, upstream.Token)
+                    : services.Conversations.AskAsync(token, ConversationId, response.Question, upstream.Token);
+                await foreach (var answer in answers)
                 {
+                    response.PreparedId ??= answer.PreparedId;
                     Volatile.Write(ref streaming, 1);
                     cancellation.ThrowIfCancellationRequested();
                     switch (answer.Kind)
@@ -494,7 +560,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
                             break;
                         case ConversationsAnswerEvent.Token when !string.IsNullOrEmpty(answer.Delta):
                             response.FirstTokenMs ??= (int)Stopwatch.GetElapsedTime(askedAt).TotalMilliseconds;
-                            Enqueue("response.text.delta", new { response_id = response.Id, delta = answer.Delta });
+                            Emit(response, "response.text.delta", new { response_id = response.Id, delta = answer.Delta });
                             foreach (var sentence in response.Splitter.Append(answer.Delta))
                             {
                                 sentences.Writer.TryWrite(sentence);
@@ -516,6 +582,15 @@ public sealed class VoiceCallSession : IAsyncDisposable
                 sentences.Writer.TryComplete();
             }
             await speaking;
+            if (response.Speculative)
+            {
+                if (!await response.Decided)
+                {
+                    return; // the caller went on: nothing was sent, nothing is stored
+                }
+                response.Message = await services.Conversations.StoreAsync(token, ConversationId, response.Question, response.PreparedId!.Value, lifetime.Token);
+                cancellation.ThrowIfCancellationRequested(); // interrupted while it was stored: the truncation finishes the turn
+            }
             response.Finished = true;
             if (response.Message is { } stored)
             {
@@ -540,13 +615,37 @@ public sealed class VoiceCallSession : IAsyncDisposable
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             response.Finished = true;
+            if (response.Speculative && response.Decided is { IsCompleted: true, Result: true } && response.Message is null && response.PreparedId is { } preparedId)
+            {
+                // Adopted, then interrupted: Conversations keeps what was prepared until the cut-off and stores it with
+                // the question, which the truncation then cuts to what was heard.
+                await StorePreparedAsync(response, preparedId);
+            }
         }
         catch (Exception ex) when (ex is ConversationsException or HttpRequestException or JsonException or InvalidOperationException or IOException)
         {
             response.Finished = true;
+            if (response.Speculative && !response.Decided.IsCompleted)
+            {
+                // Not heard yet: the turn asks the ordinary way instead.
+                response.Failed = true;
+                return;
+            }
             services.Logger.LogWarning(ex, "Voice call {SessionId}: the answer failed", Id);
             var code = ex is ConversationsException conversations ? conversations.Code : "conversations_unavailable";
             Error(new VoiceCallError(code, "The answer could not be produced; please ask again."));
+        }
+    }
+
+    private async Task StorePreparedAsync(VoiceCallResponse response, Guid preparedId)
+    {
+        try
+        {
+            response.Message = await services.Conversations.StoreAsync(token, ConversationId, response.Question, preparedId, lifetime.Token);
+        }
+        catch (Exception ex) when (ex is ConversationsException or HttpRequestException or JsonException or OperationCanceledException)
+        {
+            services.Logger.LogWarning(ex, "Voice call {SessionId}: the interrupted prepared answer could not be stored", Id);
         }
     }
 
@@ -561,13 +660,13 @@ public sealed class VoiceCallSession : IAsyncDisposable
             if (response.AudioMs == 0)
             {
                 response.SynthesisMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                Enqueue("response.audio.started", new { response_id = response.Id, sample_rate = SampleRate });
+                Emit(response, "response.audio.started", new { response_id = response.Id, sample_rate = SampleRate });
             }
             response.AddSentence(sentence, pcm.Length / 2 / SamplesPerMs);
             for (var offset = 0; offset < pcm.Length; offset += frameBytes)
             {
                 var piece = pcm.AsSpan(offset, Math.Min(frameBytes, pcm.Length - offset)).ToArray();
-                outgoing.Writer.TryWrite(new VoiceCallOutgoing(true, piece, response, piece.Length / 2 / SamplesPerMs));
+                response.Send(new VoiceCallOutgoing(true, piece, response, piece.Length / 2 / SamplesPerMs), outgoing.Writer);
             }
         }
     }
@@ -589,6 +688,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
         first_token_ms = response.FirstTokenMs,
         synthesis_ms = response.SynthesisMs,
         first_audio_ms = response.FirstAudioMs,
+        prepared_ahead_ms = response.PreparedAheadMs,
     };
 
     /// <summary>
@@ -618,7 +718,8 @@ public sealed class VoiceCallSession : IAsyncDisposable
             var message = response.Message;
             var deadline = Stopwatch.GetTimestamp() + 10 * Stopwatch.Frequency;
             // Cancelled before its end event: Conversations stores what was generated when it sees the request gone.
-            while (message is null && Stopwatch.GetTimestamp() < deadline && !lifetime.IsCancellationRequested)
+            // (A prepared answer is stored by the answer itself, by id: there is nothing to look for.)
+            while (message is null && !response.Speculative && Stopwatch.GetTimestamp() < deadline && !lifetime.IsCancellationRequested)
             {
                 message = await conversations.FindMessageAsync(token, ConversationId, response.BaseSequence + 2, lifetime.Token);
                 if (message is null)
@@ -729,6 +830,10 @@ public sealed class VoiceCallSession : IAsyncDisposable
 
     private void Error(VoiceCallError error) => Enqueue("error", error);
 
+    /// <summary>An event of an answer: sent, or held while the answer is still speculative.</summary>
+    private void Emit(VoiceCallResponse response, string type, object payload) =>
+        response.Send(new VoiceCallOutgoing(false, Event(type, payload)), outgoing.Writer);
+
     private void Enqueue(string type, object payload) => outgoing.Writer.TryWrite(new VoiceCallOutgoing(false, Event(type, payload)));
 
     private static byte[] Event(string type, object payload) => VoiceCallEvents.Serialize(type, payload);
@@ -776,6 +881,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        DiscardSpeculation();
         await lifetime.CancelAsync();
         if (current is { } response)
         {

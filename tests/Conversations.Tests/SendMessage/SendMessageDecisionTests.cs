@@ -32,4 +32,21 @@ public sealed class SendMessageDecisionTests
 
         SendMessageDecision.Query(new Conversation { Title = "t" }, "And now?", window, stream: false).History.ShouldBe([new("user", "Hi")]);
     }
+
+    [Fact]
+    public void A_prepared_answer_is_stored_only_for_its_user_conversation_question_and_history()
+    {
+        var (tenant, user) = (Guid.NewGuid(), Guid.NewGuid());
+        var conversation = new Conversation { Id = Guid.NewGuid(), TenantId = tenant, UserId = user, Title = "t", LastSequence = 4 };
+        var prepared = new PreparedAnswer(Guid.NewGuid(), tenant, user, conversation.Id, "Refunds?", 4, MessageStatuses.Complete, "Yes.");
+
+        SendMessageDecision.PreparedAnswerError(prepared, conversation, user, " Refunds? ").ShouldBeNull();
+        SendMessageDecision.PreparedAnswerError(null, conversation, user, "Refunds?").ShouldBe(ConversationErrors.PreparedAnswerNotFound);
+        SendMessageDecision.PreparedAnswerError(prepared, conversation, Guid.NewGuid(), "Refunds?").ShouldBe(ConversationErrors.PreparedAnswerNotFound);
+        SendMessageDecision.PreparedAnswerError(prepared with { TenantId = Guid.NewGuid() }, conversation, user, "Refunds?").ShouldBe(ConversationErrors.PreparedAnswerNotFound);
+        SendMessageDecision.PreparedAnswerError(prepared with { ConversationId = Guid.NewGuid() }, conversation, user, "Refunds?").ShouldBe(ConversationErrors.PreparedAnswerNotFound);
+        SendMessageDecision.PreparedAnswerError(prepared with { BaseSequence = 2 }, conversation, user, "Refunds?").ShouldBe(ConversationErrors.PreparedAnswerStale);
+        SendMessageDecision.PreparedAnswerError(prepared with { Status = PreparedAnswer.Pending }, conversation, user, "Refunds?").ShouldBe(ConversationErrors.PreparedAnswerStale);
+        SendMessageDecision.PreparedAnswerError(prepared, conversation, user, "Returns?").ShouldBe(ConversationErrors.PreparedAnswerStale);
+    }
 }

@@ -1,0 +1,3 @@
+namespace VoiceHelper.Conversations.PrepareAnswer;
+
+public sealed record PrepareAnswerBody(string? Content);
