@@ -137,6 +137,14 @@ public sealed class SpeechAdaptations(
                 Release(previous);
             }
 
+            // No text (a knowledge base emptied, or an id the tenant does not own named by a call): nothing is kept, so
+            // ids a caller makes up cost no memory and read as unknown (404), like another tenant's.
+            if (next.Build is null && next.Status.Status == "empty")
+            {
+                entries.TryRemove(key, out _);
+                continue;
+            }
+
             entries[key] = next;
         }
     }
