@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -23,13 +24,26 @@ namespace VoiceHelper.Ingestion.Bench;
 /// per mode at growing index sizes (synthetic chunks bulk-loaded with the worker's COPY writer, then the HNSW index
 /// built), plus HNSW recall@10 against exact search. Runs on a fresh database of the PostgreSQL named by
 /// VOICEHELPER_TEST_POSTGRES. Usage: dotnet run --project bench/Ingestion -- [--sizes 10000,100000] [--queries 200] [--topics 1000 (0 = pure Zipf)]
-/// [--ef-search N (the service's default)]
+/// [--ef-search N (the service's default)] [--embedder hashed|onnx] [--chunk-words 60] [--real N]
+/// With <c>--embedder onnx</c> the sentence model (all-MiniLM-L6-v2 from VOICEHELPER_TOOLS_DIR/models) embeds real text
+/// (the machine's manual pages, <see cref="ManPageText"/>) instead of the synthetic topics, and the bench also prints
+/// the model's memory per process. <c>--real N</c> embeds only the first N chunks with the model; the rest of the index is
+/// then made of those N vectors each mixed with another one (see <see cref="Blend"/>) and says so.
 /// </summary>
 public static class IngestionBench
 {
     private static readonly Guid Tenant = Guid.NewGuid();
     private static readonly Guid Kb = Guid.NewGuid();
-    private static readonly HashedNgramEmbeddingGenerator Embedder = new();
+    private static readonly HashedNgramEmbeddingGenerator Lexical = new();
+    private static IEmbeddingGenerator<string, Embedding<float>> Embedder = Lexical;
+    private static string ModelId = HashedNgramEmbeddingGenerator.ModelId;
+    private static bool IsLexical => ReferenceEquals(Embedder, Lexical);
+    private static IEnumerator<string>? RealChunks;
+    private static readonly List<(string Text, float[] Vector)> Embedded = [];
+    private static int RealLimit = int.MaxValue;
+    private static int Blended;
+    private static double EmbedSeconds;
+    private static int EmbedCount;
 
     /// <summary>The service's default (KnowledgeOptions.HnswEfSearch) unless <c>--ef-search</c> names another.</summary>
     private static int EfSearch = new KnowledgeOptions().HnswEfSearch;
@@ -40,6 +54,13 @@ public static class IngestionBench
         var queryCount = int.Parse(Argument(args, "--queries") ?? "200", CultureInfo.InvariantCulture);
         var topics = int.Parse(Argument(args, "--topics") ?? "1000", CultureInfo.InvariantCulture);
         EfSearch = int.Parse(Argument(args, "--ef-search") ?? EfSearch.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var onnx = Argument(args, "--embedder") == "onnx";
+        RealLimit = int.Parse(Argument(args, "--real") ?? int.MaxValue.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        if (onnx)
+        {
+            LoadModel();
+            RealChunks = new ManPageText().Chunks(int.Parse(Argument(args, "--chunk-words") ?? "60", CultureInfo.InvariantCulture)).GetEnumerator();
+        }
         var connectionString = await TestServers.CreateDatabaseAsync("bench_ingestion");
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
         dataSourceBuilder.UseVector();
@@ -49,20 +70,30 @@ public static class IngestionBench
         await dataSource.ReloadTypesAsync();
         await ExecuteAsync(dataSource, $"""
             INSERT INTO knowledge_bases (id, tenant_id, name, chunk_size, chunk_overlap, embedding_provider, embedding_model, embedding_dimension, created_at, updated_at)
-            VALUES ('{Kb}', '{Tenant}', 'bench', 400, 60, 'hashed-ngram', '{HashedNgramEmbeddingGenerator.ModelId}', 384, now(), now())
+            VALUES ('{Kb}', '{Tenant}', 'bench', 400, 60, '{(onnx ? SentenceEmbeddingGenerator.ProviderName : "hashed-ngram")}', '{ModelId}', 384, now(), now())
             """);
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; embedder {HashedNgramEmbeddingGenerator.ModelId} ({Embedder.Dimensions} dims).");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; embedder {ModelId} (384 dims).");
         Console.WriteLine();
 
         var text = new SyntheticText(seed: 7, topics: topics);
-        Console.WriteLine(topics > 0 ? $"Corpus: {topics} topics, half the words topical, half common (Zipf)." : "Corpus: pure Zipf word salad (adversarial).");
+        Console.WriteLine(onnx ? "Corpus: the machine's English manual pages (troff stripped), deduplicated chunks."
+            : topics > 0 ? $"Corpus: {topics} topics, half the words topical, half common (Zipf)." : "Corpus: pure Zipf word salad (adversarial).");
         await ThroughputAsync(dataSource, text);
+        if (onnx)
+        {
+            Memory.Add(["after the throughput run", .. MemoryNow()]);
+            Memory.Print();
+        }
 
         var latency = new Table("Search latency", "chunks", "mode", "p50 ms", "p95 ms", "mean ms");
         var recall = new Table("HNSW recall and build time", "chunks", "ef_search", "HNSW recall@10 vs exact", "HNSW p50 ms", "exact p50 ms", "HNSW build s", "load s");
         foreach (var size in sizes)
         {
             var (loadSeconds, buildSeconds) = await GrowAsync(dataSource, text, size);
+            if (!IsLexical)
+            {
+                Console.WriteLine($"{size:N0} chunks: {EmbedCount:N0} embedded by the model ({EmbedCount / Math.Max(0.001, EmbedSeconds):F0} chunks/s in batches), {Blended:N0} blended from those vectors.");
+            }
             var samples = await SampleTextsAsync(dataSource, queryCount);
             var queries = samples.Select(text.QueryFrom).ToList();
             foreach (var mode in new[] { KnowledgeSearchModes.Keyword, KnowledgeSearchModes.Vector, KnowledgeSearchModes.Hybrid })
@@ -88,7 +119,7 @@ public static class IngestionBench
                     Ms(hnswP50), Ms(exactP50), buildSeconds.ToString("F1", CultureInfo.InvariantCulture), loadSeconds.ToString("F1", CultureInfo.InvariantCulture));
             }
         }
-        Console.WriteLine($"Search latency (one knowledge base, top_k 10, 50 candidates per signal, ef_search {EfSearch}; includes query embedding and chunk load):");
+        Console.WriteLine($"Search latency (one knowledge base, top_k 10, 50 candidates per signal, ef_search {EfSearch}; includes query embedding and chunk load; load average {LoadAverage()}):");
         latency.Print();
         recall.Print();
         return 0;
@@ -98,11 +129,14 @@ public static class IngestionBench
     private static async Task ThroughputAsync(NpgsqlDataSource dataSource, SyntheticText text)
     {
         var parser = new DocumentParser(Options.Create(new IngestionOptions()));
-        var documents = Enumerable.Range(0, 150).Select(i =>
-        {
-            text.NextTopic();
-            return string.Join("\n\n", Enumerable.Range(0, 30).Select(_ => text.Paragraph(5)));
-        }).ToList();
+        var documents = IsLexical
+            ? Enumerable.Range(0, 150).Select(i =>
+            {
+                text.NextTopic();
+                return string.Join("\n\n", Enumerable.Range(0, 30).Select(_ => text.Paragraph(5)));
+            }).ToList()
+            // The model costs about a hundred times the lexical embedder: fewer documents, real ones.
+            : new ManPageText().Pages().Take(40).Select(p => p.Text).ToList();
         var bytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
         double parseChunk = 0, embed = 0, index = 0;
         var chunkTotal = 0;
@@ -118,12 +152,12 @@ public static class IngestionBench
             var statistics = await CorpusStatistics.ForAsync(dataSource, Embedder, Kb, chunks.Select(c => c.IndexText).ToList(), textsAreNew: true, CancellationToken.None);
             for (var i = 0; i < chunks.Count; i += 64)
             {
-                var batch = await Embedder.GenerateAsync(chunks.Skip(i).Take(64).Select(c => c.IndexText), statistics!.ToOptions());
+                var batch = await Embedder.GenerateAsync(chunks.Skip(i).Take(64).Select(c => c.IndexText), statistics?.ToOptions());
                 vectors.AddRange(batch.Select(e => e.Vector));
             }
             embed += watch.Elapsed.TotalSeconds;
             watch.Restart();
-            await WriteDocumentAsync(dataSource, chunks, vectors, statistics!);
+            await WriteDocumentAsync(dataSource, chunks, vectors, statistics);
             index += watch.Elapsed.TotalSeconds;
             chunkTotal += chunks.Count;
         }
@@ -133,7 +167,7 @@ public static class IngestionBench
             chunkTotal.ToString(CultureInfo.InvariantCulture), seconds.ToString("F2", CultureInfo.InvariantCulture),
             (chunkTotal / seconds).ToString("F0", CultureInfo.InvariantCulture), (bytes / 1e6 / seconds).ToString("F2", CultureInfo.InvariantCulture),
             parseChunk.ToString("F2", CultureInfo.InvariantCulture), embed.ToString("F2", CultureInfo.InvariantCulture), index.ToString("F2", CultureInfo.InvariantCulture));
-        Console.WriteLine("Ingestion throughput (txt, chunk size 400 tokens, overlap 60, hashed n-gram embedder, HNSW index maintained on insert):");
+        Console.WriteLine($"Ingestion throughput (txt, chunk size 400 tokens, overlap 60, embedder {ModelId}, HNSW index maintained on insert; load average {LoadAverage()}):");
         table.Print();
     }
 
@@ -149,6 +183,13 @@ public static class IngestionBench
         while (count < target)
         {
             var batchSize = Math.Min(2000, target - count);
+            if (!IsLexical)
+            {
+                var (realChunks, realVectors) = await RealBatchAsync(batchSize);
+                await WriteDocumentAsync(dataSource, realChunks, realVectors, null);
+                count += realChunks.Count;
+                continue;
+            }
             // Documents of about 20 chunks, each about one topic.
             var chunks = Enumerable.Range(0, batchSize).Select(i =>
             {
@@ -165,7 +206,10 @@ public static class IngestionBench
             await WriteDocumentAsync(dataSource, chunks, vectors, statistics!);
             count += batchSize;
         }
-        await RefreshWeightsAsync(dataSource);
+        if (IsLexical)
+        {
+            await RefreshWeightsAsync(dataSource);
+        }
         var loadSeconds = load.Elapsed.TotalSeconds;
         var build = Stopwatch.StartNew();
         await ExecuteAsync(dataSource, $"""
@@ -186,7 +230,7 @@ public static class IngestionBench
     private static async Task RefreshWeightsAsync(NpgsqlDataSource dataSource)
     {
         var options = Options.Create(new IngestionOptions { EmbedBatchSize = 1000, ReembedInterval = TimeSpan.FromMilliseconds(200) });
-        using var service = new ReembedKnowledgeBasesService(dataSource, new KnowledgeEmbedders(Embedder, Embedder), options, NullLogger<ReembedKnowledgeBasesService>.Instance);
+        using var service = new ReembedKnowledgeBasesService(dataSource, new KnowledgeEmbedders(Lexical, Lexical), options, NullLogger<ReembedKnowledgeBasesService>.Instance);
         var watch = Stopwatch.StartNew();
         await service.StartAsync(CancellationToken.None);
         await using var stale = dataSource.CreateCommand("""
@@ -201,7 +245,7 @@ public static class IngestionBench
         Console.WriteLine($"Re-weighting after the load (the worker's service, no HNSW index yet): {watch.Elapsed.TotalSeconds:F1} s.");
     }
 
-    private static async Task WriteDocumentAsync(NpgsqlDataSource dataSource, List<ChunkDraft> chunks, List<ReadOnlyMemory<float>> vectors, TermStatistics statistics)
+    private static async Task WriteDocumentAsync(NpgsqlDataSource dataSource, List<ChunkDraft> chunks, List<ReadOnlyMemory<float>> vectors, TermStatistics? statistics)
     {
         var documentId = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -213,7 +257,7 @@ public static class IngestionBench
         {
             await insert.ExecuteNonQueryAsync();
         }
-        await ChunkWriter.WriteAsync(connection, Tenant, Kb, documentId, chunks, vectors, HashedNgramEmbeddingGenerator.ModelId, (long)statistics.Documents, CancellationToken.None);
+        await ChunkWriter.WriteAsync(connection, Tenant, Kb, documentId, chunks, vectors, ModelId, (long)(statistics?.Documents ?? 0), CancellationToken.None);
         await transaction.CommitAsync();
     }
 
@@ -225,7 +269,7 @@ public static class IngestionBench
         var kbs = new[] { Kb };
         var vector = mode == KnowledgeSearchModes.Keyword ? default : await EmbedQueryAsync(connection, transaction, query);
         var (v, k) = await SearchKnowledgeQueries.OnSharedSnapshotAsync<List<(Guid Id, double Score)>, List<(Guid Id, double Score)>>(dataSource, connection, transaction,
-            mode == KnowledgeSearchModes.Keyword ? null : (c, t) => SearchKnowledgeQueries.VectorAsync(c, t, Tenant, kbs, vector, HashedNgramEmbeddingGenerator.ModelId, null, 50, EfSearch, false, CancellationToken.None),
+            mode == KnowledgeSearchModes.Keyword ? null : (c, t) => SearchKnowledgeQueries.VectorAsync(c, t, Tenant, kbs, vector, ModelId, null, 50, EfSearch, false, CancellationToken.None),
             mode == KnowledgeSearchModes.Vector ? null : (c, t) => SearchKnowledgeQueries.KeywordAsync(c, t, kbs, query, null, 50, 1.2, 0.75, CancellationToken.None),
             CancellationToken.None);
         (v, k) = (v ?? [], k ?? []);
@@ -250,10 +294,10 @@ public static class IngestionBench
             await using var transaction = await connection.BeginTransactionAsync();
             var vector = await EmbedQueryAsync(connection, transaction, query);
             var watch = Stopwatch.StartNew();
-            var approximate = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, HashedNgramEmbeddingGenerator.ModelId, null, 10, ef, false, CancellationToken.None);
+            var approximate = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, ModelId, null, 10, ef, false, CancellationToken.None);
             hnswTimes.Add(watch.Elapsed.TotalMilliseconds);
             watch.Restart();
-            var exact = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, HashedNgramEmbeddingGenerator.ModelId, null, 10, 100, true, CancellationToken.None);
+            var exact = await SearchKnowledgeQueries.VectorAsync(connection, transaction, Tenant, [Kb], vector, ModelId, null, 10, 100, true, CancellationToken.None);
             exactTimes.Add(watch.Elapsed.TotalMilliseconds);
             overlaps.Add(approximate.Select(a => a.Id).Intersect(exact.Select(e => e.Id)).Count() / (double)Math.Max(1, exact.Count));
         }
@@ -265,9 +309,93 @@ public static class IngestionBench
     /// <summary>The query's vector weighted by the knowledge base's term statistics, as the SearchKnowledge handler does.</summary>
     private static async Task<ReadOnlyMemory<float>> EmbedQueryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query)
     {
+        if (!IsLexical)
+        {
+            return (await Embedder.GenerateAsync([query]))[0].Vector;
+        }
         var statistics = await SearchKnowledgeQueries.TermStatisticsAsync(connection, transaction, [Kb], query, CancellationToken.None);
-        return Embedder.Embed(query, statistics);
+        return Lexical.Embed(query, statistics);
     }
+
+    private static readonly Table Memory = new("The sentence model's memory in this process (GC collected before each reading)", "moment", "working set MB", "private MB", "managed heap MB");
+
+    private static string[] MemoryNow()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        return [(process.WorkingSet64 / 1e6).ToString("F0", CultureInfo.InvariantCulture), (process.PrivateMemorySize64 / 1e6).ToString("F0", CultureInfo.InvariantCulture),
+            (GC.GetTotalMemory(false) / 1e6).ToString("F0", CultureInfo.InvariantCulture)];
+    }
+
+    /// <summary>Loads the model as the services do (the same options), with the process's memory before and after.</summary>
+    private static void LoadModel()
+    {
+        var directory = Environment.GetEnvironmentVariable(EmbeddingRegistration.ToolsDirectoryVariable) is { Length: > 0 } tools
+            ? Path.Combine(tools, "models", SentenceEmbeddingGenerator.DefaultModelId) : null;
+        if (!SentenceEmbeddingGenerator.IsPresent(directory))
+        {
+            throw new InvalidOperationException("--embedder onnx needs VOICEHELPER_TOOLS_DIR with models/all-MiniLM-L6-v2 (scripts/fetch-embedding-model.sh).");
+        }
+        Memory.Add(["before loading the model", .. MemoryNow()]);
+        var model = new SentenceEmbeddingGenerator(new SentenceEmbeddingOptions { ModelDirectory = directory });
+        Memory.Add(["model loaded", .. MemoryNow()]);
+        var longest = string.Join(' ', Enumerable.Repeat("the archive option compresses files", 60));
+        model.GenerateAsync(Enumerable.Repeat(longest, 16)).GetAwaiter().GetResult();
+        Memory.Add(["after one full batch (16 x 256 word pieces)", .. MemoryNow()]);
+        Embedder = model;
+        ModelId = SentenceEmbeddingGenerator.DefaultModelId;
+    }
+
+    /// <summary>
+    /// Real chunks embedded by the model while the man pages and <c>--real</c> last; after that, each further vector is a
+    /// blend of two embedded chunks (0.7 a + 0.3 b, normalised) stored with the text of a, a synthetic neighbour that keeps
+    /// the real vectors' geometry (it lies between two real points) rather than random noise that HNSW finds easily.
+    /// </summary>
+    private static async Task<(List<ChunkDraft> Chunks, List<ReadOnlyMemory<float>> Vectors)> RealBatchAsync(int size)
+    {
+        var texts = new List<string>();
+        while (texts.Count < size && Embedded.Count + texts.Count < RealLimit && RealChunks!.MoveNext())
+        {
+            texts.Add(RealChunks.Current);
+        }
+        var chunks = new List<ChunkDraft>();
+        var vectors = new List<ReadOnlyMemory<float>>();
+        if (texts.Count > 0)
+        {
+            var watch = Stopwatch.StartNew();
+            var generated = await Embedder.GenerateAsync(texts);
+            EmbedSeconds += watch.Elapsed.TotalSeconds;
+            EmbedCount += texts.Count;
+            for (var i = 0; i < texts.Count; i++)
+            {
+                var vector = generated[i].Vector.ToArray();
+                Embedded.Add((texts[i], vector));
+                chunks.Add(new ChunkDraft(texts[i], ["man"], null, texts[i].Count(c => c == ' ') + 1));
+                vectors.Add(vector);
+            }
+            return (chunks, vectors);
+        }
+        var random = new Random(Blended + 11);
+        for (var i = 0; i < size; i++)
+        {
+            var (text, a) = Embedded[random.Next(Embedded.Count)];
+            var b = Embedded[random.Next(Embedded.Count)].Vector;
+            var mixed = new float[a.Length];
+            for (var d = 0; d < a.Length; d++)
+            {
+                mixed[d] = 0.7f * a[d] + 0.3f * b[d];
+            }
+            System.Numerics.Tensors.TensorPrimitives.Divide(mixed, System.Numerics.Tensors.TensorPrimitives.Norm(mixed), mixed);
+            chunks.Add(new ChunkDraft(text, ["blend"], null, text.Count(c => c == ' ') + 1));
+            vectors.Add(mixed);
+            Blended++;
+        }
+        return (chunks, vectors);
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static async Task<List<string>> SampleTextsAsync(NpgsqlDataSource dataSource, int count)
     {

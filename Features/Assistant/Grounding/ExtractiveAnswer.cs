@@ -146,13 +146,19 @@ public static partial class ExtractiveAnswer
                 answered.UnionWith(terms);
             }
         }
-        // A short sentence just before a picked one in the same source is its label ("-t --test Test." before "Check the
-        // compressed file integrity then quit."): quoted with it, since the answer is often the name the label gives.
+        // Short sentences just before a picked one in the same source are its label ("-t --test", "Test." before "Check
+        // the compressed file integrity then quit."): quoted with it, since the answer is often the name the label gives.
+        // At most two (an option line and its one-word gloss); a section title in capitals ("DESCRIPTION") is no label.
         foreach (var sentence in picked.ToList())
         {
-            if (sentence.Order > 0 && candidates[sentence.Order - 1] is var label && label.Source == sentence.Source
-                && label.Sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= options.LabelWords && picked.All(p => p.Order != label.Order))
+            for (var order = sentence.Order - 1; order >= Math.Max(0, sentence.Order - 2); order--)
             {
+                var label = candidates[order];
+                if (label.Source != sentence.Source || label.Sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > options.LabelWords
+                    || IsSectionTitle(label.Sentence) || picked.Any(p => p.Order == label.Order))
+                {
+                    break;
+                }
                 picked.Add(label with { Support = sentence.Support });
             }
         }
@@ -179,6 +185,10 @@ public static partial class ExtractiveAnswer
         var scaled = Math.Clamp((cosine - options.MeaningFloor) / (options.MeaningCeiling - options.MeaningFloor), 0, 1);
         return options.MeaningWeight * scaled + (1 - options.MeaningWeight) * candidate.Support;
     }
+
+    /// <summary>A title in capitals ("OPTIONS", "EXIT STATUS"): it names a section, not the item after it.</summary>
+    private static bool IsSectionTitle(string sentence) =>
+        sentence.Any(char.IsLetter) && sentence.Where(char.IsLetter).All(char.IsUpper) && sentence.Count(char.IsLetter) > 1;
 
     /// <summary>The citation goes before the final punctuation, so that it cannot be read as the next sentence's.</summary>
     private static string Cite(string sentence, int source)

@@ -12,9 +12,21 @@ namespace VoiceHelper.Assistant.Grounding;
 /// </summary>
 public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGenerator<string, Embedding<float>>? embedder = null) : IChatClient
 {
-    /// <summary>Only the sentence model knows meaning; the lexical embedder would add nothing to the words.</summary>
+    /// <summary>
+    /// Only the sentence model knows meaning; the lexical embedder would add nothing to the words. Sentence vectors are
+    /// cached per sentence in this process (bounded, <see cref="SentenceCacheBytes"/>): the chunks a knowledge base's
+    /// questions retrieve come back often, and a cached sentence costs no model time (the question is still embedded).
+    /// </summary>
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _meaning =
-        embedder?.GetService<VoiceHelper.Ai.Embeddings.SentenceEmbeddingGenerator>() is not null ? embedder : null;
+        embedder?.GetService<VoiceHelper.Ai.Embeddings.SentenceEmbeddingGenerator>() is not null
+            ? new EmbeddingGeneratorBuilder<string, Embedding<float>>(embedder)
+                .UseDistributedCache(new Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache(
+                    Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions { SizeLimit = SentenceCacheBytes })))
+                .Build()
+            : null;
+
+    /// <summary>The sentence vector cache's bound: serialized vectors of about 4 KB, so some 8,000 sentences.</summary>
+    public const long SentenceCacheBytes = 32L << 20;
 
     public const string ModelId = "extractive";
 
@@ -63,6 +75,7 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGe
 
     public void Dispose()
     {
+        // The sentence model belongs to the process (the cache wrapping it would dispose it too).
     }
 
     private async Task<string> AnswerAsync(List<ChatMessage> messages, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace VoiceHelper.Assistant.QueryRag;
 /// <summary>
 /// Builds the model's context to a token budget: chunks in rank order, each trimmed to the sentences that share
 /// terms with the question plus their neighbours (an answer often continues into the next sentence), so that more
-/// chunks fit and the model is not distracted by the rest of a long chunk.
+/// chunks fit and the model is not distracted by the rest of a long chunk. The chunk's line breaks stay.
 /// </summary>
 public static class QueryRagContext
 {
@@ -35,7 +35,10 @@ public static class QueryRagContext
         {
             return text.Trim();
         }
-        var sentences = Sentences.Split(text);
+        // Sentences line by line: a sentence that starts a line keeps its line break (an option line, a list item).
+        var lines = text.Split('\n').Select(line => Sentences.Split(line)).ToList();
+        var sentences = lines.SelectMany(l => l).ToList();
+        var startsLine = lines.SelectMany(l => l.Select((_, i) => i == 0)).ToList();
         var relevance = sentences.Select(s => TextTokenizer.TermSet(s).Count(questionTerms.Contains)).ToList();
         var keep = new bool[sentences.Count];
         for (var i = 0; i < sentences.Count; i++)
@@ -62,17 +65,21 @@ public static class QueryRagContext
             chosen.Add(i);
             used += cost;
         }
-        var parts = new List<string>();
+        var trimmed = new System.Text.StringBuilder();
         var previous = -2;
         foreach (var i in chosen)
         {
             if (previous >= 0 && i != previous + 1)
             {
-                parts.Add("…");
+                trimmed.Append(" …");
             }
-            parts.Add(sentences[i]);
+            if (trimmed.Length > 0)
+            {
+                trimmed.Append(startsLine[i] ? '\n' : ' ');
+            }
+            trimmed.Append(sentences[i]);
             previous = i;
         }
-        return string.Join(' ', parts);
+        return trimmed.ToString();
     }
 }

@@ -6,7 +6,7 @@ namespace VoiceHelper.Ingestion.Chunk;
 
 /// <summary>
 /// Structure-aware chunking: a heading closes the current chunk (a chunk never spans two sections), sentences are
-/// packed up to the target size, and the last sentences of a chunk (up to the overlap) open the next one in the
+/// packed up to the target size (joined by a space, or by a line break where the block had one), and the last sentences of a chunk (up to the overlap) open the next one in the
 /// same section. Pure, so tests call it directly.
 /// </summary>
 public static class Chunker
@@ -61,8 +61,8 @@ public static class Chunker
                 // A chunk does not run across a page break, so that a citation's page is exact.
                 Flush(keepOverlap: true);
             }
-            var first = true;
-            foreach (var sentence in Sentences.Split(block.Text))
+            // A line break inside a block (an item of a list, a manual page's option line) is kept in the chunk.
+            foreach (var (sentence, first) in block.Text.Split('\n').SelectMany(line => Sentences.Split(line).Select((s, i) => (s, i == 0))))
             {
                 var tokens = TextTokenizer.CountTokens(sentence);
                 if (tokens > chunkSize)
@@ -75,7 +75,6 @@ public static class Chunker
                         currentTokens = current[0].Tokens;
                         Flush(keepOverlap: false);
                     }
-                    first = false;
                     continue;
                 }
                 if (currentTokens + tokens > chunkSize)
@@ -84,7 +83,6 @@ public static class Chunker
                 }
                 current.Add(new ChunkPiece(sentence, tokens, block.Page, first));
                 currentTokens += tokens;
-                first = false;
             }
         }
         Flush(keepOverlap: false);

@@ -61,6 +61,19 @@ public sealed class ExtractiveAnswerTests
     }
 
     [Fact]
+    public void An_option_line_and_its_gloss_on_their_own_lines_are_both_the_label_but_a_section_title_is_not()
+    {
+        GroundedSource gzip = new(1, "gzip", "-l --list\nFor each compressed file, list the following fields.\n" +
+            "-t --test\nTest.\nCheck the compressed file integrity then quit.");
+        GroundedSource sort = new(2, "sort", "DESCRIPTION\nWrite sorted concatenation of all FILE(s) to standard output.");
+
+        Answer("How can I check the integrity of a compressed file?", null, gzip)
+            .ShouldBe("-t --test [1]. Test [1]. Check the compressed file integrity then quit [1].");
+        Answer("How do I write the sorted concatenation of files to standard output?", null, sort)
+            .ShouldBe("Write sorted concatenation of all FILE(s) to standard output [2].");
+    }
+
+    [Fact]
     public void A_chinese_character_pair_no_source_has_weighs_as_a_single_character()
     {
         GroundedSource museum = new(1, "故宫", "故宫博物院每周一闭馆，法定节假日除外。旺季门票为60元，淡季门票为40元。");

@@ -35,4 +35,15 @@ public sealed class QueryRagContextTests
         context.Sum(c => TokenEstimate.Count(c.Text)).ShouldBeLessThanOrEqualTo(300);
         context[0].Chunk.ShouldBe(chunks[0].Item1);
     }
+
+    [Fact]
+    public void A_trimmed_chunk_keeps_the_line_breaks_between_its_option_lines()
+    {
+        var filler = string.Join("\n", Enumerable.Range(0, 60).Select(i => $"-x{i}, --extra-{i}\nDo thing number {i} for the archive."));
+        var chunk = Chunk($"{filler}\n-k, --keep\nKeep (don't delete) input files during compression.\n-f, --force\nForce overwrite.");
+
+        var context = QueryRagContext.Build("How do I keep input files?", [(chunk, 0.5)], 1500);
+
+        context.Single().Text.ShouldEndWith("-k, --keep\nKeep (don't delete) input files during compression.\n-f, --force");
+    }
 }

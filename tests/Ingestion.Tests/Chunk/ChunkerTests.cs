@@ -70,4 +70,12 @@ public sealed class ChunkerTests
         chunks.Select(c => c.Page).ShouldBe([1, 2]);
         chunks[1].Text.ShouldContain("Page two text.");
     }
+
+    [Fact]
+    public void Line_breaks_inside_a_block_stay_between_its_lines()
+    {
+        var block = new ParsedBlock("Options:\n-k, --keep\nKeep (don't delete) input files. Also during decompression.\n-f, --force\nForce overwrite.");
+        var chunks = Chunker.Split([new ParsedBlock("Intro."), block], 400, 0);
+        chunks.Single().Text.ShouldBe("Intro.\nOptions:\n-k, --keep\nKeep (don't delete) input files. Also during decompression.\n-f, --force\nForce overwrite.");
+    }
 }

@@ -96,4 +96,38 @@ public sealed class DocumentParserTests
         var result = await Parser.ParseAsync(bytes, "text/plain", Ct);
         result.Blocks.Select(b => b.Text).ShouldBe(["line one line two", "第二段。"]);
     }
+
+    [Fact]
+    public async Task Text_keeps_the_line_breaks_of_an_option_list_and_rejoins_hyphenated_words()
+    {
+        // As `man sort | col -bx` renders it: a title over indented text, option lines over their indented descriptions.
+        const string page = """
+            DESCRIPTION
+                   Write sorted concatenation of all FILE(s) to standard output.  Mandatory arguments to long op‐
+                   tions are mandatory for short options too.
+                   -b, --ignore-leading-blanks
+                          ignore leading blanks
+                   -d, --dictionary-order
+                          consider only blanks and alphanumeric characters
+            """;
+        var result = await Parser.ParseAsync(Encoding.UTF8.GetBytes(page), "text/plain", Ct);
+        result.Blocks.Single().Text.ShouldBe(string.Join('\n',
+            "DESCRIPTION",
+            "Write sorted concatenation of all FILE(s) to standard output. Mandatory arguments to long options are mandatory for short options too.",
+            "-b, --ignore-leading-blanks", "ignore leading blanks", "-d, --dictionary-order", "consider only blanks and alphanumeric characters"));
+    }
+
+    [Fact]
+    public async Task Text_wrapped_narrower_than_the_widest_line_and_indented_first_lines_stay_one_line()
+    {
+        const string text = """
+                The first line of this paragraph is indented and the text
+            wraps at sixty characters or so, while a later line of the
+            document is much wider than that one, as tables often are.
+
+            | column one | column two | column three | column four | column five |
+            """;
+        var result = await Parser.ParseAsync(Encoding.UTF8.GetBytes(text), "text/plain", Ct);
+        result.Blocks[0].Text.ShouldNotContain('\n');
+    }
 }
