@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -38,32 +37,13 @@ public sealed class PrepareAnswerHandler(
             return ConversationErrors.PreparedAnswersUnavailable;
         }
 
-        var text = new StringBuilder();
-        IReadOnlyList<RagSource>? sources = null;
-        RagMetrics? metrics = null;
-        string? model = null;
+        var answer = new StreamedAnswer();
         bool clientGone = false, assistantFailed = false;
         var askedAt = clock.GetTimestamp();
         try
         {
             await request.OnPrepared(prepared, cancellationToken);
-            await foreach (var streamed in assistant.StreamAsync(query, cancellationToken))
-            {
-                switch (streamed.Kind)
-                {
-                    case RagStreamEvents.Refs:
-                        sources = streamed.Sources;
-                        break;
-                    case RagStreamEvents.Token:
-                        text.Append(streamed.Delta);
-                        break;
-                    case RagStreamEvents.End when streamed.Answer is { } final:
-                        (metrics, model, sources) = (final.Metrics, final.Model ?? model, final.Sources);
-                        text.Clear().Append(final.Answer);
-                        continue;
-                }
-                await request.OnEvent(streamed, cancellationToken);
-            }
+            await answer.ReadAsync(assistant.StreamAsync(query, cancellationToken), request.OnEvent, cancellationToken);
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or IOException)
         {
@@ -75,7 +55,7 @@ public sealed class PrepareAnswerHandler(
             assistantFailed = true;
         }
 
-        var status = SendMessageDecision.AnswerStatus(clientGone, assistantFailed, text.Length);
+        var status = SendMessageDecision.AnswerStatus(clientGone, assistantFailed, answer.Text.Length);
         if (status is null)
         {
             await preparedAnswers.RemoveAsync(prepared.Id);
@@ -83,8 +63,8 @@ public sealed class PrepareAnswerHandler(
         }
         prepared = prepared with
         {
-            Status = status, Content = text.ToString(), Sources = sources, Model = model, TokensUsed = metrics?.TokensUsed ?? 0,
-            CacheHit = metrics?.CacheHit ?? false, LatencyMs = (int)clock.GetElapsedTime(askedAt).TotalMilliseconds,
+            Status = status, Content = answer.Text.ToString(), Sources = answer.Sources, Model = answer.Model,
+            TokensUsed = answer.Metrics?.TokensUsed ?? 0, CacheHit = answer.Metrics?.CacheHit ?? false, LatencyMs = (int)clock.GetElapsedTime(askedAt).TotalMilliseconds,
         };
         await preparedAnswers.SetAsync(prepared);
         return assistantFailed ? ConversationErrors.AssistantUnavailable : prepared;

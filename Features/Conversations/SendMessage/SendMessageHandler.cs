@@ -75,22 +75,15 @@ public sealed class SendMessageHandler(
             }
             else
             {
-                await foreach (var streamed in assistant.StreamAsync(query, cancellationToken))
+                var streamed = new StreamedAnswer();
+                try
                 {
-                    switch (streamed.Kind)
-                    {
-                        case RagStreamEvents.Refs:
-                            sources = streamed.Sources;
-                            break;
-                        case RagStreamEvents.Token:
-                            text.Append(streamed.Delta);
-                            break;
-                        case RagStreamEvents.End when streamed.Answer is { } final:
-                            (metrics, model, sources) = (final.Metrics, final.Model ?? model, final.Sources);
-                            text.Clear().Append(final.Answer);
-                            continue; // the endpoint ends the stream with the stored message instead
-                    }
-                    await request.OnEvent(streamed, cancellationToken);
+                    await streamed.ReadAsync(assistant.StreamAsync(query, cancellationToken), request.OnEvent, cancellationToken);
+                }
+                finally
+                {
+                    (sources, metrics, model) = (streamed.Sources, streamed.Metrics, streamed.Model);
+                    text.Append(streamed.Text);
                 }
             }
         }
