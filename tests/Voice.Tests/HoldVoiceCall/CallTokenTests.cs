@@ -89,11 +89,11 @@ public sealed class CallTokenTests(VoiceCallApps apps) : IClassFixture<VoiceCall
     {
         var tenantId = Guid.NewGuid();
         var userId = Guid.NewGuid();
-        await using var call = await apps.CallAsync(new Caller(tenantId, userId, ExpiringIn(tenantId, userId, 2)));
+        await using var call = await apps.CallAsync(new Caller(tenantId, userId, ExpiringIn(tenantId, userId, 6)));
         await call.WaitForAsync("session.created");
         call.StartMicrophone(); // not idle: only the token ends it
 
-        var error = await call.WaitForAsync("error", timeoutSeconds: 15);
+        var error = await call.WaitForAsync("error", timeoutSeconds: 20);
         error.Event!.Value.GetProperty("code").GetString().ShouldBe("token_expired");
         (await call.WaitClosedAsync()).ShouldBe(WebSocketCloseStatus.PolicyViolation);
     }
