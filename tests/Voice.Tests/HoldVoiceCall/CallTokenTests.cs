@@ -21,7 +21,8 @@ public sealed class CallTokenTests(VoiceCallApps apps) : IClassFixture<VoiceCall
         var ct = TestContext.Current.CancellationToken;
         var tenantId = Guid.NewGuid();
         var userId = Guid.NewGuid();
-        var caller = new Caller(tenantId, userId, ExpiringIn(tenantId, userId, 6));
+        var firstExpires = DateTimeOffset.UtcNow.AddSeconds(10);
+        var caller = new Caller(tenantId, userId, ExpiringIn(tenantId, userId, 10));
         await using var call = await apps.CallAsync(caller);
         var conversationId = (await call.WaitForAsync("session.created")).Event!.Value.GetProperty("conversation_id").GetGuid();
         call.StartMicrophone();
@@ -30,8 +31,8 @@ public sealed class CallTokenTests(VoiceCallApps apps) : IClassFixture<VoiceCall
         var authenticated = await call.WaitForAsync("session.authenticated");
         authenticated.Event!.Value.GetProperty("expires_at").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(30));
 
-        // The first token is dead for Conversations now (6 s plus the 1 s skew)...
-        await Task.Delay(TimeSpan.FromSeconds(8), ct);
+        // The first token is dead for Conversations now (past its expiry plus the 1 s skew)...
+        await Task.Delay(firstExpires.AddSeconds(2) - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero, ct);
         using (var http = new HttpClient { BaseAddress = apps.Conversations.Address })
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", caller.Token);
