@@ -21,7 +21,9 @@ function loadEngine(base) {
 export async function start(page, options, meter) {
   await loadEngine(options.base);
   const report = (name, ...args) => page.invokeMethodAsync(name, ...args).catch(() => {});
-  return VoiceHelperCall.start({ base: options.base, token: options.token, kbId: options.kbId, handsFree: true }, {
+  // The console's session refreshes its access token; the call is given each new one before the old one expires.
+  const freshToken = () => page.invokeMethodAsync('FreshToken');
+  return VoiceHelperCall.start({ base: options.base, token: options.token, freshToken, kbId: options.kbId, handsFree: true }, {
     status: text => report('OnStatus', text),
     partial: text => report('OnPartial', text),
     heard: text => report('OnHeard', text),

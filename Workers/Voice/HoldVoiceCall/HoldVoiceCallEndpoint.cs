@@ -52,7 +52,7 @@ public sealed class HoldVoiceCallEndpoint : IEndpoint
                 await RefuseAsync(resumed, new VoiceCallError("session_not_found", "No call with this session id is waiting to be resumed."), WebSocketCloseStatus.PolicyViolation);
                 return Results.Empty;
             }
-            await HoldAsync(existing, resumed, token, resumed: true, services, http.RequestAborted);
+            await HoldAsync(existing, resumed, http, token, resumed: true, services, http.RequestAborted);
             return Results.Empty;
         }
 
@@ -92,13 +92,13 @@ public sealed class HoldVoiceCallEndpoint : IEndpoint
         }
         services.Registry.Add(session);
         using var webSocket = await http.WebSockets.AcceptWebSocketAsync(subProtocol);
-        await HoldAsync(session, webSocket, token, resumed: false, services, http.RequestAborted);
+        await HoldAsync(session, webSocket, http, token, resumed: false, services, http.RequestAborted);
         return Results.Empty;
     }
 
-    private static async Task HoldAsync(VoiceCallSession session, WebSocket webSocket, string token, bool resumed, VoiceCallServices services, CancellationToken aborted)
+    private static async Task HoldAsync(VoiceCallSession session, WebSocket webSocket, HttpContext http, string token, bool resumed, VoiceCallServices services, CancellationToken aborted)
     {
-        if (await session.RunConnectionAsync(webSocket, token, resumed, aborted))
+        if (await session.RunConnectionAsync(webSocket, VoiceCallAccess.FromHandshake(http, token), new VoiceCallTokenCheck(http), resumed, aborted))
         {
             await services.Registry.RemoveAsync(session);
         }

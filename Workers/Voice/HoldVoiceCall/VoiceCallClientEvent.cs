@@ -6,12 +6,13 @@ namespace VoiceHelper.Voice.HoldVoiceCall;
 public sealed record VoiceCallClientEvent(string Type, JsonElement Body)
 {
     public const string SessionUpdate = "session.update";
+    public const string SessionAuth = "session.auth";
     public const string InputCommit = "input.commit";
     public const string ResponseCancel = "response.cancel";
     public const string PlaybackMark = "playback.mark";
     public const string Ping = "ping";
 
-    public static readonly string[] Types = [SessionUpdate, InputCommit, ResponseCancel, PlaybackMark, Ping];
+    public static readonly string[] Types = [SessionUpdate, SessionAuth, InputCommit, ResponseCancel, PlaybackMark, Ping];
 
     /// <summary>Reads a text frame, or says why it is not a client event.</summary>
     public static (VoiceCallClientEvent? Event, VoiceCallError? Error) Parse(ReadOnlySpan<byte> utf8)

@@ -113,15 +113,20 @@ public sealed class VoiceCallSession : IAsyncDisposable
     /// <summary>Counts connections, so an expiry scheduled for an old one does not end a resumed call.</summary>
     public int Connection => Volatile.Read(ref connection);
 
-    private string token = "";
+    // The token Conversations is called with: the handshake's, replaced by each fresh one the client sends (session.auth).
+    private VoiceCallAccess access = new("", DateTimeOffset.MaxValue);
+    private VoiceCallTokenCheck? tokenCheck;
+
+    private string AccessToken => Volatile.Read(ref access).Token;
 
     /// <summary>
     /// Serves one connection until it closes. Returns true when the client ended the call (a close frame), false when
     /// the connection dropped and the call may be resumed.
     /// </summary>
-    public async Task<bool> RunConnectionAsync(WebSocket webSocket, string accessToken, bool resumed, CancellationToken aborted)
+    public async Task<bool> RunConnectionAsync(WebSocket webSocket, VoiceCallAccess handshakeAccess, VoiceCallTokenCheck check, bool resumed, CancellationToken aborted)
     {
-        token = accessToken;
+        Volatile.Write(ref access, handshakeAccess);
+        tokenCheck = check;
         var number = Interlocked.Increment(ref connection);
         using var connectionEnd = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.Token);
         Volatile.Write(ref socket, webSocket);
@@ -280,6 +285,17 @@ public sealed class VoiceCallSession : IAsyncDisposable
                 {
                     await EndTurnAsync();
                 }
+                break;
+            case VoiceCallClientEvent.SessionAuth:
+                var offered = body.TryGetProperty("access_token", out var given) && given.ValueKind == JsonValueKind.String ? given.GetString() : null;
+                var (fresh, refused) = await tokenCheck!.CheckAsync(offered, TenantId, UserId);
+                if (refused is not null)
+                {
+                    Error(refused);
+                    break;
+                }
+                Volatile.Write(ref access, fresh!);
+                Enqueue("session.authenticated", new { session_id = Id, expires_at = fresh!.UsableUntil == DateTimeOffset.MaxValue ? (DateTimeOffset?)null : fresh.UsableUntil });
                 break;
             case VoiceCallClientEvent.SessionUpdate:
                 var (settings, invalid) = VoiceCallSettingsDecision.Apply(Settings, body, VoiceCatalog.Available(options), options);
@@ -523,7 +539,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
                 // wait): ask, rather than guess the sequence this answer will get and later cut the wrong message.
                 MessageCount = previous.Message is { } previousMessage
                     ? Math.Max(MessageCount, previousMessage.Sequence)
-                    : await services.Conversations.GetMessageCountAsync(token, ConversationId, lifetime.Token);
+                    : await services.Conversations.GetMessageCountAsync(AccessToken, ConversationId, lifetime.Token);
             }
             response.BaseSequence = MessageCount;
             var sentences = Channel.CreateUnbounded<SpokenSentence>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -546,8 +562,8 @@ public sealed class VoiceCallSession : IAsyncDisposable
             try
             {
                 var answers = response.Speculative
-                    ? services.Conversations.PrepareAsync(token, ConversationId, response.Question, upstream.Token)
-                    : services.Conversations.AskAsync(token, ConversationId, response.Question, upstream.Token);
+                    ? services.Conversations.PrepareAsync(AccessToken, ConversationId, response.Question, upstream.Token)
+                    : services.Conversations.AskAsync(AccessToken, ConversationId, response.Question, upstream.Token);
                 await foreach (var answer in answers)
                 {
                     response.PreparedId ??= answer.PreparedId;
@@ -588,7 +604,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
                 {
                     return; // the caller went on: nothing was sent, nothing is stored
                 }
-                response.Message = await services.Conversations.StoreAsync(token, ConversationId, response.Question, response.PreparedId!.Value, lifetime.Token);
+                response.Message = await services.Conversations.StoreAsync(AccessToken, ConversationId, response.Question, response.PreparedId!.Value, lifetime.Token);
                 cancellation.ThrowIfCancellationRequested(); // interrupted while it was stored: the truncation finishes the turn
             }
             response.Finished = true;
@@ -641,7 +657,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
     {
         try
         {
-            response.Message = await services.Conversations.StoreAsync(token, ConversationId, response.Question, preparedId, lifetime.Token);
+            response.Message = await services.Conversations.StoreAsync(AccessToken, ConversationId, response.Question, preparedId, lifetime.Token);
         }
         catch (Exception ex) when (ex is ConversationsException or HttpRequestException or JsonException or OperationCanceledException)
         {
@@ -721,7 +737,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
             // (A prepared answer is stored by the answer itself, by id: there is nothing to look for.)
             while (message is null && !response.Speculative && Stopwatch.GetTimestamp() < deadline && !lifetime.IsCancellationRequested)
             {
-                message = await conversations.FindMessageAsync(token, ConversationId, response.BaseSequence + 2, lifetime.Token);
+                message = await conversations.FindMessageAsync(AccessToken, ConversationId, response.BaseSequence + 2, lifetime.Token);
                 if (message is null)
                 {
                     await Task.Delay(50, lifetime.Token);
@@ -734,7 +750,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
             }
             if (message.Content != heard && message.Content.StartsWith(heard, StringComparison.Ordinal))
             {
-                message = await conversations.TruncateAsync(token, ConversationId, message.Id, heard, lifetime.Token);
+                message = await conversations.TruncateAsync(AccessToken, ConversationId, message.Id, heard, lifetime.Token);
             }
             response.Message = message;
             MessageCount = Math.Max(MessageCount, message.Sequence);
@@ -819,7 +835,16 @@ public sealed class VoiceCallSession : IAsyncDisposable
                     await CloseAsync(webSocket, WebSocketCloseStatus.PolicyViolation, "Idle.");
                     return;
                 }
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(50, options.IdleTimeoutMs - idleMs)), cancellationToken);
+                // A call whose token Conversations no longer takes is over, as a handshake with it would be refused.
+                var usableMs = (Volatile.Read(ref access).UsableUntil - DateTimeOffset.UtcNow).TotalMilliseconds;
+                if (usableMs <= 0)
+                {
+                    await SendDirectAsync(webSocket, Event("error", new VoiceCallError("token_expired",
+                        "The call's access token expired and no fresh one came; send session.auth before it expires.")), cancellationToken);
+                    await CloseAsync(webSocket, WebSocketCloseStatus.PolicyViolation, "Token expired.");
+                    return;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(Math.Min(options.IdleTimeoutMs - idleMs, usableMs), 50, int.MaxValue)), cancellationToken);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)

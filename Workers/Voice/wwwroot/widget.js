@@ -366,7 +366,8 @@
         const token = await this.session();
         const conversationId = await this.conversationId();
         let answer = null;
-        this.call = await VoiceHelperCall.start({ base: BASE, token, conversationId, handsFree, lang: LANG }, {
+        // A call may outlive the visitor token: the engine asks for the re-exchanged one and sends it on (session.auth).
+        this.call = await VoiceHelperCall.start({ base: BASE, token, freshToken: () => this.session(), conversationId, handsFree, lang: LANG }, {
           status: status => (this.$('.live').textContent = status),
           partial: partial => partial && (this.$('.live').textContent = partial),
           heard: heard => {

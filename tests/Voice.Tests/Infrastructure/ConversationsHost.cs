@@ -35,6 +35,7 @@ public sealed class ConversationsHost(TestTokens tokens, string database, string
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("RateLimits:PermitsPerUser", "100000");
         builder.UseSetting("RateLimits:PermitsPerIp", "100000");
+        builder.UseSetting("Jwt:ClockSkew", "00:00:01");
         builder.ConfigureTestServices(services => services.AddSingleton<ISigningKeySource>(new TestKeySource(tokens)));
     }
 }

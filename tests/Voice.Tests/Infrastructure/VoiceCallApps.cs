@@ -6,7 +6,7 @@ namespace VoiceHelper.Voice.Tests.Infrastructure;
 
 /// <summary>
 /// Voice, a real Conversations and the fake answerer, started once per test class. Limits are small so the tests
-/// can reach them: 4 calls per tenant, 3 s idle, 5 s resume window.
+/// can reach them: 4 calls per tenant, 3 s idle, 5 s resume window, 1 s clock skew.
 /// </summary>
 public sealed class VoiceCallApps : IAsyncLifetime
 {
@@ -16,6 +16,8 @@ public sealed class VoiceCallApps : IAsyncLifetime
         ["Voice:IdleTimeoutMs"] = "3000",
         ["Voice:ResumeWindowMs"] = "5000",
         ["Speech:Recognizer:Engine"] = "Pocketsphinx",
+        // Tokens that expire during a test are refused within a second of it (Conversations is given the same skew).
+        ["Jwt:ClockSkew"] = "00:00:01",
     };
 
     /// <summary>The fake Assistant's answer: three sentences (about ten seconds of speech) that name the question.</summary>

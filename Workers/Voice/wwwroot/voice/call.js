@@ -4,7 +4,24 @@
 
 const $ = id => document.getElementById(id);
 let token = null;
+let refreshToken = null;
 let call = null;
+
+/** A new access token from Identity (the refresh token rotates); the engine sends it on before the old one expires. */
+async function freshToken() {
+  const response = await fetch('/api/v1/auth/refresh', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refresh_token: refreshToken }),
+  });
+  if (!response.ok) {
+    return null;
+  }
+  const body = await response.json();
+  token = body.access_token;
+  refreshToken = body.refresh_token;
+  return token;
+}
 
 $('signin').addEventListener('submit', async event => {
   event.preventDefault();
@@ -20,6 +37,7 @@ $('signin').addEventListener('submit', async event => {
   }
   const body = await response.json();
   token = body.access_token;
+  refreshToken = body.refresh_token;
   $('who').textContent = `Signed in as ${body.user?.email ?? ''}`;
   $('signin').hidden = true;
   $('phone').hidden = false;
@@ -66,7 +84,7 @@ async function startCall() {
     return answers.get(id);
   };
   try {
-    call = await VoiceHelperCall.start({ token, kbId: $('kb').value }, {
+    call = await VoiceHelperCall.start({ token, freshToken, kbId: $('kb').value }, {
       status: setStatus,
       partial: text => ($('live').textContent = text),
       heard: text => addItem('user', text),

@@ -30,7 +30,10 @@
   /**
    * ui: { status(text), partial(text), heard(text), delta(responseId, text), interrupted(responseId),
    *       done(responseId, text, status, sources), level(rms), ended(text) } (each optional)
-   * options: { base (the gateway's origin), token, kbId, conversationId, handsFree (default true), lang ('en' | 'zh') }
+   * options: { base (the gateway's origin), token, freshToken, kbId, conversationId, handsFree (default true), lang ('en' | 'zh') }
+   * freshToken: optional async () => access token; asked before the call's token expires (and every few seconds
+   * until it gives a new one), whose answer is sent as `session.auth`. Without it, call `updateToken` in time:
+   * the server ends a call whose token expired (error `token_expired`, close 1008).
    */
   class VoiceCall {
     static async start(options, ui) {
@@ -53,11 +56,17 @@
       }
       // The token travels as a subprotocol: a browser cannot set headers on a WebSocket, and a query string gets logged.
       const socket = new WebSocket(url, ['voicehelper.v1', `access_token.${options.token}`]);
-      return new VoiceCall(context, socket, ui || {}, options.handsFree !== false, text);
+      const call = new VoiceCall(context, socket, ui || {}, options.handsFree !== false, text);
+      call.token = options.token;
+      call.freshToken = options.freshToken;
+      return call;
     }
 
     constructor(context, socket, ui, handsFree, text) {
       this.text = text;
+      this.token = null;
+      this.freshToken = null;
+      this.refresh = 0;
       this.context = context;
       this.socket = socket;
       this.ui = ui;
@@ -109,6 +118,39 @@
       return true;
     }
 
+    /** Gives the call a fresh access token (`session.auth`); false when it is no news. The server keeps the old one if it refuses it. */
+    updateToken(token) {
+      if (!token || token === this.token || this.ended) {
+        return false;
+      }
+      this.token = token;
+      this.send({ type: 'session.auth', access_token: token });
+      this.scheduleRefresh();
+      return true;
+    }
+
+    /** Asks `freshToken` a minute (at most half the time left) before the token expires, or after `wait` ms. */
+    scheduleRefresh(wait) {
+      clearTimeout(this.refresh);
+      const left = tokenExpiry(this.token) - Date.now();
+      if (!this.freshToken || !(left > 0) || this.ended) {
+        return;
+      }
+      this.refresh = setTimeout(() => this.refreshToken(), wait ?? Math.max(left - Math.min(60_000, left / 2), 1000));
+    }
+
+    async refreshToken() {
+      let token = null;
+      try {
+        token = await this.freshToken();
+      } catch {
+        // asked again below
+      }
+      if (!this.ended && !this.updateToken(token)) {
+        this.scheduleRefresh(5000); // the provider's own cache may not have refreshed yet
+      }
+    }
+
     send(event) {
       if (this.socket.readyState === WebSocket.OPEN) {
         this.socket.send(JSON.stringify(event));
@@ -118,6 +160,7 @@
     onEvent(event) {
       switch (event.type) {
         case 'session.created':
+          this.scheduleRefresh();
           this.report('status', this.text.openingMicrophone);
           this.listen().then(listening => listening && this.report('status', event.warning || this.text.inCall));
           break;
@@ -226,6 +269,7 @@
       }
       this.ended = true;
       clearInterval(this.marks);
+      clearTimeout(this.refresh);
       this.stopPlayback();
       if (this.socket.readyState <= WebSocket.OPEN) {
         this.socket.close(1000, 'hang up');
@@ -234,6 +278,16 @@
       this.context.close();
       this.report('level', 0);
       this.report('ended', status);
+    }
+  }
+
+  /** When a JWT expires (ms since the epoch), from its unverified payload; NaN if it cannot be read. */
+  function tokenExpiry(token) {
+    try {
+      const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, '='))).exp * 1000;
+    } catch {
+      return NaN;
     }
   }
 
