@@ -26,10 +26,9 @@ public static partial class TextDocumentParser
     /// <summary>
     /// Drops running page headers and footers: lines at a page's top or bottom edge that either recur at an edge of
     /// another page (digits aside, so page numbers may differ), or are laid out in parts apart by wide gaps ("left
-    /// centre right") and either begin and end alike or share an outer part with another laid-out edge line (a line
-    /// of one part may share it too): a manual page's "VACUUMDB(1)   PostgreSQL 15.20 Documentation   VACUUMDB(1)"
-    /// header and its "PostgreSQL 15.20   2026   VACUUMDB(1)" or bare "FIND(1)" footer, or pdftotext's "User Guide
-    /// 12" over every page.
+    /// centre right") with an outer part that is also an outer part of an edge line (itself included): a manual
+    /// page's "VACUUMDB(1)   PostgreSQL 15.20 Documentation   VACUUMDB(1)" header and its "PostgreSQL 15.20   2026
+    /// VACUUMDB(1)" footer, or pdftotext's "User Guide   12" over every page.
     /// </summary>
     public static string[] WithoutRunningHeads(IReadOnlyList<string> pages)
     {
@@ -46,11 +45,11 @@ public static partial class TextDocumentParser
         }
         var keys = edges.Select(e => Key(lines[e.Page][e.Line])).ToList();
         var parts = edges.Select(e => Parts(lines[e.Page][e.Line])).ToList();
+        var outer = parts.Where(x => x.Length > 1).SelectMany(x => new[] { x[0], x[^1] }).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
         for (var i = 0; i < edges.Count; i++)
         {
             var recurs = Enumerable.Range(0, edges.Count).Any(j => edges[j].Page != edges[i].Page && keys[j] == keys[i]);
-            var laidOut = parts[i].Length > 1 && parts[i][0] == parts[i][^1]
-                || Enumerable.Range(0, edges.Count).Any(j => j != i && parts[j].Length > 1 && SharesOuterPart(parts[i], parts[j]));
+            var laidOut = parts[i].Length > 1 && (parts[i][0] == parts[i][^1] || outer[parts[i][0]] > 1 || outer[parts[i][^1]] > 1);
             if (recurs || laidOut)
             {
                 lines[edges[i].Page][edges[i].Line] = "";
@@ -58,8 +57,6 @@ public static partial class TextDocumentParser
         }
         return lines.Select(l => string.Join('\n', l)).ToArray();
     }
-
-    private static bool SharesOuterPart(string[] a, string[] b) => a[0] == b[0] || a[0] == b[^1] || a[^1] == b[0] || a[^1] == b[^1];
 
     private static string Key(string line) => Digits().Replace(string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)), "#");
 

@@ -173,8 +173,5 @@ public sealed class DocumentParserTests
         // A title and a last line with gaps but no shared outer part (a table row) are text, not running heads.
         string[] pages = ["Release notes\n\nName      Version      Date\nfc-tools      2.1      2026-03-01"];
         TextDocumentParser.WithoutRunningHeads(pages).ShouldBe(pages);
-        // A manual page's footer may be its name alone, under the header that begins and ends with it.
-        TextDocumentParser.WithoutRunningHeads(["FIND(1)        General Commands Manual        FIND(1)\n\nNAME\n       find - search\n\n                                       FIND(1)\n"])
-            .ShouldBe(["\n\nNAME\n       find - search\n\n\n"]);
     }
 }
