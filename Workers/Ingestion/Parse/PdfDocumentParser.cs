@@ -40,7 +40,13 @@ public sealed class PdfDocumentParser(TimeSpan timeout, string workDirectory)
             {
                 return ParseResult.Fail(ParseFailure.CorruptPdf, "The PDF's text could not be extracted.");
             }
-            return ParseResult.Ok(TextDocumentParser.Pages(text.Stdout.Split('\f'), numbered: true).ToList());
+            var blocks = new List<ParsedBlock>();
+            var pages = text.Stdout.Split('\f');
+            for (var i = 0; i < pages.Length; i++)
+            {
+                blocks.AddRange(TextDocumentParser.Paragraphs(pages[i], page: i + 1));
+            }
+            return ParseResult.Ok(blocks);
         }
         finally
         {

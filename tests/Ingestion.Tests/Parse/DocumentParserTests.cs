@@ -130,48 +130,4 @@ public sealed class DocumentParserTests
         var result = await Parser.ParseAsync(Encoding.UTF8.GetBytes(text), "text/plain", Ct);
         result.Blocks[0].Text.ShouldNotContain('\n');
     }
-    [Fact]
-    public async Task A_manual_pages_running_header_and_footer_are_dropped()
-    {
-        // As `man vacuumdb | col -bx` renders it at 100 columns: the header and footer share "VACUUMDB(1)".
-        const string page = """
-            VACUUMDB(1)                       PostgreSQL 15.20 Documentation                      VACUUMDB(1)
-
-            NAME
-                   vacuumdb - garbage-collect and analyze a PostgreSQL database
-
-            OPTIONS
-                   -z
-                   --analyze
-                       Also calculate statistics for use by the optimizer.
-
-            PostgreSQL 15.20                               2026                                   VACUUMDB(1)
-            """;
-        var result = await Parser.ParseAsync(Encoding.UTF8.GetBytes(page), "text/plain", Ct);
-        result.Blocks.Select(b => b.Text).ShouldBe([
-            "NAME\nvacuumdb - garbage-collect and analyze a PostgreSQL database",
-            "OPTIONS\n-z\n--analyze\nAlso calculate statistics for use by the optimizer.",
-        ]);
-    }
-
-    [Fact]
-    public async Task Page_headers_and_numbers_that_recur_at_page_edges_are_dropped_and_body_lines_stay()
-    {
-        // pdftotext -layout: a form feed between pages, the same header over each page, page numbers at the foot.
-        const string text = "Coffee Maker FC-1 User Guide                                    Rev. 2\n\n"
-            + "Fill the tank with cold water up to the MAX mark.\n\n                               1\n\f"
-            + "Coffee Maker FC-1 User Guide                                    Rev. 2\n\n"
-            + "Descale the machine every three months.\n\n                               2\n\f";
-        var result = await Parser.ParseAsync(Encoding.UTF8.GetBytes(text), "text/plain", Ct);
-        result.Blocks.Select(b => (b.Text, b.Page)).ShouldBe([
-            ("Fill the tank with cold water up to the MAX mark.", 1), ("Descale the machine every three months.", 2)]);
-    }
-
-    [Fact]
-    public void Edge_lines_of_a_single_page_stay_unless_laid_out_as_a_running_head()
-    {
-        // A title and a last line with gaps but no shared outer part (a table row) are text, not running heads.
-        string[] pages = ["Release notes\n\nName      Version      Date\nfc-tools      2.1      2026-03-01"];
-        TextDocumentParser.WithoutRunningHeads(pages).ShouldBe(pages);
-    }
 }
