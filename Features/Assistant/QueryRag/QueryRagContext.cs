@@ -5,11 +5,15 @@ namespace VoiceHelper.Assistant.QueryRag;
 
 /// <summary>
 /// Builds the model's context to a token budget: chunks in rank order, each trimmed to the sentences that share
-/// terms with the question plus their neighbours (an answer often continues into the next sentence), so that more
+/// terms with the question plus their neighbours (an answer often continues into the next sentence; a short line
+/// before is its label), so that more
 /// chunks fit and the model is not distracted by the rest of a long chunk. The chunk's line breaks stay.
 /// </summary>
 public static class QueryRagContext
 {
+    /// <summary>A line of at most this many words just before a relevant line is its label.</summary>
+    private const int LabelWords = 5;
+
     public static List<QueryRagContextSource> Build(string question, IReadOnlyList<(KnowledgeSearchHit Chunk, double Score)> ranked, int tokenBudget)
     {
         var questionTerms = TextTokenizer.TermSet(question);
@@ -41,6 +45,7 @@ public static class QueryRagContext
         var startsLine = lines.SelectMany(l => l.Select((_, i) => i == 0)).ToList();
         var relevance = sentences.Select(s => TextTokenizer.TermSet(s).Count(questionTerms.Contains)).ToList();
         var keep = new bool[sentences.Count];
+        var priority = relevance.ToArray();
         for (var i = 0; i < sentences.Count; i++)
         {
             if (relevance[i] > 0)
@@ -50,12 +55,19 @@ public static class QueryRagContext
                 {
                     keep[i + 1] = true;
                 }
+                // A short line just before a relevant line is its label (an option line over its description): the
+                // answer is often the name the label gives, so it is kept and ranked with the line it labels.
+                if (i > 0 && startsLine[i] && startsLine[i - 1] && sentences[i - 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= LabelWords)
+                {
+                    keep[i - 1] = true;
+                    priority[i - 1] = Math.Max(priority[i - 1], relevance[i]);
+                }
             }
         }
         // Most relevant first until the budget is spent, then printed in document order.
         var chosen = new SortedSet<int>();
         var used = 0;
-        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => keep[i]).OrderByDescending(i => relevance[i]).ThenBy(i => i))
+        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => keep[i]).OrderByDescending(i => priority[i]).ThenBy(i => i))
         {
             var cost = TokenEstimate.Count(sentences[i]);
             if (used + cost > budget)

@@ -46,4 +46,16 @@ public sealed class QueryRagContextTests
 
         context.Single().Text.ShouldEndWith("-k, --keep\nKeep (don't delete) input files during compression.\n-f, --force");
     }
+
+    [Fact]
+    public void A_trimmed_chunk_keeps_the_option_line_over_a_relevant_description()
+    {
+        // As cp's manual page: the description shares the question's words, the option line that answers does not.
+        var filler = string.Join("\n", Enumerable.Range(0, 60).Select(i => $"-x{i}, --extra-{i}\ndo thing number {i} to the copy"));
+        var chunk = Chunk($"{filler}\n-L, --dereference\nalways follow symbolic links in SOURCE\n-n, --no-clobber\ndo not overwrite an existing file (overrides a previous -i option)\n-P, --no-dereference\nnever follow symbolic links in SOURCE");
+
+        var context = QueryRagContext.Build("Which cp option never overwrites an existing file?", [(chunk, 0.5)], 1500);
+
+        context.Single().Text.ShouldContain("-n, --no-clobber\ndo not overwrite an existing file (overrides a previous -i option)");
+    }
 }
