@@ -10,8 +10,10 @@ namespace VoiceHelper.ServiceDefaults.Http;
 /// ASP.NET Core CORS for the routes a website's chat widget calls from its page. Preflights are answered for any origin:
 /// they carry no credential, and nothing is sent with cookies (the widget holds a bearer token), so what protects these
 /// routes is the visitor token's origin check, not CORS. Actual responses are opened to the page only for the session
-/// exchange (so the widget can read a refusal's code) and to the origin in an authenticated visitor's token (the policy
-/// runs after authentication).
+/// exchange (so the widget can read a refusal's code), to the origin in an authenticated visitor's token (the policy
+/// runs after authentication), and for a request whose token did not authenticate (unless it was refused for coming
+/// from another page): its 401 carries no data, and a widget whose token expired must read it to exchange its key again
+/// instead of seeing a network error.
 /// </summary>
 internal sealed class WidgetCorsPolicyProvider : ICorsPolicyProvider
 {
@@ -27,7 +29,8 @@ internal sealed class WidgetCorsPolicyProvider : ICorsPolicyProvider
             return Task.FromResult<CorsPolicy?>(null);
         }
         var preflight = HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod);
-        if (preflight || request.Path.StartsWithSegments("/api/v1/widget"))
+        var unauthenticated = context.User.Identity?.IsAuthenticated != true && !AuthenticationSetup.IsForeignOriginVisitor(context);
+        if (preflight || unauthenticated || request.Path.StartsWithSegments("/api/v1/widget"))
         {
             return Task.FromResult<CorsPolicy?>(AnyPage);
         }

@@ -19,6 +19,9 @@ internal static class AuthenticationSetup
     private const string DefaultScheme = "VoiceHelper";
     private const string VisitorRefusalItem = "voicehelper.visitor_refusal";
 
+    /// <summary>Whether this request's widget token was refused because the page presenting it is not the token's own.</summary>
+    internal static bool IsForeignOriginVisitor(HttpContext context) => context.Items[VisitorRefusalItem] is "origin_not_allowed";
+
     public static void AddJwtAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -112,6 +112,18 @@ public sealed class WidgetVisitorTests(ConversationsApp app) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task A_visitor_whose_token_expired_reads_the_refusal_so_it_can_exchange_its_key_again()
+    {
+        var member = app.NewCaller();
+        using var expired = Visitor(member.TenantId, Guid.NewGuid(), issued: DateTime.UtcNow.AddMinutes(-30));
+
+        using var refused = await expired.GetAsync("/api/v1/conversations", Ct);
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "token_expired");
+        refused.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([Site]);
+    }
+
+    [Fact]
     public async Task A_visitors_conversation_asks_its_keys_knowledge_base_whatever_the_widget_names()
     {
         var member = app.NewCaller();
@@ -126,9 +138,9 @@ public sealed class WidgetVisitorTests(ConversationsApp app) : IClassFixture<Con
         asked.GetProperty("kb_ids").EnumerateArray().Select(k => k.GetGuid()).ShouldBe([keyKnowledgeBase]);
     }
 
-    private HttpClient Visitor(Guid tenantId, Guid keyId, Guid? knowledgeBase = null)
+    private HttpClient Visitor(Guid tenantId, Guid keyId, Guid? knowledgeBase = null, DateTime? issued = null)
     {
-        var token = app.Tokens.Issue(tenantId, Guid.NewGuid(), roles: [], extraClaims: new Dictionary<string, string>
+        var token = app.Tokens.Issue(tenantId, Guid.NewGuid(), roles: [], lifetime: issued is null ? null : TimeSpan.FromMinutes(10), notBefore: issued, extraClaims: new Dictionary<string, string>
         {
             ["widget_key"] = keyId.ToString(),
             ["origin"] = Site,
