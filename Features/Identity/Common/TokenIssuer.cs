@@ -33,40 +33,38 @@ public sealed class TokenIssuer(SigningKeyStore keys, IOptions<JwtOptions> jwt, 
         return (response, row);
     }
 
-    public async Task<IssuedAccessToken> IssueAccessTokenAsync(UserAccount user, CancellationToken cancellationToken)
-    {
-        var credentials = await keys.GetSigningCredentialsAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var expires = now + tokens.Value.AccessTokenLifetime;
-        var tokenId = Guid.NewGuid().ToString("N");
-        var token = Handler.CreateToken(new SecurityTokenDescriptor
+    public Task<IssuedAccessToken> IssueAccessTokenAsync(UserAccount user, CancellationToken cancellationToken) =>
+        SignAsync(tokens.Value.AccessTokenLifetime, tokenId => new Dictionary<string, object>
         {
-            Issuer = jwt.Value.Issuer,
-            Audience = jwt.Value.Audience,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = expires.UtcDateTime,
-            SigningCredentials = credentials,
-            Claims = new Dictionary<string, object>
-            {
-                [ClaimNames.Subject] = user.Id.ToString(),
-                [ClaimNames.Tenant] = user.TenantId.ToString(),
-                [ClaimNames.Role] = new[] { user.Role },
-                [ClaimNames.TokenId] = tokenId,
-            },
-        });
-        return new IssuedAccessToken(token, tokenId, expires);
-    }
+            [ClaimNames.Subject] = user.Id.ToString(),
+            [ClaimNames.Tenant] = user.TenantId.ToString(),
+            [ClaimNames.Role] = new[] { user.Role },
+            [ClaimNames.TokenId] = tokenId,
+        }, cancellationToken);
 
     /// <summary>
     /// A widget visitor's token: the tenant, the visitor as subject, the key and the origin it was issued to, the key's
     /// knowledge bases and limits, and no role, so only the endpoints that take visitors (<see cref="Policies.Converse"/>) accept it.
     /// </summary>
-    public async Task<IssuedAccessToken> IssueVisitorTokenAsync(WidgetKey key, Guid visitor, string origin, CancellationToken cancellationToken)
+    public Task<IssuedAccessToken> IssueVisitorTokenAsync(WidgetKey key, Guid visitor, string origin, CancellationToken cancellationToken) =>
+        SignAsync(tokens.Value.VisitorTokenLifetime, tokenId => new Dictionary<string, object>
+        {
+            [ClaimNames.Subject] = visitor.ToString(),
+            [ClaimNames.Tenant] = key.TenantId.ToString(),
+            [ClaimNames.TokenId] = tokenId,
+            [ClaimNames.WidgetKey] = key.Id.ToString(),
+            [ClaimNames.Origin] = origin,
+            [ClaimNames.KnowledgeBase] = key.KnowledgeBaseIds.Select(id => id.ToString()).ToArray(),
+            [ClaimNames.KeyPermits] = key.KeyPermitsPerMinute,
+            [ClaimNames.VisitorPermits] = key.VisitorPermitsPerMinute,
+        }, cancellationToken);
+
+    /// <summary>A signed token valid from now for <paramref name="lifetime"/>, with a fresh token id in its claims.</summary>
+    private async Task<IssuedAccessToken> SignAsync(TimeSpan lifetime, Func<string, Dictionary<string, object>> claims, CancellationToken cancellationToken)
     {
         var credentials = await keys.GetSigningCredentialsAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var expires = now + tokens.Value.VisitorTokenLifetime;
+        var expires = now + lifetime;
         var tokenId = Guid.NewGuid().ToString("N");
         var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -76,17 +74,7 @@ public sealed class TokenIssuer(SigningKeyStore keys, IOptions<JwtOptions> jwt, 
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = credentials,
-            Claims = new Dictionary<string, object>
-            {
-                [ClaimNames.Subject] = visitor.ToString(),
-                [ClaimNames.Tenant] = key.TenantId.ToString(),
-                [ClaimNames.TokenId] = tokenId,
-                [ClaimNames.WidgetKey] = key.Id.ToString(),
-                [ClaimNames.Origin] = origin,
-                [ClaimNames.KnowledgeBase] = key.KnowledgeBaseIds.Select(id => id.ToString()).ToArray(),
-                [ClaimNames.KeyPermits] = key.KeyPermitsPerMinute,
-                [ClaimNames.VisitorPermits] = key.VisitorPermitsPerMinute,
-            },
+            Claims = claims(tokenId),
         });
         return new IssuedAccessToken(token, tokenId, expires);
     }
