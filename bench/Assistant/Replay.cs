@@ -104,12 +104,28 @@ internal static class Replay
                 var holds = q.Doc is null ? "" : sources.Any(s => Holds(s.Doc, s.Source.Text)) ? " [fact in context]"
                     : q.Sources.Any(s => Holds(s.Doc, s.Chunk)) ? " [fact trimmed out of its chunk]" : " [fact NOT in context]";
                 Console.WriteLine($"- {q.Question} (expected {q.Doc ?? "IDK"}: {string.Join(" | ", q.Facts)}){holds}\n    -> {answer}");
+                if (args.Contains("--explain") && sources.Count > 0)
+                {
+                    Explain(new ParsedGroundedPrompt(q.Question, sources.Select(s => s.Source).ToList(), false), options, model);
+                }
             }
         }
         latencies.Sort();
         Console.WriteLine($"{questions.Count} questions, meaning weight {options.MeaningWeight}: fact {Ratio(fact, answerable)}, cites {Ratio(cites, answerable)}, " +
             $"citation precision {Ratio(rightCitations, citations)}, refuses {Ratio(refused, unanswerable)}, false refusals {Ratio(falseRefusals, answerable)}, " +
             $"answerer p95 {latencies[Math.Clamp((int)Math.Ceiling(0.95 * latencies.Count) - 1, 0, latencies.Count - 1)]:0.0} ms");
+    }
+
+    /// <summary>The best-scored sentences of a missed question (<c>--explain</c>): words, meaning and the mixed score.</summary>
+    private static void Explain(ParsedGroundedPrompt prompt, ExtractiveOptions options, IEmbeddingGenerator<string, Embedding<float>>? model)
+    {
+        var meaning = model is null ? null : ExtractiveChatClient.MeaningAsync(model, prompt, options, CancellationToken.None).GetAwaiter().GetResult();
+        var candidates = ExtractiveAnswer.Candidates(prompt, options.MaxSentenceChars, options.LabelWords);
+        foreach (var c in ExtractiveAnswer.Scored(candidates, options, meaning).OrderByDescending(c => c.Support).Take(8))
+        {
+            var cosine = meaning?.TryGetValue(c.Sentence, out var value) == true ? value.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+            Console.WriteLine($"      {c.Support:0.00} words {candidates[c.Order].Support:0.00} cos {cosine} [{c.Source}] {(c.Sentence.Length > 110 ? c.Sentence[..110] + "…" : c.Sentence)}");
+        }
     }
 
     /// <summary>The sources as the answerer gets them: the dumped snippets, or the dumped chunks trimmed again.</summary>
