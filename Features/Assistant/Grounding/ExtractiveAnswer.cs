@@ -194,13 +194,13 @@ public static partial class ExtractiveAnswer
 
     /// <summary>
     /// The places of the label of the sentence at <paramref name="order"/>, nearest first: at most two short sentences
-    /// (at most <paramref name="labelWords"/> words) just before it in the same source, never a section title.
+    /// (at most <paramref name="labelWords"/> words, <see cref="Words"/>) just before it in the same source, never a section title.
     /// </summary>
     public static IEnumerable<int> Labels(IReadOnlyList<(int Source, string Sentence)> sentences, int order, int labelWords)
     {
         for (var label = order - 1; label >= Math.Max(0, order - 2); label--)
         {
-            if (sentences[label].Source != sentences[order].Source || sentences[label].Sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > labelWords
+            if (sentences[label].Source != sentences[order].Source || Words(sentences[label].Sentence) > labelWords
                 || IsSectionTitle(sentences[label].Sentence))
             {
                 yield break;
@@ -208,6 +208,10 @@ public static partial class ExtractiveAnswer
             yield return label;
         }
     }
+
+    /// <summary>A sentence's length in words; a CJK character counts as one (Chinese has no spaces, and a sentence is no label).</summary>
+    private static int Words(string sentence) =>
+        Math.Max(sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, sentence.Count(TextTokenizer.IsCjk));
 
     /// <summary>A title in capitals ("OPTIONS", "EXIT STATUS"): it names a section, not the item after it.</summary>
     private static bool IsSectionTitle(string sentence) =>

@@ -103,4 +103,15 @@ public sealed class ExtractiveAnswerTests
         Answer("Which option writes a recovery configuration for a standby?", null, basebackup)
             .ShouldBe("-R [1]. --write-recovery-conf [1]. Creates a standby.signal file and appends connection settings to the postgresql.auto.conf file [1].");
     }
+
+    [Fact]
+    public void A_chinese_sentence_is_no_label_of_the_next_one()
+    {
+        GroundedSource museum = new(1, "故宫", "故宫博物院每周一闭馆，法定节假日除外。旺季门票为60元，淡季门票为40元。");
+
+        var answer = Answer("淡季门票多少钱？", null, museum);
+
+        answer.ShouldContain("淡季门票为40元");
+        answer.ShouldNotContain("闭馆");
+    }
 }
