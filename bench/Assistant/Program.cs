@@ -155,14 +155,24 @@ latency.Print();
 if (ArgText("--dump") is { } dumpFile)
 {
     await using var dump = File.CreateText(dumpFile);
+    // Each source's whole chunk too (read from the database: no API serves a chunk's text), so that --replay can
+    // rebuild the trimmed context (QueryRagContext) as well as the answer.
+    await using var database = Npgsql.NpgsqlDataSource.Create(knowledgeDb);
     foreach (var question in questions)
     {
         var sources = await RefsAsync(new { query = question.Question, kb_ids = kbs, use_cache = false, stream = true });
-        await dump.WriteLineAsync(JsonSerializer.Serialize(new DumpedQuestion(question.Question, question.Doc, question.Facts, question.Split,
-            sources.EnumerateArray().Select(s => new DumpedSource(s.GetProperty("index").GetInt32(),
+        var dumped = new List<DumpedSource>();
+        foreach (var s in sources.EnumerateArray())
+        {
+            await using var read = database.CreateCommand("SELECT text FROM chunks WHERE id = $1");
+            read.Parameters.Add(new Npgsql.NpgsqlParameter { Value = s.GetProperty("chunk_id").GetGuid() });
+            dumped.Add(new DumpedSource(s.GetProperty("index").GetInt32(),
                 s.TryGetProperty("heading_path", out var heading) && heading.GetString() is { Length: > 0 } path
                     ? $"{s.GetProperty("title").GetString()} > {path}" : s.GetProperty("title").GetString()!,
-                s.GetProperty("snippet").GetString()!, documentIds.GetValueOrDefault(s.GetProperty("document_id").GetGuid()))).ToArray())));
+                s.GetProperty("snippet").GetString()!, documentIds.GetValueOrDefault(s.GetProperty("document_id").GetGuid()),
+                (string?)await read.ExecuteScalarAsync()));
+        }
+        await dump.WriteLineAsync(JsonSerializer.Serialize(new DumpedQuestion(question.Question, question.Doc, question.Facts, question.Split, dumped.ToArray())));
     }
 }
 

@@ -44,13 +44,19 @@ public static partial class ExtractiveAnswer
     /// matching only the generic words of a question the sources do not answer no longer looks like an answer.
     /// (Latin terms; Chinese ones see below.)
     /// </summary>
-    public static List<ExtractiveCandidate> Candidates(ParsedGroundedPrompt prompt, int maxSentenceChars = 240)
+    public static List<ExtractiveCandidate> Candidates(ParsedGroundedPrompt prompt, int maxSentenceChars = 240, int labelWords = 5)
     {
         var question = TextTokenizer.TermSet(prompt.Question);
         var chinese = TextTokenizer.IsMostlyChinese(prompt.Question);
         var sentences = prompt.Sources
             .SelectMany(source => Quotable(source.Text, maxSentenceChars).Select(sentence => (Source: source, Sentence: sentence, Terms: TextTokenizer.TermSet(sentence))))
             .ToList();
+        // A sentence is quoted with its label (below), so it is scored with it too: the option line names what the
+        // description under it does ("-l, --files-with-matches" over "Suppress normal output; instead print the name of
+        // each input file..."), and the question often asks in the label's words.
+        var places = sentences.Select(s => (s.Source.Number, s.Sentence)).ToList();
+        var labelled = sentences.Select((s, i) => Labels(places, i, labelWords)
+            .Aggregate(s.Terms, (terms, label) => terms.Union(sentences[label].Terms).ToHashSet(StringComparer.Ordinal))).ToList();
         // Most Chinese character pairs of a question are no word (the split has no dictionary), so a pair no sentence has
         // says little: it weighs as a single character does. Chinese terms are not weighed by rarity: absence is the norm.
         var weights = question.ToDictionary(t => t, t => sentences.Count(s => s.Terms.Contains(t)) is var containing && TextTokenizer.IsCjk(t[0])
@@ -58,8 +64,9 @@ public static partial class ExtractiveAnswer
             : Rarity(Math.Max(containing, 1), sentences.Count));
         var total = weights.Values.Sum();
         var candidates = new List<ExtractiveCandidate>();
-        foreach (var (source, sentence, terms) in sentences)
+        foreach (var (source, sentence, _) in sentences)
         {
+            var terms = labelled[candidates.Count];
             var title = TextTokenizer.TermSet(source.Title);
             var covered = question.Sum(t => terms.Contains(t) ? weights[t] : title.Contains(t) ? weights[t] / 2 : 0);
             var support = total > 0 ? covered / total : 0;
@@ -85,7 +92,7 @@ public static partial class ExtractiveAnswer
     /// The sentences worth embedding, at most <see cref="ExtractiveOptions.MeaningCandidates"/>: the best by words and the
     /// top source's (retrieval ranked it first, often by meaning), each with its neighbours, which give it context.
     /// </summary>
-    public static List<string> MeaningShortlist(List<ExtractiveCandidate> candidates, int topSource, ExtractiveOptions options)
+    public static List<ExtractiveCandidate> MeaningShortlist(List<ExtractiveCandidate> candidates, int topSource, ExtractiveOptions options)
     {
         var chosen = new SortedSet<int>();
         var seeds = candidates.OrderByDescending(c => c.Support).ThenBy(c => c.Order).Take(options.MeaningCandidates / 3)
@@ -97,7 +104,7 @@ public static partial class ExtractiveAnswer
             {
                 if (chosen.Count >= options.MeaningCandidates)
                 {
-                    return chosen.Select(o => candidates[o].Sentence).Distinct().ToList();
+                    return chosen.Select(o => candidates[o]).DistinctBy(c => c.Sentence).ToList();
                 }
                 if (order >= 0 && order < candidates.Count && candidates[order].Source == seed.Source)
                 {
@@ -105,7 +112,7 @@ public static partial class ExtractiveAnswer
                 }
             }
         }
-        return chosen.Select(o => candidates[o].Sentence).Distinct().ToList();
+        return chosen.Select(o => candidates[o]).DistinctBy(c => c.Sentence).ToList();
     }
 
     public static IReadOnlyList<(string Sentence, int Source, double Support)> Select(ParsedGroundedPrompt prompt, ExtractiveOptions options,
@@ -116,8 +123,8 @@ public static partial class ExtractiveAnswer
         {
             return [];
         }
-        var candidates = Candidates(prompt, options.MaxSentenceChars);
-        var scored = candidates.Select(c => c with { Support = Score(c, candidates, meaning, options) }).ToList();
+        var candidates = Candidates(prompt, options.MaxSentenceChars, options.LabelWords);
+        var scored = Scored(candidates, options, meaning);
         var minimum = prompt.Strict ? options.StrictMinSupport : meaning is null ? options.MinSupport : options.MinMixedSupport;
         // With the model, meaning alone cannot answer: a sentence on the same topic that shares too few of the question's
         // (rarity-weighted) words is about something else ("convert a Word document to PDF" vs. a PDF-to-text converter).
@@ -149,21 +156,20 @@ public static partial class ExtractiveAnswer
         // Short sentences just before a picked one in the same source are its label ("-t --test", "Test." before "Check
         // the compressed file integrity then quit."): quoted with it, since the answer is often the name the label gives.
         // At most two (an option line and its one-word gloss); a section title in capitals ("DESCRIPTION") is no label.
+        var places = candidates.Select(c => (c.Source, c.Sentence)).ToList();
         foreach (var sentence in picked.ToList())
         {
-            for (var order = sentence.Order - 1; order >= Math.Max(0, sentence.Order - 2); order--)
+            foreach (var order in Labels(places, sentence.Order, options.LabelWords).TakeWhile(o => picked.All(p => p.Order != o)))
             {
-                var label = candidates[order];
-                if (label.Source != sentence.Source || label.Sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > options.LabelWords
-                    || IsSectionTitle(label.Sentence) || picked.Any(p => p.Order == label.Order))
-                {
-                    break;
-                }
-                picked.Add(label with { Support = sentence.Support });
+                picked.Add(candidates[order] with { Support = sentence.Support });
             }
         }
         return picked.OrderBy(c => c.Order).Select(c => (c.Sentence, c.Source, c.Support)).ToList();
     }
+
+    /// <summary>The candidates with their scores (<see cref="Score"/>) in place of their share of the question's words.</summary>
+    public static List<ExtractiveCandidate> Scored(List<ExtractiveCandidate> candidates, ExtractiveOptions options, IReadOnlyDictionary<string, double>? meaning) =>
+        candidates.Select(c => c with { Support = Score(c, candidates, meaning, options) }).ToList();
 
     /// <summary>
     /// Words alone without the model; with it, the weighted mix of words and meaning, where a sentence's meaning is its
@@ -185,6 +191,27 @@ public static partial class ExtractiveAnswer
         var scaled = Math.Clamp((cosine - options.MeaningFloor) / (options.MeaningCeiling - options.MeaningFloor), 0, 1);
         return options.MeaningWeight * scaled + (1 - options.MeaningWeight) * candidate.Support;
     }
+
+    /// <summary>
+    /// The places of the label of the sentence at <paramref name="order"/>, nearest first: at most two short sentences
+    /// (at most <paramref name="labelWords"/> words, <see cref="Words"/>) just before it in the same source, never a section title.
+    /// </summary>
+    public static IEnumerable<int> Labels(IReadOnlyList<(int Source, string Sentence)> sentences, int order, int labelWords)
+    {
+        for (var label = order - 1; label >= Math.Max(0, order - 2); label--)
+        {
+            if (sentences[label].Source != sentences[order].Source || Words(sentences[label].Sentence) > labelWords
+                || IsSectionTitle(sentences[label].Sentence))
+            {
+                yield break;
+            }
+            yield return label;
+        }
+    }
+
+    /// <summary>A sentence's length in words; a CJK character counts as one (Chinese has no spaces, and a sentence is no label).</summary>
+    private static int Words(string sentence) =>
+        Math.Max(sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, sentence.Count(TextTokenizer.IsCjk));
 
     /// <summary>A title in capitals ("OPTIONS", "EXIT STATUS"): it names a section, not the item after it.</summary>
     private static bool IsSectionTitle(string sentence) =>

@@ -86,28 +86,39 @@ public sealed class ExtractiveChatClient(ExtractiveOptions options, IEmbeddingGe
             return GroundedPrompt.DontKnowEnglish;
         }
         var meaning = _meaning is not null && options.MeaningWeight > 0 && prompt.Sources.Count > 0 && !TextTokenizer.IsMostlyChinese(prompt.Question)
-            ? await MeaningAsync(_meaning, prompt, cancellationToken)
+            ? await MeaningAsync(_meaning, prompt, options, cancellationToken)
             : null;
         return ExtractiveAnswer.Compose(prompt, options, meaning);
     }
 
     /// <summary>The cosine of each shortlisted sentence to the question, from one batch (vectors are unit length).</summary>
-    private async Task<IReadOnlyDictionary<string, double>> MeaningAsync(IEmbeddingGenerator<string, Embedding<float>> model, ParsedGroundedPrompt prompt,
-        CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, double>> MeaningAsync(IEmbeddingGenerator<string, Embedding<float>> model, ParsedGroundedPrompt prompt,
+        ExtractiveOptions options, CancellationToken cancellationToken)
     {
-        var shortlist = ExtractiveAnswer.MeaningShortlist(ExtractiveAnswer.Candidates(prompt), prompt.Sources[0].Number, options);
+        var candidates = ExtractiveAnswer.Candidates(prompt, options.MaxSentenceChars, options.LabelWords);
+        var shortlist = ExtractiveAnswer.MeaningShortlist(candidates, prompt.Sources[0].Number, options);
+        var places = candidates.Select(c => (c.Source, c.Sentence)).ToList();
+        string Labelled(ExtractiveCandidate c) => string.Join(' ', ExtractiveAnswer.Labels(places, c.Order, options.LabelWords).Reverse().Select(o => candidates[o].Sentence).Append(c.Sentence));
         // A sentence's start says what it is about; embedding no more of it than a quotable sentence's length keeps the
         // batch short (the model pads every text to the longest).
-        var vectors = await model.GenerateAsync([prompt.Question, .. shortlist.Select(s => s.Length > options.MaxSentenceChars ? s[..options.MaxSentenceChars] : s)],
+        // Each sentence is embedded after its source's title: every sentence of a manual is about its program, so a line
+        // that merely names the program ("espeak-ng --voices=mb", a page header) must not look closer to a question
+        // naming it than the sentence that answers.
+        var titles = prompt.Sources.ToDictionary(s => s.Number, s => s.Title);
+        var vectors = await model.GenerateAsync([prompt.Question, .. shortlist.Select(c => Embedded(titles[c.Source], Labelled(c), options.MaxSentenceChars))],
             cancellationToken: cancellationToken);
         var question = vectors[0].Vector.Span;
         var meaning = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < shortlist.Count; i++)
         {
-            meaning[shortlist[i]] = System.Numerics.Tensors.TensorPrimitives.Dot(question, vectors[i + 1].Vector.Span);
+            meaning[shortlist[i].Sentence] = System.Numerics.Tensors.TensorPrimitives.Dot(question, vectors[i + 1].Vector.Span);
         }
         return meaning;
     }
+
+    /// <summary>What the model reads of a sentence: its source's title, then its start (as long as a quotable sentence).</summary>
+    public static string Embedded(string title, string sentence, int maxChars) =>
+        $"{title}: {(sentence.Length > maxChars ? sentence[..maxChars] : sentence)}";
 
     private static UsageDetails Usage(List<ChatMessage> messages, string answer)
     {

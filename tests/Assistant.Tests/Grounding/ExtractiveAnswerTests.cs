@@ -92,4 +92,26 @@ public sealed class ExtractiveAnswerTests
         Answer("Which Redis command deletes a key?", close, find).ShouldBe(GroundedPrompt.DontKnowEnglish);
         Answer("Which find action deletes files?", close, find).ShouldStartWith("-delete Delete files");
     }
+
+    [Fact]
+    public void An_option_line_counts_for_the_description_it_labels()
+    {
+        GroundedSource basebackup = new(1, "pg_basebackup", "To take a backup from a standby, set up the standby so that it can accept replication connections.\n" +
+            "-R\n--write-recovery-conf\nCreates a standby.signal file and appends connection settings to the postgresql.auto.conf file.");
+
+        // The description alone shares only "standby" with the question, as the unrelated sentence above does.
+        Answer("Which option writes a recovery configuration for a standby?", null, basebackup)
+            .ShouldBe("-R [1]. --write-recovery-conf [1]. Creates a standby.signal file and appends connection settings to the postgresql.auto.conf file [1].");
+    }
+
+    [Fact]
+    public void A_chinese_sentence_is_no_label_of_the_next_one()
+    {
+        GroundedSource museum = new(1, "故宫", "故宫博物院每周一闭馆，法定节假日除外。旺季门票为60元，淡季门票为40元。");
+
+        var answer = Answer("淡季门票多少钱？", null, museum);
+
+        answer.ShouldContain("淡季门票为40元");
+        answer.ShouldNotContain("闭馆");
+    }
 }

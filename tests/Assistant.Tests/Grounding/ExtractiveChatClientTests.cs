@@ -76,4 +76,38 @@ public sealed class ExtractiveChatClientTests
         string.Concat(pieces).ShouldBe(await Ask("How long does standard shipping take?"));
         usage!.InputTokenCount.ShouldNotBeNull().ShouldBeGreaterThan(20);
     }
+
+    [Fact]
+    public async Task The_model_reads_each_sentence_after_its_source_title_and_its_label()
+    {
+        var model = new RecordingEmbedder();
+        GroundedSource espeak = new(1, "espeak-ng", "-p <integer>\nPitch adjustment, 0 to 99, default is 50.\n-s <integer>\nSpeed in words per minute, default is 175.");
+
+        var meaning = await ExtractiveChatClient.MeaningAsync(model, new ParsedGroundedPrompt("How do I change the speaking speed?", [espeak], Strict: false),
+            new ExtractiveOptions(), Ct);
+
+        model.Inputs[0].ShouldBe("How do I change the speaking speed?");
+        model.Inputs.ShouldContain("espeak-ng: -s <integer> Speed in words per minute, default is 175.");
+        meaning.Keys.ShouldContain("Speed in words per minute, default is 175.");
+    }
+
+    /// <summary>Records what it is asked to embed; every vector is the same unit vector.</summary>
+    private sealed class RecordingEmbedder : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public List<string> Inputs { get; } = [];
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null,
+            CancellationToken cancellationToken = default)
+        {
+            var texts = values.ToList();
+            Inputs.AddRange(texts);
+            return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(texts.Select(_ => new Embedding<float>(new float[] { 1, 0 }))));
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
 }
