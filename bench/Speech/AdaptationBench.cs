@@ -22,6 +22,9 @@ internal static class AdaptationBench
 {
     public const string Flag = "--adaptation";
 
+    // --prime: what a caller might say before the question, so the question is not the stream's first speech.
+    private const string Primer = "Hello, I have a question about the documentation please.";
+
     internal static readonly Dictionary<string, string[]> KnowledgeBases = new()
     {
         ["postgres-tools"] = ["pg_dump", "pg_restore", "initdb", "pg_ctl", "createdb", "vacuumdb", "pg_isready", "pg_basebackup"],
@@ -34,7 +37,7 @@ internal static class AdaptationBench
     /// </summary>
     public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only,
         IReadOnlyDictionary<string, string> search, IReadOnlyList<PocketsphinxSetting>? sweep = null, IReadOnlyList<(float Score, int Paths)>? hotwordSweep = null,
-        bool buildCost = true)
+        bool buildCost = true, bool prime = false)
     {
         var devsets = FindDevsets();
         var pages = Path.Combine(output, "man-pages");
@@ -110,15 +113,15 @@ internal static class AdaptationBench
                 var reference = string.Join(' ', words);
                 var rare = words.Where(w => !known.Contains(w)).ToList();
                 var fact = question.Facts.SelectMany(SpokenText.Words).ToList();
-                var clips = new List<(string Voice, float[] Audio)>
+                var clips = new List<(string Voice, float[] Audio, float[]? Primer)>
                 {
-                    ("espeak-ng en-us", (await espeak.SynthesizeClipAsync(reference)).Samples),
-                    ("pico en-US", await PicoAsync(output, reference)),
+                    ("espeak-ng en-us", (await espeak.SynthesizeClipAsync(reference)).Samples, prime ? (await espeak.SynthesizeClipAsync(Primer)).Samples : null),
+                    ("pico en-US", await PicoAsync(output, reference), prime ? await PicoAsync(output, Primer) : null),
                 };
-                foreach (var (voice, audio) in clips)
+                foreach (var (voice, audio, primer) in clips)
                 {
                     // The recognisers of one clip decode side by side (the work pool bounds them to its threads).
-                    var transcribed = await Task.WhenAll(recognizers.Select(r => Transcriber.TranscribeAsync(r.Recognizer, audio)));
+                    var transcribed = await Task.WhenAll(recognizers.Select(r => Transcriber.TranscribeAsync(r.Recognizer, audio, primer)));
                     foreach (var ((name, _), text) in recognizers.Zip(transcribed))
                     {
                         var heard = SpokenText.Words(text);
@@ -136,7 +139,7 @@ internal static class AdaptationBench
         }
 
         builds.Print();
-        var table = new Table($"Domain questions ({split ?? "all"} split; domain weight {domainWeight}, hotwords score {hotwordsScore}, adapted search {PocketsphinxSetting.Describe(search)}; load average {LoadAverage()}): general vs adapted (WER lower is better; recall of rare words and of the answer's fact word)",
+        var table = new Table($"Domain questions ({split ?? "all"} split{(prime ? ", each after a primer sentence in the same stream" : "")}; domain weight {domainWeight}, hotwords score {hotwordsScore}, adapted search {PocketsphinxSetting.Describe(search)}; load average {LoadAverage()}): general vs adapted (WER lower is better; recall of rare words and of the answer's fact word)",
             "recogniser", "voice", "questions", "WER", "rare-word recall", "fact-word recall");
         foreach (var (key, score) in rows.OrderBy(r => r.Key.Split('|')[1], StringComparer.Ordinal))
         {

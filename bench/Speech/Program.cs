@@ -35,17 +35,18 @@ if (args.Contains(AdaptationBench.Flag))
     // Issue 20: recognition adapted per knowledge base, general vs adapted: bench/Speech -- --adaptation [OUTPUT_DIR]
     // Options: --split dev|held-out, --weight W (pocketsphinx domain weight), --score S (hotwords score), --only NAME[|NAME...] (recognisers whose name contains one),
     // --search "lw=8 bestpathlw=9.5" (adapted pocketsphinx search arguments), --sweep "w=0.5 lw=8;w=0.6 wip=0.2" (more adapted
-    // pocketsphinx settings side by side), --hotwords "1.5:4;3:8" (hotwords score:max active paths), --no-cost (skip the build cost).
+    // pocketsphinx settings side by side), --hotwords "1.5:4;3:8" (hotwords score:max active paths), --no-cost (skip the build cost),
+    // --prime (each question after a primer sentence in the same stream: not the call's first words).
     string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    var rest = args.Where((a, i) => a != AdaptationBench.Flag && a != "--no-cost" && !a.StartsWith("--", StringComparison.Ordinal)
-        && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1] is AdaptationBench.Flag or "--no-cost")).ToArray();
+    var rest = args.Where((a, i) => a != AdaptationBench.Flag && a is not ("--no-cost" or "--prime") && !a.StartsWith("--", StringComparison.Ordinal)
+        && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1] is AdaptationBench.Flag or "--no-cost" or "--prime")).ToArray();
     var weight = Option("--weight") is { } w ? float.Parse(w, CultureInfo.InvariantCulture) : new VoiceHelper.Voice.Common.SpeechAdaptationOptions().DomainWeight;
     await AdaptationBench.RunAsync(rest.Length > 0 ? rest[0] : Path.Combine(Path.GetTempPath(), "voicehelper-adaptation-bench"), Option("--split"),
         weight, float.Parse(Option("--score") ?? "1.5", CultureInfo.InvariantCulture), Option("--only"),
         Option("--search") is { } search ? PocketsphinxSetting.Parse(search, weight).Search : new VoiceHelper.Voice.Common.SpeechAdaptationOptions().PocketsphinxSearch(),
         Option("--sweep")?.Split(';').Select(s => PocketsphinxSetting.Parse(s, weight)).ToList(),
         Option("--hotwords")?.Split(';').Select(h => h.Split(':')).Select(h => (float.Parse(h[0], CultureInfo.InvariantCulture), int.Parse(h[1], CultureInfo.InvariantCulture))).ToList(),
-        buildCost: !args.Contains("--no-cost"));
+        buildCost: !args.Contains("--no-cost"), prime: args.Contains("--prime"));
     return;
 }
 
