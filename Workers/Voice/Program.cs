@@ -19,7 +19,7 @@ builder.Services.AddSingleton<VoiceTurnPublisher>();
 builder.Services.AddSingleton<VoiceCallRegistry>();
 builder.Services.AddSingleton<VoiceCallServices>();
 builder.Services.AddOptions<SpeechAdaptationOptions>().BindConfiguration(SpeechAdaptationOptions.Section).ValidateOnStart()
-    .Validate(o => o.DomainWeight is > 0 and < 1 && o.LanguageWeight > 0 && o.MaxTerms >= 1 && o.MaxChunks >= 1 && o.BuildTimeoutSeconds >= 1
+    .Validate(o => o.DomainWeight is > 0 and < 1 && o.LanguageWeight > 0 && o.FlatLanguageWeight > 0 && o.BestPathLanguageWeight > 0 && o.WordInsertionPenalty is > 0 and <= 1 && o.MaxTerms >= 1 && o.MaxChunks >= 1 && o.BuildTimeoutSeconds >= 1
         && o.MaxBasesPerCall >= 1 && o.MaxCombined >= 0, "Voice:Adaptation: weight in (0, 1), positive limits.");
 builder.Services.AddSingleton<KnowledgeChunkTexts>();
 builder.Services.AddSingleton<SpeechAdaptations>();

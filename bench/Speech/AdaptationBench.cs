@@ -22,6 +22,9 @@ internal static class AdaptationBench
 {
     public const string Flag = "--adaptation";
 
+    // --prime: what a caller might say before the question, so the question is not the stream's first speech.
+    private const string Primer = "Hello, I have a question about the documentation please.";
+
     internal static readonly Dictionary<string, string[]> KnowledgeBases = new()
     {
         ["postgres-tools"] = ["pg_dump", "pg_restore", "initdb", "pg_ctl", "createdb", "vacuumdb", "pg_isready", "pg_basebackup"],
@@ -32,8 +35,9 @@ internal static class AdaptationBench
     /// <paramref name="split"/>: the Devsets questions' "dev" or "held-out" half, or null for both; settings are chosen
     /// on dev and reported on held-out. <paramref name="domainWeight"/> and <paramref name="hotwordsScore"/> are the two knobs.
     /// </summary>
-    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only, float languageWeight,
-        IReadOnlyList<(float Weight, float LanguageWeight, bool Variants)>? sweep = null)
+    public static async Task RunAsync(string output, string? split, float domainWeight, float hotwordsScore, string? only,
+        IReadOnlyDictionary<string, string> search, IReadOnlyList<PocketsphinxSetting>? sweep = null, IReadOnlyList<(float Score, int Paths)>? hotwordSweep = null,
+        bool buildCost = true, bool prime = false)
     {
         var devsets = FindDevsets();
         var pages = Path.Combine(output, "man-pages");
@@ -72,18 +76,25 @@ internal static class AdaptationBench
             var chunks = names.SelectMany(n => Chunks(File.ReadAllText(Path.Combine(pages, n + ".txt")))).ToList();
             var watch = Stopwatch.StartNew();
             var build = await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb), dictionary, domainWeight, 300, CancellationToken.None);
-            using var adaptedSphinx = new PocketsphinxSpeechRecognizer(sphinxOptions, pool, build.Pocketsphinx with { LanguageWeight = languageWeight });
+            using var adaptedSphinx = new PocketsphinxSpeechRecognizer(sphinxOptions, pool, build.Pocketsphinx with { Search = search });
             watch.Stop();
-            // --sweep: more adapted pocketsphinx settings side by side (tuned on the dev split).
+            // --sweep: more adapted settings side by side (tuned on the dev split only).
             var swept = new List<(string Name, ISpeechRecognizer Recognizer)>();
-            var plain = sweep?.Any(c => !c.Variants) == true
-                ? await SpeechAdaptationBuild.CreateAsync(chunks, Path.Combine(output, "adaptations", kb + "-plain"), dictionary, domainWeight, 300, CancellationToken.None, variants: false)
-                : null;
-            foreach (var (weight, lw, variants) in sweep ?? [])
+            foreach (var setting in sweep ?? [])
             {
-                var source = variants ? build : plain!;
-                swept.Add(($"pocketsphinx adapted w={weight} lw={lw}{(variants ? "" : " no variants")}",
-                    new PocketsphinxSpeechRecognizer(sphinxOptions, pool, source.Pocketsphinx with { DomainWeight = weight, LanguageWeight = lw })));
+                swept.Add(($"pocketsphinx adapted {setting.Name}",
+                    new PocketsphinxSpeechRecognizer(sphinxOptions, pool, build.Pocketsphinx with { DomainWeight = setting.DomainWeight, Search = setting.Search })));
+            }
+
+            var hotwordBeams = new List<SherpaOnnxSpeechRecognizer>();
+            foreach (var (score, paths) in hotwordSweep ?? [])
+            {
+                var settings = new RecognizerOptions
+                {
+                    ModelDirectory = sherpaOptions.ModelDirectory, HotwordsScore = score, MaxActivePaths = paths,
+                };
+                hotwordBeams.Add(new SherpaOnnxSpeechRecognizer(settings, pool, vocabulary));
+                swept.Add(($"sherpa-onnx beam + hotwords score={score} paths={paths}", hotwordBeams[^1].WithHotwords(build.Hotwords)));
             }
 
             var hotwordSherpa = beam.WithHotwords(build.Hotwords);
@@ -95,23 +106,25 @@ internal static class AdaptationBench
             {
                 ("pocketsphinx general", generalSphinx), ("pocketsphinx adapted (LM + words)", adaptedSphinx),
                 ("sherpa-onnx general (greedy)", generalSherpa), ("sherpa-onnx beam, no hotwords", beam), ("sherpa-onnx beam + hotwords", hotwordSherpa),
-            }.Concat(swept).Where(r => only is null || r.Name.Contains(only, StringComparison.Ordinal)).ToArray();
+            }.Concat(swept).Where(r => only is null || only.Split('|').Any(o => r.Name.Contains(o, StringComparison.Ordinal))).ToArray();
             foreach (var question in spoken)
             {
                 var words = SpokenText.Words(question.Text);
                 var reference = string.Join(' ', words);
                 var rare = words.Where(w => !known.Contains(w)).ToList();
                 var fact = question.Facts.SelectMany(SpokenText.Words).ToList();
-                var clips = new List<(string Voice, float[] Audio)>
+                var clips = new List<(string Voice, float[] Audio, float[]? Primer)>
                 {
-                    ("espeak-ng en-us", (await espeak.SynthesizeClipAsync(reference)).Samples),
-                    ("pico en-US", await PicoAsync(output, reference)),
+                    ("espeak-ng en-us", (await espeak.SynthesizeClipAsync(reference)).Samples, prime ? (await espeak.SynthesizeClipAsync(Primer)).Samples : null),
+                    ("pico en-US", await PicoAsync(output, reference), prime ? await PicoAsync(output, Primer) : null),
                 };
-                foreach (var (voice, audio) in clips)
+                foreach (var (voice, audio, primer) in clips)
                 {
-                    foreach (var (name, recognizer) in recognizers)
+                    // The recognisers of one clip decode side by side (the work pool bounds them to its threads).
+                    var transcribed = await Task.WhenAll(recognizers.Select(r => Transcriber.TranscribeAsync(r.Recognizer, audio, primer)));
+                    foreach (var ((name, _), text) in recognizers.Zip(transcribed))
                     {
-                        var heard = SpokenText.Words(await Transcriber.TranscribeAsync(recognizer, audio));
+                        var heard = SpokenText.Words(text);
                         await transcripts.WriteLineAsync($"{name}\t{voice}\t{reference}\t{string.Join(' ', heard)}");
                         var key = $"{name}|{voice}";
                         rows[key] = (rows.GetValueOrDefault(key) ?? new Score()).Add(reference, string.Join(' ', heard), rare, fact, heard);
@@ -119,14 +132,14 @@ internal static class AdaptationBench
                 }
             }
 
-            foreach (var (_, recognizer) in swept)
+            foreach (var recognizer in swept.Select(s => s.Recognizer).Concat(hotwordBeams))
             {
                 (recognizer as IDisposable)?.Dispose();
             }
         }
 
         builds.Print();
-        var table = new Table($"Domain questions ({split ?? "all"} split; domain weight {domainWeight}, hotwords score {hotwordsScore}, adapted language weight {languageWeight}): general vs adapted (WER lower is better; recall of rare words and of the answer's fact word)",
+        var table = new Table($"Domain questions ({split ?? "all"} split{(prime ? ", each after a primer sentence in the same stream" : "")}; domain weight {domainWeight}, hotwords score {hotwordsScore}, adapted search {PocketsphinxSetting.Describe(search)}; load average {LoadAverage()}): general vs adapted (WER lower is better; recall of rare words and of the answer's fact word)",
             "recogniser", "voice", "questions", "WER", "rare-word recall", "fact-word recall");
         foreach (var (key, score) in rows.OrderBy(r => r.Key.Split('|')[1], StringComparer.Ordinal))
         {
@@ -136,29 +149,34 @@ internal static class AdaptationBench
         }
 
         table.Print();
-        if (only is null && sweep is null)
+        if (buildCost)
         {
             await BuildCostAsync(output, dictionary);
         }
     }
 
     /// <summary>Build time and memory at 1,000 and 10,000 chunks of real manual pages (section 1, in order).</summary>
+    public static async Task BuildCostAsync(string output)
+    {
+        var options = new PocketsphinxOptions();
+        await BuildCostAsync(output, Path.Combine(options.ModelDirectory, options.Dictionary));
+    }
+
     private static async Task BuildCostAsync(string output, string dictionary)
     {
         var corpus = new List<string>();
-        foreach (var page in Directory.GetFiles("/usr/share/man/man1").Order(StringComparer.Ordinal))
+        // gcloud's 16,000 generated reference pages (near duplicates) are left out: the rest of section 1 is varied text.
+        foreach (var page in Directory.GetFiles("/usr/share/man/man1").Where(p => !Path.GetFileName(p).StartsWith("gcloud", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             if (corpus.Count >= 10_000)
             {
                 break;
             }
 
-            var name = Path.GetFileName(page).Split('.')[0];
-            var text = await ReadProcessAsync("man", "-P", "cat", name);
-            corpus.AddRange(Chunks(text));
+            corpus.AddRange(Chunks(ManPageText.Read(page)));
         }
 
-        var table = new Table("Build cost (chunks of section-1 manual pages; pronunciations for every new word included)",
+        var table = new Table($"Build cost (chunks of section-1 manual pages; pronunciations for every new word included; load average {LoadAverage()})",
             "chunks", "sentences", "new words", "ARPA MB", "build s", "peak working set MB", "adapted decoder load s");
         foreach (var size in new[] { 1_000, 10_000 })
         {
@@ -244,17 +262,6 @@ internal static class AdaptationBench
         }
     }
 
-    private static async Task<string> ReadProcessAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.Environment["MANWIDTH"] = "100";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        _ = process.StandardError.ReadToEndAsync();
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return text;
-    }
-
     private sealed class Score
     {
         public int Questions { get; private set; }
@@ -289,6 +296,8 @@ internal static class AdaptationBench
             return this;
         }
     }
+
+    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static string Percent(int part, int whole) =>
         whole == 0 ? "n/a" : (100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + " %";

@@ -23,15 +23,30 @@ if (args.Length == 2 && args[0] == AnswerBench.Flag)
     return;
 }
 
+if (args.Length >= 1 && args[0] == "--adaptation-cost")
+{
+    // Issue 20: what a build costs at 1,000 and 10,000 chunks, alone in its process: bench/Speech -- --adaptation-cost [OUTPUT_DIR]
+    await AdaptationBench.BuildCostAsync(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "voicehelper-adaptation-cost"));
+    return;
+}
+
 if (args.Contains(AdaptationBench.Flag))
 {
     // Issue 20: recognition adapted per knowledge base, general vs adapted: bench/Speech -- --adaptation [OUTPUT_DIR]
-    // Options: --split dev|held-out, --weight W (pocketsphinx domain weight), --score S (hotwords score), --only NAME, --lw LW, --sweep W:LW[:plain],...
+    // Options: --split dev|held-out, --weight W (pocketsphinx domain weight), --score S (hotwords score), --only NAME[|NAME...] (recognisers whose name contains one),
+    // --search "lw=8 bestpathlw=9.5" (adapted pocketsphinx search arguments), --sweep "w=0.5 lw=8;w=0.6 wip=0.2" (more adapted
+    // pocketsphinx settings side by side), --hotwords "1.5:4;3:8" (hotwords score:max active paths), --no-cost (skip the build cost),
+    // --prime (each question after a primer sentence in the same stream: not the call's first words).
     string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    var rest = args.Where((a, i) => a != AdaptationBench.Flag && !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1] == AdaptationBench.Flag)).ToArray();
+    var rest = args.Where((a, i) => a != AdaptationBench.Flag && a is not ("--no-cost" or "--prime") && !a.StartsWith("--", StringComparison.Ordinal)
+        && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1] is AdaptationBench.Flag or "--no-cost" or "--prime")).ToArray();
+    var weight = Option("--weight") is { } w ? float.Parse(w, CultureInfo.InvariantCulture) : new VoiceHelper.Voice.Common.SpeechAdaptationOptions().DomainWeight;
     await AdaptationBench.RunAsync(rest.Length > 0 ? rest[0] : Path.Combine(Path.GetTempPath(), "voicehelper-adaptation-bench"), Option("--split"),
-        float.Parse(Option("--weight") ?? "0.5", CultureInfo.InvariantCulture), float.Parse(Option("--score") ?? "1.5", CultureInfo.InvariantCulture), Option("--only"),
-        float.Parse(Option("--lw") ?? "6.5", CultureInfo.InvariantCulture), Sweep(Option("--sweep")));
+        weight, float.Parse(Option("--score") ?? "1.5", CultureInfo.InvariantCulture), Option("--only"),
+        Option("--search") is { } search ? PocketsphinxSetting.Parse(search, weight).Search : new VoiceHelper.Voice.Common.SpeechAdaptationOptions().PocketsphinxSearch(),
+        Option("--sweep")?.Split(';').Select(s => PocketsphinxSetting.Parse(s, weight)).ToList(),
+        Option("--hotwords")?.Split(';').Select(h => h.Split(':')).Select(h => (float.Parse(h[0], CultureInfo.InvariantCulture), int.Parse(h[1], CultureInfo.InvariantCulture))).ToList(),
+        buildCost: !args.Contains("--no-cost"), prime: args.Contains("--prime"));
     return;
 }
 
@@ -91,10 +106,6 @@ await ConcurrencyBench.RunAsync(pocketsphinx, eightSeconds, cap: 24);
 
 // 4. Synthesis time to first audio.
 await SynthesisLatencyBench.RunAsync(sherpa.Services.GetRequiredService<ISpeechSynthesizer>());
-
-// --sweep "W:LW[:plain],...": adapted pocketsphinx settings to compare (domain weight, language weight; plain = without pronunciation variants).
-static List<(float, float, bool)>? Sweep(string? value) =>
-    value?.Split(',').Select(c => c.Split(':')).Select(p => (float.Parse(p[0], CultureInfo.InvariantCulture), float.Parse(p[1], CultureInfo.InvariantCulture), p.Length < 3)).ToList();
 
 static string F4(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace VoiceHelper.Voice.Common;
 
 /// <summary>Per-knowledge-base recognition adaptation (section <c>Voice:Adaptation</c>).</summary>
@@ -13,8 +15,20 @@ public sealed class SpeechAdaptationOptions
     /// <summary>The knowledge base's weight in the mix with the general language model (pocketsphinx).</summary>
     public float DomainWeight { get; set; } = 0.5f;
 
-    /// <summary>pocketsphinx's language weight (<c>-lw</c>) for adapted decoders.</summary>
+    /// <summary>pocketsphinx's language weight (<c>-lw</c>) for adapted decoders' first (tree) pass.</summary>
     public float LanguageWeight { get; set; } = 6.5f;
+
+    /// <summary>
+    /// The language weight of the second (flat-lexicon) pass, <c>-fwdflatlw</c>. pocketsphinx applies its own weight per pass,
+    /// so <see cref="LanguageWeight"/> alone does not change what the final passes choose.
+    /// </summary>
+    public float FlatLanguageWeight { get; set; } = 8.5f;
+
+    /// <summary>The language weight of the last (best path through the word lattice) pass, <c>-bestpathlw</c>.</summary>
+    public float BestPathLanguageWeight { get; set; } = 9.5f;
+
+    /// <summary>Word insertion penalty, <c>-wip</c> (a probability: lower favours fewer, longer words).</summary>
+    public float WordInsertionPenalty { get; set; } = 0.65f;
 
     /// <summary>A call names at most this many knowledge bases for its adaptation (the rest are ignored for recognition).</summary>
     public int MaxBasesPerCall { get; set; } = 8;
@@ -30,4 +44,13 @@ public sealed class SpeechAdaptationOptions
 
     /// <summary>A build that takes longer fails (and calls keep the general recogniser).</summary>
     public int BuildTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>The adapted decoders' pocketsphinx search arguments.</summary>
+    public IReadOnlyDictionary<string, string> PocketsphinxSearch() => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["-lw"] = LanguageWeight.ToString(CultureInfo.InvariantCulture),
+        ["-fwdflatlw"] = FlatLanguageWeight.ToString(CultureInfo.InvariantCulture),
+        ["-bestpathlw"] = BestPathLanguageWeight.ToString(CultureInfo.InvariantCulture),
+        ["-wip"] = WordInsertionPenalty.ToString(CultureInfo.InvariantCulture),
+    };
 }

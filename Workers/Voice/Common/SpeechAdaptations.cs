@@ -187,7 +187,7 @@ public sealed class SpeechAdaptations(
             ISpeechRecognizer recognizer = General is SherpaOnnxSpeechRecognizer
                 ? Beam()!.WithHotwords(build.Hotwords)
                 : await Task.Run(() => new PocketsphinxSpeechRecognizer(
-                    sphinx, services.GetRequiredService<SpeechWorkPool>(), build.Pocketsphinx with { LanguageWeight = Settings.LanguageWeight }), cancellationToken);
+                    sphinx, services.GetRequiredService<SpeechWorkPool>(), build.Pocketsphinx with { Search = Settings.PocketsphinxSearch() }), cancellationToken);
             return new Entry(new SpeechAdaptationStatus("ready", DateTimeOffset.UtcNow, build.Terms, null), build, recognizer);
         }
         catch

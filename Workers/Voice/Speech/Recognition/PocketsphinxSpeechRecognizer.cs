@@ -86,7 +86,7 @@ public sealed class PocketsphinxSpeechRecognizer : ISpeechRecognizer, IDisposabl
         [
             "-hmm", Path.Combine(options.ModelDirectory, options.AcousticModel),
             // An adapted decoder starts with no search; its mixed model is added below, so the general model loads once.
-            .. adaptation is null ? (string[])["-lm", generalModel] : ["-lw", adaptation.LanguageWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            .. adaptation is null ? (string[])["-lm", generalModel] : adaptation.Search.SelectMany(a => (string[])[a.Key, a.Value]),
             "-dict", Path.Combine(options.ModelDirectory, options.Dictionary),
             "-samprate", "16000",
             "-fwdflat", options.SecondPass ? "yes" : "no",

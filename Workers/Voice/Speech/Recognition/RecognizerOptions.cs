@@ -33,6 +33,9 @@ public sealed class RecognizerOptions
     /// <summary>Log-probability bonus per hotword token in beam search (sherpa-onnx's default is 1.5).</summary>
     public float HotwordsScore { get; set; } = 1.5f;
 
+    /// <summary>Hypotheses kept per frame by modified beam search (the hotword decoder); sherpa-onnx's default is 4.</summary>
+    public int MaxActivePaths { get; set; } = 4;
+
     /// <summary>Rate of the audio sessions send; both engines are 16 kHz models.</summary>
     public int SampleRate { get; set; } = 16_000;
 

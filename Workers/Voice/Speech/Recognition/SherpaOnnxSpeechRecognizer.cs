@@ -93,7 +93,7 @@ public sealed class SherpaOnnxSpeechRecognizer : ISpeechRecognizer, IDisposable
             },
             DecodingMethod = strings.Add(bpeVocabulary is null ? "greedy_search" : "modified_beam_search"),
             HotwordsScore = settings.HotwordsScore,
-            MaxActivePaths = 4,
+            MaxActivePaths = settings.MaxActivePaths,
             EnableEndpoint = 1,
             Rule1MinTrailingSilence = settings.Rule1MinTrailingSilence,
             Rule2MinTrailingSilence = settings.Rule2MinTrailingSilence,
