@@ -7,7 +7,7 @@ namespace VoiceHelper.Voice.Bench;
 
 /// <summary>
 /// Runs one capacity level: the callers in a child process (this program with <c>--callers</c>), the server (voice
-/// worker, Conversations and the answerer, all in this process) measured by CPU over the same window. The speech
+/// worker, Conversations and the answerer, all in this process, with the synthesis programs it starts) measured by CPU over the same window. The speech
 /// threads' share is read from <c>/proc</c>: they are named, and do nothing but decode.
 /// </summary>
 internal sealed record CapacityLevel(int Calls, CapacityOutcome Outcome, double ServerCores, double SpeechCores, string LoadStart, string LoadEnd)
@@ -26,22 +26,19 @@ internal sealed record CapacityLevel(int Calls, CapacityOutcome Outcome, double 
         {
             start.ArgumentList.Add(argument);
         }
-        using var self = Process.GetCurrentProcess();
         using var callers = Process.Start(start)!;
-        TimeSpan cpuStart = default, cpuEnd = default;
-        double speechStart = 0, speechEnd = 0;
+        double cpuStart = 0, cpuEnd = 0, speechStart = 0, speechEnd = 0;
         long wallStart = 0, wallEnd = 0;
         string loadStart = "", loadEnd = "";
         while (await callers.StandardOutput.ReadLineAsync() is { } line)
         {
-            self.Refresh();
             if (line == "window-started")
             {
-                (cpuStart, speechStart, wallStart, loadStart) = (self.TotalProcessorTime, SpeechThreadsCpuMs(), Stopwatch.GetTimestamp(), Load());
+                (cpuStart, speechStart, wallStart, loadStart) = (ProcessCpuMs(), SpeechThreadsCpuMs(), Stopwatch.GetTimestamp(), Load());
             }
             else if (line == "window-ended")
             {
-                (cpuEnd, speechEnd, wallEnd, loadEnd) = (self.TotalProcessorTime, SpeechThreadsCpuMs(), Stopwatch.GetTimestamp(), Load());
+                (cpuEnd, speechEnd, wallEnd, loadEnd) = (ProcessCpuMs(), SpeechThreadsCpuMs(), Stopwatch.GetTimestamp(), Load());
             }
             else
             {
@@ -55,10 +52,21 @@ internal sealed record CapacityLevel(int Calls, CapacityOutcome Outcome, double 
         }
         var outcome = JsonSerializer.Deserialize<CapacityOutcome>(await File.ReadAllTextAsync(outcomePath))!;
         var wallMs = Stopwatch.GetElapsedTime(wallStart, wallEnd).TotalMilliseconds;
-        return new CapacityLevel(job.Tokens.Count, outcome, (cpuEnd - cpuStart).TotalMilliseconds / wallMs, (speechEnd - speechStart) / wallMs, loadStart, loadEnd);
+        return new CapacityLevel(job.Tokens.Count, outcome, (cpuEnd - cpuStart) / wallMs, (speechEnd - speechStart) / wallMs, loadStart, loadEnd);
     }
 
     private static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+    /// <summary>
+    /// CPU time of this process and of its ended children, in ms: the synthesis programs (flite, pico2wave) run as child
+    /// processes, one per sentence, and are the server's work too.
+    /// </summary>
+    private static double ProcessCpuMs()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return Enumerable.Range(11, 4).Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture)) * 10.0;
+    }
 
     /// <summary>CPU time of this process's speech decoding threads (named speech-decode-N), from /proc, in ms.</summary>
     private static double SpeechThreadsCpuMs()

@@ -100,7 +100,7 @@ internal static class VoiceBench
         var accuracy = new Table("Accuracy of the same turns", "recogniser", "voice", "turns", "WER", "answer contains the fact", "unanswerable -> \"don't know\"");
         var capacity = new Table($"Capacity: calls holding conversations for {levelSeconds} s each level (ask in real time, hear the answer played in real time, pause 1-2 s, ask again; starts spread over {stagger} s), callers in their own process",
             "recogniser", "calls", "turns answered", "recognition lag p95, ms", "response p50, ms", "response p95, ms", "within targets (lag <= 500, p95 <= 1000)",
-            "server CPU, cores (voice + Conversations + answerer)", "of which speech decoding", "caller process CPU, cores", "load average (start -> end)");
+            "server CPU, cores (voice + Conversations + answerer + synthesis programs)", "of which speech decoding", "caller process CPU, cores", "load average (start -> end)");
         foreach (var recognizer in recognizers)
         {
             var engine = recognizer == "transducer" ? "SherpaOnnx" : "Pocketsphinx";
