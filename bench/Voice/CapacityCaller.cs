@@ -28,6 +28,8 @@ internal sealed class CapacityCaller(int index, CapacityJob job, IReadOnlyList<(
 
     public bool Connected { get; private set; }
 
+    public string? Recognizer { get; private set; }
+
     public async Task RunAsync(long windowEnd, CancellationToken stop)
     {
         var random = new Random(index);
@@ -48,7 +50,8 @@ internal sealed class CapacityCaller(int index, CapacityJob job, IReadOnlyList<(
         var microphone = Task.Run(() => MicrophoneAsync(socket, hangUp.Token), CancellationToken.None);
         try
         {
-            await NextAsync(e => e.Type == "session.created", TimeSpan.FromSeconds(20), stop);
+            var created = await NextAsync(e => e.Type == "session.created", TimeSpan.FromSeconds(20), stop);
+            Recognizer = created.Event!.Value.GetProperty("config").TryGetProperty("recognizer", out var name) ? name.GetString() : null;
             var asked = random.Next(questions.Count);
             while (Stopwatch.GetTimestamp() < windowEnd && !stop.IsCancellationRequested)
             {
@@ -115,7 +118,8 @@ internal sealed class CapacityCaller(int index, CapacityJob job, IReadOnlyList<(
                     return new CapacityTurn(index, question, transcript, null, null, 0, next.Event!.Value.GetRawText());
                 }
             }
-            var endOfTurnMs = done.Event!.Value.GetProperty("latency").GetProperty("end_of_turn_ms").GetInt32();
+            var latency = done.Event!.Value.GetProperty("latency");
+            var endOfTurnMs = latency.GetProperty("end_of_turn_ms").GetInt32();
             var lagMs = (int)Stopwatch.GetElapsedTime(speechEnd, final.At).TotalMilliseconds - endOfTurnMs;
             var audioMs = audioBytes / 2 / (SampleRate / 1000);
             if (firstAudio is { } start)
@@ -123,13 +127,17 @@ internal sealed class CapacityCaller(int index, CapacityJob job, IReadOnlyList<(
                 await ListenAsync(socket, responseId, start, audioMs, stop);
             }
             return new CapacityTurn(index, question, transcript, firstAudio is { } first ? (int)Stopwatch.GetElapsedTime(speechEnd, first).TotalMilliseconds : null,
-                lagMs, audioMs, firstAudio is null ? "no answer audio" : null);
+                lagMs, audioMs, firstAudio is null ? "no answer audio" : null,
+                endOfTurnMs, Number(latency, "recognition_ms"), Number(latency, "first_token_ms"), Number(latency, "synthesis_ms"));
         }
         catch (TimeoutException ex)
         {
             return new CapacityTurn(index, question, "", null, null, 0, ex.Message);
         }
     }
+
+    private static int Number(JsonElement latency, string name) =>
+        latency.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
 
     /// <summary>Plays the answer back in real time from its first byte, reporting what was heard every quarter second.</summary>
     private async Task ListenAsync(ClientWebSocket socket, string? responseId, long playbackStart, int audioMs, CancellationToken stop)

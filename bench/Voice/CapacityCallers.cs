@@ -35,7 +35,8 @@ internal static class CapacityCallers
         // Turns under way finish (each wait is bounded by itself); a server that never answers does not hold the bench.
         stop.CancelAfter(TimeSpan.FromSeconds(75));
         await Task.WhenAll(calls);
-        var outcome = new CapacityOutcome([.. callers.SelectMany(c => c.Turns)], callerCpu.TotalMilliseconds, window.TotalMilliseconds, callers.Count(c => c.Connected));
+        var outcome = new CapacityOutcome([.. callers.SelectMany(c => c.Turns)], callerCpu.TotalMilliseconds, window.TotalMilliseconds, callers.Count(c => c.Connected),
+            [.. callers.Select(c => c.Recognizer ?? "none").Distinct()]);
         await File.WriteAllTextAsync(outcomePath, JsonSerializer.Serialize(outcome));
         return 0;
     }

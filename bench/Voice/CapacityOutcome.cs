@@ -1,4 +1,7 @@
 namespace VoiceHelper.Voice.Bench;
 
-/// <summary>What the caller process hands back: every turn, and its own CPU over the measured window.</summary>
-internal sealed record CapacityOutcome(IReadOnlyList<CapacityTurn> Turns, double CallerCpuMs, double WindowMs, int CallsConnected);
+/// <summary>
+/// What the caller process hands back: every turn, its own CPU over the measured window, and the recognisers the calls
+/// were given (from <c>session.created</c>: what was measured, by name).
+/// </summary>
+internal sealed record CapacityOutcome(IReadOnlyList<CapacityTurn> Turns, double CallerCpuMs, double WindowMs, int CallsConnected, IReadOnlyList<string> Recognizers);
