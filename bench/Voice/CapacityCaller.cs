@@ -30,6 +30,12 @@ internal sealed class CapacityCaller(int index, CapacityJob job, IReadOnlyList<(
 
     public string? Recognizer { get; private set; }
 
+    /// <summary>
+    /// How far behind real time this caller's own microphone fell at worst (its process starved): the frames it then
+    /// sends at once are a burst the server may refuse as faster than real time, through no fault of its own.
+    /// </summary>
+    public int MicrophoneBehindMs { get; private set; }
+
     public async Task RunAsync(long windowEnd, CancellationToken stop)
     {
         var random = new Random(index);
@@ -245,6 +251,7 @@ internal sealed class CapacityCaller(int index, CapacityJob job, IReadOnlyList<(
                 }
                 sent += FrameSamples;
                 var wait = started + sent * Stopwatch.Frequency / SampleRate - Stopwatch.GetTimestamp();
+                MicrophoneBehindMs = Math.Max(MicrophoneBehindMs, (int)(-wait * 1000 / Stopwatch.Frequency));
                 if (wait > 0)
                 {
                     await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), stop);

@@ -36,7 +36,7 @@ internal static class CapacityCallers
         stop.CancelAfter(TimeSpan.FromSeconds(75));
         await Task.WhenAll(calls);
         var outcome = new CapacityOutcome([.. callers.SelectMany(c => c.Turns)], callerCpu.TotalMilliseconds, window.TotalMilliseconds, callers.Count(c => c.Connected),
-            [.. callers.Select(c => c.Recognizer ?? "none").Distinct()]);
+            [.. callers.Select(c => c.Recognizer ?? "none").Distinct()], callers.Count(c => c.MicrophoneBehindMs > 1000));
         await File.WriteAllTextAsync(outcomePath, JsonSerializer.Serialize(outcome));
         return 0;
     }

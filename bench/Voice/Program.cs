@@ -196,7 +196,8 @@ internal static class VoiceBench
                 Console.WriteLine($"  {engine} capacity {level}: {ok.Count}/{turnsDone.Count} turns answered, lag p95 {Format(lag)} ms, response p95 {Format(p95)} ms, " +
                     $"server {measured.ServerCores:F2} cores ({started.Elapsed.TotalSeconds:0} s)");
                 Console.WriteLine($"    p50 / p95 ms: end of turn {Percentiles(ok, t => t.EndOfTurnMs)}, recognition final {Percentiles(ok, t => t.RecognitionMs)}, " +
-                    $"first token {Percentiles(ok, t => t.FirstTokenMs)}, first synthesis {Percentiles(ok, t => t.SynthesisMs)}; recognisers: {string.Join(", ", measured.Outcome.Recognizers)}");
+                    $"first token {Percentiles(ok, t => t.FirstTokenMs)}, first synthesis {Percentiles(ok, t => t.SynthesisMs)}; recognisers: {string.Join(", ", measured.Outcome.Recognizers)}; " +
+                    $"callers whose own microphone fell over 1 s behind: {measured.Outcome.MicrophonesBehind}");
                 foreach (var failure in turnsDone.Where(t => t.Failure is not null).GroupBy(t => t.Failure).Take(3))
                 {
                     Console.WriteLine($"    {failure.Count()} x {failure.Key}");
