@@ -25,16 +25,26 @@ internal static class VoiceBench
           --questions N        turns per voice and recogniser for latency and accuracy (default 40; the English dev questions, cycled)
           --voices LIST        caller voices: pico, espeak, flite (default: those installed)
           --recognizers LIST   pocketsphinx, transducer (default: pocketsphinx, plus transducer when VOICEHELPER_MODELS_DIR holds its model)
-          --capacity LIST      concurrent calls per capacity level (default 1,10,25,50); a level that fails ends the series
+          --capacity LIST      concurrent calls per capacity level (default 1,10,25,50); a level losing over 10% of its turns ends the series
+          --level-seconds S    how long each capacity level runs (default 60)
+          --stagger S          capacity calls start spread over the first S seconds (default 5)
           --parallel N         calls at once while measuring latency (default 2)
           --answerer KIND      embedded (default: Assistant's embedded answerer over the dev documents) or fake (instant canned answer)
-          --level-timeout S    seconds a capacity level may take (default 60)
+        --questions 0 skips latency and accuracy (capacity only).
         Latency = end of the caller's speech (known from the WAV) to the first byte of answer audio received. An answer prepared
         early (from the stable transcript once the caller stops) has its first token and synthesis inside the end-of-turn wait.
+        Capacity: N calls hold conversations for the level's time, from a separate caller process (this program, --callers):
+        each streams its question in real time, waits for the answer, listens to it in real time (playback.mark like the call
+        page), pauses 1-2 s and asks the next. Server CPU (voice worker + Conversations + answerer, this process) and caller
+        CPU are measured over the same window.
         """;
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--callers", var job, var outcome])
+        {
+            return await CapacityCallers.RunAsync(job, outcome);
+        }
         if (args.Contains("--help") || args.Contains("-h"))
         {
             Console.WriteLine(Usage);
@@ -45,7 +55,8 @@ internal static class VoiceBench
         var recognizers = Text("--recognizers", HasTransducer() ? "pocketsphinx,transducer" : "pocketsphinx").Split(',');
         var levels = Text("--capacity", "1,10,25,50").Split(',').Select(int.Parse).ToList();
         var parallel = Number("--parallel", 2);
-        var levelTimeout = TimeSpan.FromSeconds(Number("--level-timeout", 60));
+        var levelSeconds = Number("--level-seconds", 60);
+        var stagger = Number("--stagger", 5);
         var started = Stopwatch.StartNew();
 
         // Outside a test project the factory finds no content-root manifest; the services need no content files.
@@ -74,14 +85,39 @@ internal static class VoiceBench
             }
         }
 
+        // The capacity callers run in another process: each question's clip (first voice) as a raw float32 file.
+        var clipDir = Directory.CreateTempSubdirectory("voicebench-").FullName;
+        var clipFiles = questions.Select((q, i) =>
+        {
+            var path = Path.Combine(clipDir, $"q{i}.f32");
+            File.WriteAllBytes(path, System.Runtime.InteropServices.MemoryMarshal.AsBytes(clips[(voices[0], q.Question)].AsSpan()).ToArray());
+            return new CapacityQuestion(q.Question, path);
+        }).ToList();
+
         var latency = new Table("Response latency, ms (end of caller speech -> first answer audio byte), p50 / p95",
             "recogniser", "voice", "answered", "response", "end of turn", "recognition final", "first token", "first audio synthesized",
             "prepared early (share; ms ahead p50)", "load average");
         var accuracy = new Table("Accuracy of the same turns", "recogniser", "voice", "turns", "WER", "answer contains the fact", "unanswerable -> \"don't know\"");
-        var capacity = new Table("Capacity: calls speaking at once, each one question in real time",
-            "recogniser", "calls", "answered", "recognition lag p95, ms", "response p50, ms", "response p95, ms", "within targets (lag <= 500, p95 <= 1000)",
-            "process CPU, cores (callers + server + answerer)", "load average");
+        var capacity = new Table($"Capacity: calls holding conversations for {levelSeconds} s each level (ask in real time, hear the answer played in real time, pause 1-2 s, ask again; starts spread over {stagger} s), callers in their own process",
+            "recogniser", "calls", "turns answered", "recognition lag p95, ms", "response p50, ms", "response p95, ms", "within targets (lag <= 500, p95 <= 1000)",
+            "server CPU, cores (voice + Conversations + answerer + synthesis programs)", "of which speech decoding", "caller process CPU, cores", "load average (start -> end)");
         foreach (var recognizer in recognizers)
+        {
+            var engine = recognizer == "transducer" ? "SherpaOnnx" : "Pocketsphinx";
+            if (turns > 0)
+            {
+                await MeasureLatencyAsync(recognizer, engine);
+            }
+            await MeasureCapacityAsync(engine);
+        }
+        latency.Print();
+        accuracy.Print();
+        capacity.Print();
+        Console.WriteLine($"\n(total {started.Elapsed.TotalSeconds:0} s)");
+        Directory.Delete(clipDir, recursive: true);
+        return 0;
+
+        async Task MeasureLatencyAsync(string recognizer, string engine)
         {
             await using var voiceHost = new VoiceHost(tokens, conversations.Address, events, new Dictionary<string, string?>
             {
@@ -90,7 +126,7 @@ internal static class VoiceBench
                 // Audio goes out as fast as it is synthesized, so a turn ends when its answer is spoken, not played: the
                 // first audio byte (what is measured) leaves exactly as it would with pacing.
                 ["Voice:AudioLeadMs"] = "600000",
-                ["Speech:Recognizer:Engine"] = recognizer == "transducer" ? "SherpaOnnx" : "Pocketsphinx",
+                ["Speech:Recognizer:Engine"] = engine,
             });
             voiceHost.Start();
             var caller = new CallerFactory(tokens, voiceHost.Address, answerer.TenantId, answerer.KnowledgeBaseId);
@@ -129,35 +165,49 @@ internal static class VoiceBench
                     Share(unanswerable.Count(r => r.Answer.Length > 0 && GroundedPrompt.IsDontKnow(r.Answer)), unanswerable.Count));
                 Console.WriteLine($"  {recognizer} / {voice}: {ok.Count}/{results.Count} answered ({started.Elapsed.TotalSeconds:0} s)");
             }
+    }
 
+        async Task MeasureCapacityAsync(string engine)
+        {
+            // The worker as deployed: answer audio paced to the caller's playback (the default lead).
+            await using var voiceHost = new VoiceHost(tokens, conversations.Address, events, new Dictionary<string, string?>
+            {
+                ["Voice:MaxSessionsPerTenant"] = "1000",
+                ["Speech:Recognizer:Engine"] = engine,
+            });
+            voiceHost.Start();
+            await new CallerFactory(tokens, voiceHost.Address, answerer.TenantId, answerer.KnowledgeBaseId)
+                .AskAsync(questions[0], clips[(voices[0], questions[0].Question)]); // warm-up, not counted
             foreach (var level in levels)
             {
-                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                var wall = Stopwatch.StartNew();
-                var results = await Task.WhenAll(Enumerable.Range(0, level).Select(i =>
+                var job = new CapacityJob(voiceHost.Address, answerer.KnowledgeBaseId,
+                    [.. Enumerable.Range(0, level).Select(_ => tokens.Issue(answerer.TenantId, Guid.NewGuid(), ["member"], TimeSpan.FromHours(2)))],
+                    clipFiles, levelSeconds, Math.Min(stagger, levelSeconds));
+                var measured = await CapacityLevel.RunAsync(job, clipDir);
+                var turnsDone = measured.Outcome.Turns;
+                var ok = turnsDone.Where(t => t.ResponseMs is not null).ToList();
+                var lag = Percentile(ok, t => t.LagMs!.Value, 95);
+                var p95 = Percentile(ok, t => t.ResponseMs!.Value, 95);
+                var within = measured.Outcome.CallsConnected == level && ok.Count == turnsDone.Count && ok.Count > 0 && lag <= 500 && p95 <= 1000;
+                capacity.Add(engine == "SherpaOnnx" ? "transducer" : "pocketsphinx", level.ToString(CultureInfo.InvariantCulture), $"{ok.Count}/{turnsDone.Count}",
+                    Format(lag), Format(Percentile(ok, t => t.ResponseMs!.Value, 50)), Format(p95), within ? "yes" : "no",
+                    measured.ServerCores.ToString("F2", CultureInfo.InvariantCulture), measured.SpeechCores.ToString("F2", CultureInfo.InvariantCulture),
+                    (measured.Outcome.CallerCpuMs / measured.Outcome.WindowMs).ToString("F2", CultureInfo.InvariantCulture), $"{measured.LoadStart} -> {measured.LoadEnd}");
+                Console.WriteLine($"  {engine} capacity {level}: {ok.Count}/{turnsDone.Count} turns answered, lag p95 {Format(lag)} ms, response p95 {Format(p95)} ms, " +
+                    $"server {measured.ServerCores:F2} cores ({started.Elapsed.TotalSeconds:0} s)");
+                Console.WriteLine($"    p50 / p95 ms: end of turn {Percentiles(ok, t => t.EndOfTurnMs)}, recognition final {Percentiles(ok, t => t.RecognitionMs)}, " +
+                    $"first token {Percentiles(ok, t => t.FirstTokenMs)}, first synthesis {Percentiles(ok, t => t.SynthesisMs)}; recognisers: {string.Join(", ", measured.Outcome.Recognizers)}; " +
+                    $"callers whose own microphone fell over 1 s behind: {measured.Outcome.MicrophonesBehind}");
+                foreach (var failure in turnsDone.Where(t => t.Failure is not null).GroupBy(t => t.Failure).Take(3))
                 {
-                    var question = questions[i % questions.Count];
-                    return caller.AskAsync(question, clips[(voices[0], question.Question)], levelTimeout);
-                }));
-                var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds;
-                var ok = results.Where(r => r.FirstAudioMs is not null).ToList();
-                var lag = Percentile(ok, r => r.TranscriptLagMs, 95);
-                var p95 = Percentile(ok, r => r.FirstAudioMs!.Value, 95);
-                var within = ok.Count == level && lag <= 500 && p95 <= 1000;
-                capacity.Add(recognizer, level.ToString(CultureInfo.InvariantCulture), $"{ok.Count}/{level}", Format(lag), Format(Percentile(ok, r => r.FirstAudioMs!.Value, 50)), Format(p95), within ? "yes" : "no",
-                    cores.ToString("F2", CultureInfo.InvariantCulture), File.ReadAllText("/proc/loadavg").Split(' ')[0]);
-                Console.WriteLine($"  {recognizer} capacity {level}: {ok.Count}/{level} answered ({started.Elapsed.TotalSeconds:0} s)");
-                if (ok.Count < level)
+                    Console.WriteLine($"    {failure.Count()} x {failure.Key}");
+                }
+                if (ok.Count < turnsDone.Count * 0.9)
                 {
-                    break; // overloaded: more calls would only fail the same way, slower
+                    break; // far over capacity: more calls would only fail the same way, slower
                 }
             }
         }
-        latency.Print();
-        accuracy.Print();
-        capacity.Print();
-        Console.WriteLine($"\n(total {started.Elapsed.TotalSeconds:0} s)");
-        return 0;
 
         static string Text(string name, string fallback)
         {
@@ -213,10 +263,10 @@ internal static class VoiceBench
         }
     }
 
-    private static string Percentiles(IReadOnlyList<Turn> turns, Func<Turn, int> value) =>
+    private static string Percentiles<T>(IReadOnlyList<T> turns, Func<T, int> value) =>
         $"{Format(Percentile(turns, value, 50))} / {Format(Percentile(turns, value, 95))}";
 
-    private static int? Percentile(IReadOnlyList<Turn> turns, Func<Turn, int> value, int percentile)
+    private static int? Percentile<T>(IReadOnlyList<T> turns, Func<T, int> value, int percentile)
     {
         if (turns.Count == 0)
         {

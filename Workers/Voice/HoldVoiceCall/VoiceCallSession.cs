@@ -364,7 +364,10 @@ public sealed class VoiceCallSession : IAsyncDisposable
             return;
         }
 
-        vad.Accept(samples);
+        if (!VoiceCallAudioDecision.SkipsDetector(samples, vadSpeaking))
+        {
+            vad.Accept(samples);
+        }
         position += samples.Length;
         var speaking = vad.IsSpeaking;
         if (speaking && !vadSpeaking)
@@ -481,8 +484,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
     private async Task EndTurnAsync()
     {
         var decidedAt = Stopwatch.GetTimestamp();
-        var endOfTurnMs = vadSpeaking ? 0 : (int)((position - speechEnd) / SamplesPerMs);
-        var callerAudioMs = (int)((Math.Max(speechEnd, turnStart) - turnStart) / SamplesPerMs);
+        var (endOfTurnMs, callerAudioMs) = VoiceCallTurnEndDecision.Timing(vadSpeaking, position, speechEnd, turnStart, SamplesPerMs);
         var final = await recognizer!.FinishAsync(lifetime.Token);
         var recognitionMs = (int)Stopwatch.GetElapsedTime(decidedAt).TotalMilliseconds;
         var text = Join(committed, final.Text).Trim();
@@ -490,23 +492,18 @@ public sealed class VoiceCallSession : IAsyncDisposable
         Enqueue("transcript.final", new { text, audio_start_ms = turnStart / SamplesPerMs, audio_end_ms = speechEnd / SamplesPerMs });
         var prepared = speculation;
         speculation = null;
-        if (text.Length == 0)
-        {
-            prepared?.Discard();
-            return;
-        }
         var previous = current;
-        if (previous is not null && !previous.Interrupted && previous.IsAudible(Stopwatch.GetTimestamp()))
-        {
-            // Shorter than the barge-in minimum while the assistant spoke: a backchannel ("uh-huh"), not a question.
-            prepared?.Discard();
-            return;
-        }
-        // The answer prepared from the partial transcript is this turn's when the final transcript says the same words.
-        var adopt = prepared is { Failed: false } && VoiceCallSpeculationDecision.SameWords(prepared.Question, text);
+        // A turn shorter than the barge-in minimum while the assistant spoke is a backchannel ("uh-huh"), not a question.
+        var end = VoiceCallTurnEndDecision.Decide(text, previous is not null && !previous.Interrupted && previous.IsAudible(Stopwatch.GetTimestamp()),
+            prepared is { Failed: false } ? prepared.Question : null);
+        var adopt = end == VoiceCallTurnEnd.AdoptPrepared;
         if (!adopt)
         {
             prepared?.Discard();
+        }
+        if (end is VoiceCallTurnEnd.Nothing or VoiceCallTurnEnd.Backchannel)
+        {
+            return;
         }
         var response = adopt ? prepared! : new VoiceCallResponse(Guid.CreateVersion7(), Guid.CreateVersion7(), text, MessageCount, lifetime.Token);
         response.SpeechEndedAt = decidedAt - (long)(endOfTurnMs * (Stopwatch.Frequency / 1000.0));
@@ -748,7 +745,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
                 services.Logger.LogWarning("Voice call {SessionId}: the interrupted answer was not stored", Id);
                 return;
             }
-            if (message.Content != heard && message.Content.StartsWith(heard, StringComparison.Ordinal))
+            if (VoiceCallTurnEndDecision.Truncates(message.Content, heard))
             {
                 message = await conversations.TruncateAsync(AccessToken, ConversationId, message.Id, heard, lifetime.Token);
             }

@@ -198,13 +198,16 @@ public sealed class HoldVoiceCallTests(VoiceCallApps apps) : IClassFixture<Voice
     {
         var first = apps.NewCaller();
         var second = apps.NewCaller();
+        // Spoken before the calls open: on a loaded machine synthesis can outlast the calls' idle timeout.
+        var warranty = await SpokenQuestions.SayAsync("How long is the warranty?");
+        var hours = await SpokenQuestions.SayAsync("What are your opening hours?");
         await using var a = await apps.CallAsync(first);
         await using var b = await apps.CallAsync(second);
         var sessionA = (await a.WaitForAsync("session.created")).Event!.Value.GetProperty("session_id").GetGuid();
         await b.WaitForAsync("session.created");
         await Task.WhenAll(
-            a.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?")]),
-            b.SayAsync([.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("What are your opening hours?")]));
+            a.SayAsync([.. SpokenQuestions.Silence(0.3), .. warranty]),
+            b.SayAsync([.. SpokenQuestions.Silence(0.3), .. hours]));
         var doneA = await a.WaitForAsync("response.done");
         var doneB = await b.WaitForAsync("response.done");
         doneA.Event!.Value.GetProperty("text").GetString()!.ShouldContain("warranty");

@@ -33,4 +33,20 @@ public sealed class VoiceCallAudioDecisionTests
     [InlineData(false, true, false, true, 900, false)]
     public void Speech_over_an_audible_answer_interrupts_it_after_the_minimum(bool speaking, bool on, bool barged, bool audible, int speechMs, bool expected) =>
         VoiceCallAudioDecision.BargesIn(speaking, on, barged, audible, speechMs, 250).ShouldBe(expected);
+
+    [Fact]
+    public void The_detector_skips_silence_only_while_no_speech_is_under_way()
+    {
+        var silence = new float[320];
+        var noiseFloor = Enumerable.Range(0, 320).Select(i => (i % 2 == 0 ? 1 : -1) * 0.002f).ToArray(); // -54 dBFS
+        var speech = Enumerable.Range(0, 320).Select(i => 0.2f * MathF.Sin(i / 5f)).ToArray();
+        var click = new float[320];
+        click[100] = 0.01f; // one sample above -50 dBFS: the detector decides what it is
+
+        VoiceCallAudioDecision.SkipsDetector(silence, speaking: false).ShouldBeTrue();
+        VoiceCallAudioDecision.SkipsDetector(noiseFloor, speaking: false).ShouldBeTrue();
+        VoiceCallAudioDecision.SkipsDetector(speech, speaking: false).ShouldBeFalse();
+        VoiceCallAudioDecision.SkipsDetector(click, speaking: false).ShouldBeFalse();
+        VoiceCallAudioDecision.SkipsDetector(silence, speaking: true).ShouldBeFalse(); // the silence that ends speech is scored
+    }
 }
