@@ -234,18 +234,26 @@ public static class SearchKnowledgeQueries
         {
             snapshot = (string)(await export.ExecuteScalarAsync(ct))!;
         }
-        await using var other = await dataSource.OpenConnectionAsync(ct);
-        await using var otherTransaction = await other.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        // The identifier comes from the server; SET TRANSACTION SNAPSHOT takes no parameters.
-        await using (var import = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT '{snapshot}'", other, otherTransaction))
-        {
-            await import.ExecuteNonQueryAsync(ct);
-        }
-        var firstTask = first(other, otherTransaction);
+        // The second read starts at once; the first joins the snapshot on the other connection meanwhile.
         var secondTask = second(connection, transaction);
-        await Task.WhenAll(firstTask, secondTask);
-        await otherTransaction.CommitAsync(ct);
-        return (firstTask.Result, secondTask.Result);
+        try
+        {
+            await using var other = await dataSource.OpenConnectionAsync(ct);
+            await using var otherTransaction = await other.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            // The identifier comes from the server; SET TRANSACTION SNAPSHOT takes no parameters.
+            await using (var import = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT '{snapshot}'", other, otherTransaction))
+            {
+                await import.ExecuteNonQueryAsync(ct);
+            }
+            var firstResult = await first(other, otherTransaction);
+            await otherTransaction.CommitAsync(ct);
+            return (firstResult, await secondTask);
+        }
+        finally
+        {
+            // Whatever failed, the caller's connection is not handed back while the second read still uses it.
+            await Task.WhenAny(secondTask);
+        }
     }
 
     /// <summary>Text and provenance of the final chunks.</summary>
