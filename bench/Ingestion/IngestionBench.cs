@@ -115,7 +115,7 @@ public static class IngestionBench
         foreach (var size in sizes)
         {
             var (loadSeconds, buildSeconds) = await GrowAsync(dataSource, text, size);
-            if (!IsLexical)
+            if (!IsLexical && EmbedCount > 0)
             {
                 Console.WriteLine($"{size:N0} chunks: {EmbedCount:N0} embedded by the model ({EmbedCount / Math.Max(0.001, EmbedSeconds):F0} chunks/s in batches), {Blended:N0} blended from those vectors.");
             }

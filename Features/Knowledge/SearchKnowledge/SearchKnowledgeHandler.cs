@@ -151,10 +151,9 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
         await transaction.SaveAsync("vector", cancellationToken);
         try
         {
-            var hits = await SearchKnowledgeQueries.VectorAsync(connection, transaction, tenantId, kbIds, query, model, filter, candidates,
+            // Not released: a savepoint left open costs nothing until the commit, a RELEASE costs a round trip.
+            return await SearchKnowledgeQueries.VectorAsync(connection, transaction, tenantId, kbIds, query, model, filter, candidates,
                 options.Value.HnswEfSearch, exact: false, cancellationToken);
-            await transaction.ReleaseAsync("vector", cancellationToken);
-            return hits;
         }
         catch (PostgresException ex)
         {

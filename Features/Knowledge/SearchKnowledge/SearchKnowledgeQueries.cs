@@ -32,16 +32,12 @@ public static class SearchKnowledgeQueries
             return [];
         }
         var dimension = query.Length;
-        // Iterative scans (pgvector 0.8) keep walking the graph when the knowledge-base filter removes candidates,
-        // instead of returning fewer than `limit` rows.
-        await using (var settings = new NpgsqlCommand(
-            $"SET LOCAL hnsw.ef_search = {Math.Max(efSearch, limit)}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, transaction))
-        {
-            await settings.ExecuteNonQueryAsync(ct);
-        }
         // The dimension is an int we control; it must be a literal for the expression index to match.
         var distance = exact ? "c.embedding <=> @q::vector" : $"c.embedding::vector({dimension}) <=> @q::vector({dimension})";
+        // Iterative scans (pgvector 0.8) keep walking the graph when the knowledge-base filter removes candidates,
+        // instead of returning fewer than `limit` rows. The settings travel with the query: one round trip, not two.
         var sql = $"""
+            SET LOCAL hnsw.ef_search = {Math.Max(efSearch, limit)}; SET LOCAL hnsw.iterative_scan = relaxed_order;
             SELECT c.id, {distance} AS distance
             FROM chunks c
             WHERE c.embedding_dim = {dimension} AND c.embedding_model = @model AND c.knowledge_base_id = ANY(@kbs) AND c.tenant_id = @tenant
