@@ -24,18 +24,23 @@ namespace VoiceHelper.Ingestion.Bench;
 /// per mode at growing index sizes (synthetic chunks bulk-loaded with the worker's COPY writer, then the HNSW index
 /// built), plus HNSW recall@10 against exact search. Runs on a fresh database of the PostgreSQL named by
 /// VOICEHELPER_TEST_POSTGRES. Usage: dotnet run --project bench/Ingestion -- [--sizes 10000,100000] [--queries 200] [--topics 1000 (0 = pure Zipf)]
-/// [--ef-search N (the service's default)] [--embedder hashed|onnx] [--chunk-words 60] [--real N]
+/// [--ef-search N (the service's default)] [--embedder hashed|onnx] [--chunk-words 60] [--real N] [--concurrency N]
+/// [--database NAME (reuse the index an earlier run left in that database of the same server; no load, no throughput run)]
 /// With <c>--embedder onnx</c> the sentence model (all-MiniLM-L6-v2 from VOICEHELPER_TOOLS_DIR/models) embeds real text
 /// (the machine's manual pages, <see cref="ManPageText"/>) instead of the synthetic topics, and the bench also prints
-/// the model's memory per process. <c>--real N</c> embeds only the first N chunks with the model; the rest of the index is
+/// the model's memory per process. Hybrid searches are also timed per stage, and with <c>--concurrency N</c> by N
+/// clients at once. <c>--real N</c> embeds only the first N chunks with the model; the rest of the index is
 /// then made of those N vectors each mixed with another one (see <see cref="Blend"/>) and says so.
 /// </summary>
 public static class IngestionBench
 {
-    private static readonly Guid Tenant = Guid.NewGuid();
-    private static readonly Guid Kb = Guid.NewGuid();
+    private static Guid Tenant = Guid.NewGuid();
+    private static Guid Kb = Guid.NewGuid();
     private static readonly HashedNgramEmbeddingGenerator Lexical = new();
     private static IEmbeddingGenerator<string, Embedding<float>> Embedder = Lexical;
+
+    /// <summary>The query side's model (the services' thread count; <see cref="Embedder"/> has the ingestion worker's).</summary>
+    private static IEmbeddingGenerator<string, Embedding<float>> QueryEmbedder = Lexical;
     private static string ModelId = HashedNgramEmbeddingGenerator.ModelId;
     private static bool IsLexical => ReferenceEquals(Embedder, Lexical);
     private static IEnumerator<string>? RealChunks;
@@ -61,25 +66,41 @@ public static class IngestionBench
             LoadModel();
             RealChunks = new ManPageText().Chunks(int.Parse(Argument(args, "--chunk-words") ?? "60", CultureInfo.InvariantCulture)).GetEnumerator();
         }
-        var connectionString = await TestServers.CreateDatabaseAsync("bench_ingestion");
+        var reuse = Argument(args, "--database");
+        var connectionString = reuse is null
+            ? await TestServers.CreateDatabaseAsync("bench_ingestion")
+            : new NpgsqlConnectionStringBuilder(TestServers.PostgresAdmin) { Database = reuse }.ConnectionString;
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
         dataSourceBuilder.UseVector();
         await using var dataSource = dataSourceBuilder.Build();
-        await MigrateAsync(dataSource);
-        // The migrations created pgvector's type after the pool first looked.
-        await dataSource.ReloadTypesAsync();
-        await ExecuteAsync(dataSource, $"""
-            INSERT INTO knowledge_bases (id, tenant_id, name, chunk_size, chunk_overlap, embedding_provider, embedding_model, embedding_dimension, created_at, updated_at)
-            VALUES ('{Kb}', '{Tenant}', 'bench', 400, 60, '{(onnx ? SentenceEmbeddingGenerator.ProviderName : "hashed-ngram")}', '{ModelId}', 384, now(), now())
-            """);
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; embedder {ModelId} (384 dims).");
+        var text = new SyntheticText(seed: 7, topics: topics);
+        if (reuse is null)
+        {
+            await MigrateAsync(dataSource);
+            // The migrations created pgvector's type after the pool first looked.
+            await dataSource.ReloadTypesAsync();
+            await ExecuteAsync(dataSource, $"""
+                INSERT INTO knowledge_bases (id, tenant_id, name, chunk_size, chunk_overlap, embedding_provider, embedding_model, embedding_dimension, created_at, updated_at)
+                VALUES ('{Kb}', '{Tenant}', 'bench', 400, 60, '{(onnx ? SentenceEmbeddingGenerator.ProviderName : "hashed-ngram")}', '{ModelId}', 384, now(), now())
+                """);
+        }
+        else
+        {
+            await using var existing = dataSource.CreateCommand("SELECT id, tenant_id FROM knowledge_bases WHERE name = 'bench'");
+            await using var reader = await existing.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            (Kb, Tenant) = (reader.GetGuid(0), reader.GetGuid(1));
+        }
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; embedder {ModelId} (384 dims); database {new NpgsqlConnectionStringBuilder(connectionString).Database}.");
         Console.WriteLine();
 
-        var text = new SyntheticText(seed: 7, topics: topics);
         Console.WriteLine(onnx ? "Corpus: the machine's English manual pages (troff stripped), deduplicated chunks."
             : topics > 0 ? $"Corpus: {topics} topics, half the words topical, half common (Zipf)." : "Corpus: pure Zipf word salad (adversarial).");
-        await ThroughputAsync(dataSource, text);
-        if (onnx)
+        if (reuse is null)
+        {
+            await ThroughputAsync(dataSource, text);
+        }
+        if (onnx && reuse is null)
         {
             Memory.Add(["after the throughput run", .. MemoryNow()]);
             Memory.Print();
@@ -87,10 +108,14 @@ public static class IngestionBench
 
         var latency = new Table("Search latency", "chunks", "mode", "p50 ms", "p95 ms", "mean ms");
         var recall = new Table("HNSW recall and build time", "chunks", "ef_search", "HNSW recall@10 vs exact", "HNSW p50 ms", "exact p50 ms", "HNSW build s", "load s");
+        var stagesTable = new Table("Hybrid search by stage, one client (p50 / p95 ms; the keyword signal runs beside the query embedding and the vector signal)", "chunks", "query embedding",
+            "vector SQL", "keyword SQL", "embedding + both signals", "fusion", "chunk load", "total", "load average");
+        var concurrency = int.Parse(Argument(args, "--concurrency") ?? "0", CultureInfo.InvariantCulture);
+        var concurrent = new Table($"Hybrid search, {concurrency} clients at once", "chunks", "searches", "p50 ms", "p95 ms", "searches/s", "load average");
         foreach (var size in sizes)
         {
             var (loadSeconds, buildSeconds) = await GrowAsync(dataSource, text, size);
-            if (!IsLexical)
+            if (!IsLexical && EmbedCount > 0)
             {
                 Console.WriteLine($"{size:N0} chunks: {EmbedCount:N0} embedded by the model ({EmbedCount / Math.Max(0.001, EmbedSeconds):F0} chunks/s in batches), {Blended:N0} blended from those vectors.");
             }
@@ -112,6 +137,31 @@ public static class IngestionBench
                 times.Sort();
                 latency.Add(size.ToString("N0", CultureInfo.InvariantCulture), mode, Ms(Percentile(times, 0.50)), Ms(Percentile(times, 0.95)), Ms(times.Average()));
             }
+            var stages = new SearchStages();
+            foreach (var query in queries)
+            {
+                await SearchAsync(dataSource, query, KnowledgeSearchModes.Hybrid, stages);
+            }
+            stagesTable.Add(size.ToString("N0", CultureInfo.InvariantCulture), Both(stages.Embed), Both(stages.Vector), Both(stages.Keyword), Both(stages.Signals),
+                Both(stages.Fusion), Both(stages.Load), Both(stages.Total), LoadAverage());
+            if (concurrency > 0)
+            {
+                var watch = Stopwatch.StartNew();
+                var times = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async client =>
+                {
+                    var own = new List<double>();
+                    foreach (var query in queries.Where((_, i) => i % concurrency == client))
+                    {
+                        var one = Stopwatch.StartNew();
+                        await SearchAsync(dataSource, query, KnowledgeSearchModes.Hybrid);
+                        own.Add(one.Elapsed.TotalMilliseconds);
+                    }
+                    return own;
+                }));
+                var all = times.SelectMany(t => t).Order().ToList();
+                concurrent.Add(size.ToString("N0", CultureInfo.InvariantCulture), all.Count.ToString(CultureInfo.InvariantCulture), Ms(Percentile(all, 0.5)),
+                    Ms(Percentile(all, 0.95)), (all.Count / watch.Elapsed.TotalSeconds).ToString("F1", CultureInfo.InvariantCulture), LoadAverage());
+            }
             foreach (var ef in new[] { 100, 200, 400, 800 }.Append(EfSearch).Distinct().Order())
             {
                 var (hnswRecall, hnswP50, exactP50) = await RecallAsync(dataSource, queries.Take(100).ToList(), ef);
@@ -121,6 +171,11 @@ public static class IngestionBench
         }
         Console.WriteLine($"Search latency (one knowledge base, top_k 10, 50 candidates per signal, ef_search {EfSearch}; includes query embedding and chunk load; load average {LoadAverage()}):");
         latency.Print();
+        stagesTable.Print();
+        if (concurrency > 0)
+        {
+            concurrent.Print();
+        }
         recall.Print();
         return 0;
     }
@@ -177,9 +232,14 @@ public static class IngestionBench
         // The service's own index definition (its migrations), dropped for the load and rebuilt the same way.
         await using var definition = dataSource.CreateCommand("SELECT pg_get_indexdef('chunks_embedding_384'::regclass)");
         var indexDefinition = (string)(await definition.ExecuteScalarAsync())!;
+        var count = await CountAsync(dataSource);
+        if (count >= target)
+        {
+            // A reused database (--database) already holds the index.
+            return (0, 0);
+        }
         await ExecuteAsync(dataSource, "DROP INDEX chunks_embedding_384");
         var load = Stopwatch.StartNew();
-        var count = await CountAsync(dataSource);
         while (count < target)
         {
             var batchSize = Math.Min(2000, target - count);
@@ -261,17 +321,28 @@ public static class IngestionBench
         await transaction.CommitAsync();
     }
 
-    /// <summary>The same steps as the SearchKnowledge handler: embed, the signals in one snapshot, fusion, chunk load.</summary>
-    private static async Task SearchAsync(NpgsqlDataSource dataSource, string query, string mode)
+    /// <summary>
+    /// The same steps as the SearchKnowledge handler: the model's query embedding started at once and awaited by the vector
+    /// signal only, the signals in one snapshot, fusion, chunk load.
+    /// </summary>
+    private static async Task SearchAsync(NpgsqlDataSource dataSource, string query, string mode, SearchStages? stages = null)
     {
+        var started = Stopwatch.GetTimestamp();
+        var modelEmbedding = mode == KnowledgeSearchModes.Keyword || IsLexical ? null : Task.Run(() => Timed(stages?.Embed, () => QueryEmbedder.GenerateAsync([query])));
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
         var kbs = new[] { Kb };
-        var vector = mode == KnowledgeSearchModes.Keyword ? default : await EmbedQueryAsync(connection, transaction, query);
+        var at = Stopwatch.GetTimestamp();
         var (v, k) = await SearchKnowledgeQueries.OnSharedSnapshotAsync<List<(Guid Id, double Score)>, List<(Guid Id, double Score)>>(dataSource, connection, transaction,
-            mode == KnowledgeSearchModes.Keyword ? null : (c, t) => SearchKnowledgeQueries.VectorAsync(c, t, Tenant, kbs, vector, ModelId, null, 50, EfSearch, false, CancellationToken.None),
-            mode == KnowledgeSearchModes.Vector ? null : (c, t) => SearchKnowledgeQueries.KeywordAsync(c, t, kbs, query, null, 50, 1.2, 0.75, CancellationToken.None),
+            mode == KnowledgeSearchModes.Keyword ? null : async (c, t) =>
+            {
+                var vector = modelEmbedding is null ? await Timed(stages?.Embed, () => EmbedQueryAsync(c, t, query)) : (await modelEmbedding)[0].Vector;
+                return await Timed(stages?.Vector, () => SearchKnowledgeQueries.VectorAsync(c, t, Tenant, kbs, vector, ModelId, null, 50, EfSearch, false, CancellationToken.None));
+            },
+            mode == KnowledgeSearchModes.Vector ? null : (c, t) => Timed(stages?.Keyword, () => SearchKnowledgeQueries.KeywordAsync(c, t, kbs, query, null, 50, 1.2, 0.75, CancellationToken.None)),
             CancellationToken.None);
+        stages?.Signals.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+        at = Stopwatch.GetTimestamp();
         (v, k) = (v ?? [], k ?? []);
         var fused = mode switch
         {
@@ -279,8 +350,26 @@ public static class IngestionBench
             KnowledgeSearchModes.Vector => SearchKnowledgeFusion.Ranked(v, true, 10),
             _ => SearchKnowledgeFusion.Fuse(v, k, 60, 1, 1, 10),
         };
+        stages?.Fusion.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+        at = Stopwatch.GetTimestamp();
         await SearchKnowledgeQueries.LoadChunksAsync(connection, transaction, Tenant, fused.Select(f => f.ChunkId).ToList(), CancellationToken.None);
         await transaction.CommitAsync();
+        stages?.Load.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+        stages?.Total.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private static async Task<T> Timed<T>(List<double>? times, Func<Task<T>> run)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await run();
+        times?.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return result;
+    }
+
+    private static string Both(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? "-" : $"{Ms(Percentile(sorted, 0.5))} / {Ms(Percentile(sorted, 0.95))}";
     }
 
     private static async Task<(double Recall, double HnswP50, double ExactP50)> RecallAsync(NpgsqlDataSource dataSource, List<string> queries, int ef)
@@ -311,7 +400,7 @@ public static class IngestionBench
     {
         if (!IsLexical)
         {
-            return (await Embedder.GenerateAsync([query]))[0].Vector;
+            return (await QueryEmbedder.GenerateAsync([query]))[0].Vector;
         }
         var statistics = await SearchKnowledgeQueries.TermStatisticsAsync(connection, transaction, [Kb], query, CancellationToken.None);
         return Lexical.Embed(query, statistics);
@@ -329,7 +418,10 @@ public static class IngestionBench
             (GC.GetTotalMemory(false) / 1e6).ToString("F0", CultureInfo.InvariantCulture)];
     }
 
-    /// <summary>Loads the model as the services do (the same options), with the process's memory before and after.</summary>
+    /// <summary>
+    /// Loads the model as the ingestion worker does (its thread count), with the process's memory before and after, and
+    /// once more as the services do for queries.
+    /// </summary>
     private static void LoadModel()
     {
         var directory = Environment.GetEnvironmentVariable(EmbeddingRegistration.ToolsDirectoryVariable) is { Length: > 0 } tools
@@ -339,12 +431,13 @@ public static class IngestionBench
             throw new InvalidOperationException("--embedder onnx needs VOICEHELPER_TOOLS_DIR with models/all-MiniLM-L6-v2 (scripts/fetch-embedding-model.sh).");
         }
         Memory.Add(["before loading the model", .. MemoryNow()]);
-        var model = new SentenceEmbeddingGenerator(new SentenceEmbeddingOptions { ModelDirectory = directory });
+        var model = new SentenceEmbeddingGenerator(new SentenceEmbeddingOptions { ModelDirectory = directory, Threads = SentenceEmbeddingOptions.BulkThreads });
         Memory.Add(["model loaded", .. MemoryNow()]);
         var longest = string.Join(' ', Enumerable.Repeat("the archive option compresses files", 60));
         model.GenerateAsync(Enumerable.Repeat(longest, 16)).GetAwaiter().GetResult();
         Memory.Add(["after one full batch (16 x 256 word pieces)", .. MemoryNow()]);
         Embedder = model;
+        QueryEmbedder = new SentenceEmbeddingGenerator(new SentenceEmbeddingOptions { ModelDirectory = directory });
         ModelId = SentenceEmbeddingGenerator.DefaultModelId;
     }
 

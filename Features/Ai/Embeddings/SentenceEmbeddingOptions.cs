@@ -19,6 +19,13 @@ public sealed class SentenceEmbeddingOptions
     /// <summary>Texts per ONNX Runtime run.</summary>
     [Range(1, 256)] public int BatchSize { get; set; } = 16;
 
-    /// <summary>ONNX Runtime's intra-op threads: half the cores by default, so a busy ingestion leaves the rest to the services.</summary>
-    [Range(1, 64)] public int Threads { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>
+    /// ONNX Runtime's intra-op threads. Every core by default: in a service a query's embedding (and the answerer's
+    /// sentences) is on a user's critical path, and idle threads do not spin. The ingestion worker defaults to half the
+    /// cores (<see cref="BulkThreads"/>), so that a busy ingestion leaves the rest to the services.
+    /// </summary>
+    [Range(1, 64)] public int Threads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>The threads of a process that embeds in bulk (ingestion, re-embedding) unless configured.</summary>
+    public static int BulkThreads => Math.Max(1, Environment.ProcessorCount / 2);
 }

@@ -47,25 +47,33 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
                 .Select(g => new SearchKnowledgeVectorGroup(g.Embedder!, g.KbIds))
                 .ToList()
             : [];
-        // A model's embedding is got before holding a connection; the lexical embedder weights the query's terms by the
-        // searched corpus (decision 0009), read in the search's snapshot.
-        foreach (var group in groups.Where(g => !TermStatistics.AreUsedBy(g.Embedder)))
-        {
-            group.Query = await TryEmbedAsync(group.Embedder, request.Query, null, cancellationToken);
-        }
+        // A model's embedding starts before a connection is held and is awaited only by the vector signal, so the keyword
+        // signal runs meanwhile: a hybrid search costs the slower of (embedding + vector query) and the keyword query, not
+        // their sum. The sentence model computes synchronously, hence its own thread.
+        var modelEmbeddings = groups.Where(g => !TermStatistics.AreUsedBy(g.Embedder))
+            .Select(g => (Group: g, Embedding: Task.Run(() => TryEmbedAsync(g.Embedder, request.Query, null, cancellationToken), cancellationToken)))
+            .ToList();
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // One snapshot for both signals and the chunk load: a version replaced meanwhile is wholly there or wholly gone.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        foreach (var group in groups.Where(g => TermStatistics.AreUsedBy(g.Embedder)))
-        {
-            var statistics = await SearchKnowledgeQueries.TermStatisticsAsync(connection, transaction, group.KbIds, request.Query, cancellationToken);
-            group.Query = await TryEmbedAsync(group.Embedder, request.Query, statistics.ToOptions(), cancellationToken);
-        }
-        // Null (vector search unavailable) when every embedder failed; no group at all is an empty signal, not a failure.
-        var embedded = groups.Where(g => g.Query is not null).ToList();
-        Func<NpgsqlConnection, NpgsqlTransaction, Task<List<(Guid, double)>?>>? vectorQuery = searchVector && (embedded.Count > 0 || groups.Count == 0)
-            ? (c, t) => VectorGroupsAsync(c, t, tenantId, embedded, filter, candidates, cancellationToken)
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<List<(Guid, double)>?>>? vectorQuery = searchVector
+            ? async (c, t) =>
+            {
+                foreach (var (group, embedding) in modelEmbeddings)
+                {
+                    group.Query = await embedding;
+                }
+                // The lexical embedder weights the query's terms by the searched corpus (decision 0009), read in the search's snapshot.
+                foreach (var group in groups.Where(g => TermStatistics.AreUsedBy(g.Embedder)))
+                {
+                    var statistics = await SearchKnowledgeQueries.TermStatisticsAsync(c, t, group.KbIds, request.Query, cancellationToken);
+                    group.Query = await TryEmbedAsync(group.Embedder, request.Query, statistics.ToOptions(), cancellationToken);
+                }
+                // Null (vector search unavailable) when every embedder failed; no group at all is an empty signal, not a failure.
+                var embedded = groups.Where(g => g.Query is not null).ToList();
+                return embedded.Count > 0 || groups.Count == 0 ? await VectorGroupsAsync(c, t, tenantId, embedded, filter, candidates, cancellationToken) : null;
+            }
             : null;
         Func<NpgsqlConnection, NpgsqlTransaction, Task<List<(Guid, double)>>>? keywordQuery = wantKeyword && kbIds.Count > 0
             ? (c, t) => SearchKnowledgeQueries.KeywordAsync(c, t, kbIds, request.Query, filter, candidates, settings.Bm25K1, settings.Bm25B, cancellationToken)
@@ -143,10 +151,9 @@ public sealed class SearchKnowledgeHandler(KnowledgeDbContext db, NpgsqlDataSour
         await transaction.SaveAsync("vector", cancellationToken);
         try
         {
-            var hits = await SearchKnowledgeQueries.VectorAsync(connection, transaction, tenantId, kbIds, query, model, filter, candidates,
+            // Not released: a savepoint left open costs nothing until the commit, a RELEASE costs a round trip.
+            return await SearchKnowledgeQueries.VectorAsync(connection, transaction, tenantId, kbIds, query, model, filter, candidates,
                 options.Value.HnswEfSearch, exact: false, cancellationToken);
-            await transaction.ReleaseAsync("vector", cancellationToken);
-            return hits;
         }
         catch (PostgresException ex)
         {

@@ -32,16 +32,12 @@ public static class SearchKnowledgeQueries
             return [];
         }
         var dimension = query.Length;
-        // Iterative scans (pgvector 0.8) keep walking the graph when the knowledge-base filter removes candidates,
-        // instead of returning fewer than `limit` rows.
-        await using (var settings = new NpgsqlCommand(
-            $"SET LOCAL hnsw.ef_search = {Math.Max(efSearch, limit)}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, transaction))
-        {
-            await settings.ExecuteNonQueryAsync(ct);
-        }
         // The dimension is an int we control; it must be a literal for the expression index to match.
         var distance = exact ? "c.embedding <=> @q::vector" : $"c.embedding::vector({dimension}) <=> @q::vector({dimension})";
+        // Iterative scans (pgvector 0.8) keep walking the graph when the knowledge-base filter removes candidates,
+        // instead of returning fewer than `limit` rows. The settings travel with the query: one round trip, not two.
         var sql = $"""
+            SET LOCAL hnsw.ef_search = {Math.Max(efSearch, limit)}; SET LOCAL hnsw.iterative_scan = relaxed_order;
             SELECT c.id, {distance} AS distance
             FROM chunks c
             WHERE c.embedding_dim = {dimension} AND c.embedding_model = @model AND c.knowledge_base_id = ANY(@kbs) AND c.tenant_id = @tenant
@@ -234,18 +230,26 @@ public static class SearchKnowledgeQueries
         {
             snapshot = (string)(await export.ExecuteScalarAsync(ct))!;
         }
-        await using var other = await dataSource.OpenConnectionAsync(ct);
-        await using var otherTransaction = await other.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        // The identifier comes from the server; SET TRANSACTION SNAPSHOT takes no parameters.
-        await using (var import = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT '{snapshot}'", other, otherTransaction))
-        {
-            await import.ExecuteNonQueryAsync(ct);
-        }
-        var firstTask = first(other, otherTransaction);
+        // The second read starts at once; the first joins the snapshot on the other connection meanwhile.
         var secondTask = second(connection, transaction);
-        await Task.WhenAll(firstTask, secondTask);
-        await otherTransaction.CommitAsync(ct);
-        return (firstTask.Result, secondTask.Result);
+        try
+        {
+            await using var other = await dataSource.OpenConnectionAsync(ct);
+            await using var otherTransaction = await other.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            // The identifier comes from the server; SET TRANSACTION SNAPSHOT takes no parameters.
+            await using (var import = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT '{snapshot}'", other, otherTransaction))
+            {
+                await import.ExecuteNonQueryAsync(ct);
+            }
+            var firstResult = await first(other, otherTransaction);
+            await otherTransaction.CommitAsync(ct);
+            return (firstResult, await secondTask);
+        }
+        finally
+        {
+            // Whatever failed, the caller's connection is not handed back while the second read still uses it.
+            await Task.WhenAny(secondTask);
+        }
     }
 
     /// <summary>Text and provenance of the final chunks.</summary>

@@ -22,6 +22,10 @@ public static class ApplicationServices
         builder.AddNpgsqlDataSource(ResourceNames.KnowledgeDb, configureDataSourceBuilder: data => data.UseVector());
         builder.AddEventBus(ResourceNames.Ingestion, ResourceNames.KnowledgeDb, bus => bus.Handler<IngestDocumentHandler>());
         builder.Services.AddEmbeddings(builder.Configuration);
+        if (builder.Configuration[$"{EmbeddingOptions.Section}:Sentence:Threads"] is null)
+        {
+            builder.Services.PostConfigure<EmbeddingOptions>(o => o.Sentence.Threads = SentenceEmbeddingOptions.BulkThreads);
+        }
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DocumentParser>();
         builder.Services.AddHostedService<ReembedKnowledgeBasesService>();
