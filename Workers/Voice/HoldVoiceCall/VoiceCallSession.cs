@@ -23,6 +23,8 @@ public sealed class VoiceCallSession : IAsyncDisposable
     private const int SampleRate = 16_000;
     private const int SamplesPerMs = SampleRate / 1000;
     private const int PrerollMs = 500;
+    // Frames read but not yet handled: seconds of audio at the usual 20-100 ms frames; a call further behind stops reading.
+    private const int QueuedFrames = 256;
 
     private readonly VoiceCallServices services;
     private readonly VoiceOptions options;
@@ -180,7 +182,57 @@ public sealed class VoiceCallSession : IAsyncDisposable
     private const string NoRecognizerMessage =
         "No Mandarin speech recogniser exists on this server: your speech cannot be transcribed in Chinese. Answers are still spoken in Mandarin (espeak-ng cmn).";
 
+    /// <summary>
+    /// Frames are read, checked and paced here, as they arrive, and handled in order by <see cref="HandleFramesAsync"/>: a
+    /// call whose handling waits (for a decoding slot, with many calls on the machine) keeps reading its socket, so audio a
+    /// client sent in real time is never taken for a burst faster than real time when the handling catches up.
+    /// </summary>
     private async Task<bool> ReceiveLoopAsync(WebSocket webSocket, CancellationToken cancellationToken)
+    {
+        var frames = Channel.CreateBounded<VoiceCallFrame>(new BoundedChannelOptions(QueuedFrames) { SingleReader = true, SingleWriter = true });
+        using var receiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var handling = HandleFramesAsync(frames.Reader, receiving);
+        try
+        {
+            return await ReceiveFramesAsync(webSocket, frames.Writer, receiving.Token);
+        }
+        finally
+        {
+            // Frames already read are handled before the connection ends; a handler's fault (which stopped the reading)
+            // is thrown from here and ends the call.
+            frames.Writer.TryComplete();
+            await handling;
+        }
+    }
+
+    private async Task HandleFramesAsync(ChannelReader<VoiceCallFrame> frames, CancellationTokenSource receiving)
+    {
+        await Task.Yield();
+        try
+        {
+            while (await frames.WaitToReadAsync(receiving.Token))
+            {
+                while (frames.TryRead(out var frame))
+                {
+                    if (frame.Text)
+                    {
+                        await OnTextAsync(frame.Payload);
+                    }
+                    else
+                    {
+                        await OnAudioAsync(frame.Payload);
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await receiving.CancelAsync(); // stop reading: the call ends with this fault
+            throw;
+        }
+    }
+
+    private async Task<bool> ReceiveFramesAsync(WebSocket webSocket, ChannelWriter<VoiceCallFrame> frames, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(options.MaxFrameBytes + 1);
         try
@@ -220,11 +272,11 @@ public sealed class VoiceCallSession : IAsyncDisposable
                         await CloseAsync(webSocket, WebSocketCloseStatus.InvalidPayloadData, "Text frames must be UTF-8 JSON.");
                         return true;
                     }
-                    await OnTextAsync(buffer.AsSpan(0, length).ToArray());
+                    await frames.WriteAsync(new VoiceCallFrame(buffer.AsSpan(0, length).ToArray(), Text: true), cancellationToken);
                 }
-                else
+                else if (Admits(buffer.AsSpan(0, length)))
                 {
-                    await OnAudioAsync(buffer.AsSpan(0, length).ToArray());
+                    await frames.WriteAsync(new VoiceCallFrame(buffer.AsSpan(0, length).ToArray(), Text: false), cancellationToken);
                 }
             }
             return webSocket.State is WebSocketState.CloseReceived or WebSocketState.Closed;
@@ -233,6 +285,27 @@ public sealed class VoiceCallSession : IAsyncDisposable
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Whether an audio frame is PCM16 and within the real-time pace, measured when it arrived; the client is told why not.</summary>
+    private bool Admits(ReadOnlySpan<byte> frame)
+    {
+        if (VoiceCallFrameDecision.Check(frame) is { } invalid)
+        {
+            Error(invalid);
+            return false;
+        }
+        var frameMs = (double)(frame.Length / 2) / SamplesPerMs;
+        var now = Stopwatch.GetTimestamp();
+        (var accepted, audioAllowanceMs) = VoiceCallAudioDecision.Pace(audioAllowanceMs, Stopwatch.GetElapsedTime(allowanceRefilledAt, now).TotalMilliseconds, frameMs, options.MaxAudioAheadMs);
+        allowanceRefilledAt = now;
+        if (!accepted && Stopwatch.GetElapsedTime(lastRateErrorAt, now).TotalSeconds >= 1)
+        {
+            // Faster than real time beyond the allowance: the frame is dropped, the client told (at most once a second).
+            lastRateErrorAt = now;
+            Error(new VoiceCallError("audio_too_fast", $"Audio arrives faster than real time (more than {options.MaxAudioAheadMs} ms ahead); frames were dropped. Send 16 kHz audio at its own pace."));
+        }
+        return accepted;
     }
 
     private static bool IsUtf8(ReadOnlySpan<byte> bytes)
@@ -343,27 +416,7 @@ public sealed class VoiceCallSession : IAsyncDisposable
 
     private async Task OnAudioAsync(byte[] frame)
     {
-        if (VoiceCallFrameDecision.Check(frame) is { } invalid)
-        {
-            Error(invalid);
-            return;
-        }
         var samples = Pcm16.ToFloat(frame);
-        var frameMs = (double)samples.Length / SamplesPerMs;
-        var now = Stopwatch.GetTimestamp();
-        (var accepted, audioAllowanceMs) = VoiceCallAudioDecision.Pace(audioAllowanceMs, Stopwatch.GetElapsedTime(allowanceRefilledAt, now).TotalMilliseconds, frameMs, options.MaxAudioAheadMs);
-        allowanceRefilledAt = now;
-        if (!accepted)
-        {
-            // Faster than real time beyond the allowance: the frame is dropped, the client told (at most once a second).
-            if (Stopwatch.GetElapsedTime(lastRateErrorAt, now).TotalSeconds >= 1)
-            {
-                lastRateErrorAt = now;
-                Error(new VoiceCallError("audio_too_fast", $"Audio arrives faster than real time (more than {options.MaxAudioAheadMs} ms ahead); frames were dropped. Send 16 kHz audio at its own pace."));
-            }
-            return;
-        }
-
         if (!VoiceCallAudioDecision.SkipsDetector(samples, vadSpeaking))
         {
             vad.Accept(samples);
