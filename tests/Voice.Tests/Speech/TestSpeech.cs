@@ -1,4 +1,5 @@
 using VoiceHelper.Voice.Speech.Audio;
+using VoiceHelper.Voice.Speech.Recognition;
 using VoiceHelper.Voice.Speech.Synthesis;
 
 namespace VoiceHelper.Voice.Tests.Speech;
@@ -38,5 +39,24 @@ public static class TestSpeech
         {
             yield return samples.AsMemory(offset, Math.Min(chunk, samples.Length - offset));
         }
+    }
+
+    /// <summary>
+    /// One recognition stream fed <paramref name="chunk"/> samples at a time (320: the 20 ms frames of a call); its final
+    /// texts joined and lower-cased (the engines differ in case).
+    /// </summary>
+    public static async Task<string> TranscribeAsync(ISpeechRecognizer recognizer, float[] audio, CancellationToken ct, int chunk = 320)
+    {
+        using var stream = recognizer.OpenStream();
+        var finals = new List<string>();
+        foreach (var piece in Chunks(audio, chunk))
+        {
+            if (await stream.AcceptAsync(piece, ct) is { IsFinal: true } result)
+            {
+                finals.Add(result.Text);
+            }
+        }
+        finals.Add((await stream.FinishAsync(ct)).Text);
+        return string.Join(' ', finals.Where(t => t.Length > 0)).ToLowerInvariant();
     }
 }

@@ -53,9 +53,9 @@ public sealed class AdaptedRecognitionTests
         }
 
         float[] audio = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync(Question), .. SpokenQuestions.Silence(0.6)];
-        var adapted = await TranscribeAsync(adaptations.For(owner, [knowledgeBase]), audio, ct);
-        var general = await TranscribeAsync(adaptations.For(owner, []), audio, ct);
-        var otherTenant = await TranscribeAsync(adaptations.For(Guid.NewGuid(), [knowledgeBase]), audio, ct);
+        var adapted = await TestSpeech.TranscribeAsync(adaptations.For(owner, [knowledgeBase]), audio, ct);
+        var general = await TestSpeech.TranscribeAsync(adaptations.For(owner, []), audio, ct);
+        var otherTenant = await TestSpeech.TranscribeAsync(adaptations.For(Guid.NewGuid(), [knowledgeBase]), audio, ct);
         TestContext.Current.SendDiagnosticMessage($"adapted: {adapted} | general: {general} | other tenant: {otherTenant}");
 
         adapted.ShouldContain("zentrik");
@@ -105,7 +105,7 @@ public sealed class AdaptedRecognitionTests
         await WaitForAsync(voice, tokens.Issue(owner, Guid.NewGuid(), ["member"]), knowledgeBase, "ready", ct);
 
         float[] audio = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync(Question), .. SpokenQuestions.Silence(0.6)];
-        var adapted = await TranscribeAsync(adaptations.For(owner, [knowledgeBase]), audio, ct);
+        var adapted = await TestSpeech.TranscribeAsync(adaptations.For(owner, [knowledgeBase]), audio, ct);
         TestContext.Current.SendDiagnosticMessage($"adapted after restart: {adapted}");
         adapted.ShouldContain("zentrik");
         adapted.ShouldContain("fluxmate");
@@ -139,9 +139,9 @@ public sealed class AdaptedRecognitionTests
         both.ShouldNotBeSameAs(general);
         float[] routerAudio = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync(Question), .. SpokenQuestions.Silence(0.6)];
         float[] kettleAudio = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync(KettleQuestion), .. SpokenQuestions.Silence(0.6)];
-        var routerHeard = await TranscribeAsync(both, routerAudio, ct);
-        var kettleHeard = await TranscribeAsync(both, kettleAudio, ct);
-        var kettleGeneral = await TranscribeAsync(general, kettleAudio, ct);
+        var routerHeard = await TestSpeech.TranscribeAsync(both, routerAudio, ct);
+        var kettleHeard = await TestSpeech.TranscribeAsync(both, kettleAudio, ct);
+        var kettleGeneral = await TestSpeech.TranscribeAsync(general, kettleAudio, ct);
         TestContext.Current.SendDiagnosticMessage($"both: {routerHeard} | {kettleHeard} | general: {kettleGeneral}");
 
         routerHeard.ShouldContain("zentrik");
@@ -278,21 +278,5 @@ public sealed class AdaptedRecognitionTests
         var client = new HttpClient { BaseAddress = voice.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
-    }
-
-    private static async Task<string> TranscribeAsync(ISpeechRecognizer recognizer, float[] audio, CancellationToken ct)
-    {
-        using var stream = recognizer.OpenStream();
-        var finals = new List<string>();
-        foreach (var chunk in TestSpeech.Chunks(audio, 320))
-        {
-            if (await stream.AcceptAsync(chunk, ct) is { IsFinal: true } result)
-            {
-                finals.Add(result.Text);
-            }
-        }
-
-        finals.Add((await stream.FinishAsync(ct)).Text);
-        return string.Join(' ', finals.Where(t => t.Length > 0)).ToLowerInvariant();
     }
 }

@@ -27,7 +27,7 @@ public sealed class PocketsphinxAdaptationTests
 
         using var adapted = new PocketsphinxSpeechRecognizer(new PocketsphinxOptions(), pool, build.Pocketsphinx with { Search = new SpeechAdaptationOptions().PocketsphinxSearch() });
         float[] audio = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How do I pair the Zentrik router with the Fluxmate hub"), .. SpokenQuestions.Silence(0.6)];
-        var heard = await TranscribeAsync(adapted, audio, ct);
+        var heard = await TestSpeech.TranscribeAsync(adapted, audio, ct);
         TestContext.Current.SendDiagnosticMessage(heard);
         heard.ShouldContain("zentrik");
         heard.ShouldContain("fluxmate");
@@ -38,27 +38,5 @@ public sealed class PocketsphinxAdaptationTests
         var options = new PocketsphinxOptions();
         return SpeechAdaptationBuild.CreateAsync([text], Path.Combine(Path.GetTempPath(), "voice-adapt-tests", Guid.NewGuid().ToString("N")),
             Path.Combine(options.ModelDirectory, options.Dictionary), new SpeechAdaptationOptions().DomainWeight, 50, ct);
-    }
-
-    private static async Task<string> TranscribeAsync(ISpeechRecognizer recognizer, float[] speech, CancellationToken ct)
-    {
-        using var stream = recognizer.OpenStream();
-        var finals = new List<string>();
-        for (var offset = 0; offset < speech.Length; offset += 320)
-        {
-            var result = await stream.AcceptAsync(speech.AsMemory(offset, Math.Min(320, speech.Length - offset)), ct);
-            if (result.IsFinal && result.Text.Length > 0)
-            {
-                finals.Add(result.Text);
-            }
-        }
-
-        var last = await stream.FinishAsync(ct);
-        if (last.Text.Length > 0)
-        {
-            finals.Add(last.Text);
-        }
-
-        return string.Join(' ', finals);
     }
 }

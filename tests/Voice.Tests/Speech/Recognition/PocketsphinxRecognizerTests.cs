@@ -43,39 +43,18 @@ public sealed class PocketsphinxRecognizerTests(SpeechFixture fixture)
         float[] warranty = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("How long is the warranty?"), .. SpokenQuestions.Silence(0.5)];
         float[] hours = [.. SpokenQuestions.Silence(0.3), .. await SpokenQuestions.SayAsync("What are your opening hours?"), .. SpokenQuestions.Silence(0.5)];
 
-        var alone = await TranscribeAsync(recognizer, warranty, ct);
+        var alone = await TestSpeech.TranscribeAsync(recognizer, warranty, ct);
         alone.ShouldContain("warranty");
         // The pooled decoder adapted to other audio (twice the same speaker, then another question) ...
-        await TranscribeAsync(recognizer, hours, ct);
-        await TranscribeAsync(recognizer, hours, ct);
-        (await TranscribeAsync(recognizer, warranty, ct)).ShouldBe(alone);
+        await TestSpeech.TranscribeAsync(recognizer, hours, ct);
+        await TestSpeech.TranscribeAsync(recognizer, hours, ct);
+        (await TestSpeech.TranscribeAsync(recognizer, warranty, ct)).ShouldBe(alone);
 
         // ... and two at once, each on its own thread.
-        var first = Task.Run(() => TranscribeAsync(recognizer, warranty, ct), ct);
-        var second = Task.Run(() => TranscribeAsync(recognizer, hours, ct), ct);
+        var first = Task.Run(() => TestSpeech.TranscribeAsync(recognizer, warranty, ct), ct);
+        var second = Task.Run(() => TestSpeech.TranscribeAsync(recognizer, hours, ct), ct);
         (await first).ShouldBe(alone);
         (await second).ShouldContain("hours");
-    }
-
-    /// <summary>One stream, fed in 20 ms frames as a call feeds it; its final texts joined.</summary>
-    private static async Task<string> TranscribeAsync(ISpeechRecognizer recognizer, float[] speech, CancellationToken ct)
-    {
-        using var stream = recognizer.OpenStream();
-        var finals = new List<string>();
-        for (var offset = 0; offset < speech.Length; offset += 320)
-        {
-            var result = await stream.AcceptAsync(speech.AsMemory(offset, Math.Min(320, speech.Length - offset)), ct);
-            if (result.IsFinal && result.Text.Length > 0)
-            {
-                finals.Add(result.Text);
-            }
-        }
-        var last = await stream.FinishAsync(ct);
-        if (last.Text.Length > 0)
-        {
-            finals.Add(last.Text);
-        }
-        return string.Join(' ', finals);
     }
 
     [Fact]

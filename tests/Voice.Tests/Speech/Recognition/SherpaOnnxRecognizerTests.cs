@@ -74,10 +74,10 @@ public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
         var sequential = new List<string>();
         foreach (var clip in clips)
         {
-            sequential.Add(await TranscribeAsync(fixture.Recognizer, clip, ct));
+            sequential.Add(await TestSpeech.TranscribeAsync(fixture.Recognizer, clip, ct, 1_600));
         }
 
-        var parallel = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => TranscribeAsync(fixture.Recognizer, clips[i % clips.Count], ct)));
+        var parallel = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => TestSpeech.TranscribeAsync(fixture.Recognizer, clips[i % clips.Count], ct, 1_600)));
 
         sequential.ShouldAllBe(text => text.Length > 0);
         for (var i = 0; i < parallel.Length; i++)
@@ -158,22 +158,5 @@ public sealed class SherpaOnnxRecognizerTests(SpeechFixture fixture)
         var second = stream.AcceptAsync(audio, ct);
         await Should.ThrowAsync<InvalidOperationException>(() => second);
         await first;
-    }
-
-    internal static async Task<string> TranscribeAsync(ISpeechRecognizer recognizer, float[] audio, CancellationToken ct)
-    {
-        using var stream = recognizer.OpenStream();
-        var finals = new List<string>();
-        foreach (var chunk in TestSpeech.Chunks(audio))
-        {
-            var result = await stream.AcceptAsync(chunk, ct);
-            if (result.IsFinal)
-            {
-                finals.Add(result.Text);
-            }
-        }
-
-        finals.Add((await stream.FinishAsync(ct)).Text);
-        return string.Join(' ', finals.Where(t => t.Length > 0));
     }
 }
